@@ -1,0 +1,76 @@
+/** Payout of a collaboration: a flat fee is paid only after the content is approved. */
+import type { PaymentModel } from "./choices";
+import type { Day } from "./day";
+
+/** In the order a flat-fee collaboration moves through them; `Rejected` is off that line. */
+export const PAYOUT_STATES = [
+  "Commission only",
+  "Awaiting content",
+  "Content overdue",
+  "In review",
+  "Payable",
+  "Paid",
+  "Rejected",
+] as const;
+export type PayoutState = (typeof PAYOUT_STATES)[number];
+
+export const REJECTED = "Rejected";
+
+export interface PayoutFacts {
+  paymentModel: PaymentModel;
+  /** Content due day (see `contentDueDay`); without one, content can never be overdue. */
+  contentDue?: Day | undefined;
+  submitted?: Day | undefined;
+  /** The approval day, or `Rejected`. */
+  approved?: Day | typeof REJECTED | undefined;
+  paid?: Day | undefined;
+  today: Day;
+}
+
+export interface PayoutStatus {
+  state: PayoutState;
+  /**
+   * Awaiting content: days until due (0 = due today). Content overdue: days past due.
+   * In review: days since submitted. Payable: days since approved. Paid: days since paid.
+   */
+  days?: number;
+}
+
+/** The explicit due date wins; otherwise Accepted + the campaign's Content due days. */
+export function contentDueDay(terms: {
+  contentDue?: Day | undefined;
+  accepted?: Day | undefined;
+  contentDueDays?: number | undefined;
+}): Day | undefined {
+  if (terms.contentDue !== undefined) return terms.contentDue;
+  if (terms.accepted !== undefined && terms.contentDueDays !== undefined)
+    return terms.accepted + terms.contentDueDays;
+  return undefined;
+}
+
+export function payoutStatus(facts: PayoutFacts): PayoutStatus {
+  const { paymentModel, contentDue, submitted, approved, paid, today } = facts;
+  if (paymentModel === "Commission only") return { state: "Commission only" };
+  // Money that left is a fact: a paid collaboration stays Paid even if later marked Rejected.
+  if (paid !== undefined) return { state: "Paid", days: today - paid };
+  if (approved === REJECTED) return { state: "Rejected" };
+  if (approved !== undefined) return { state: "Payable", days: today - approved };
+  if (submitted !== undefined) return { state: "In review", days: today - submitted };
+  if (contentDue === undefined) return { state: "Awaiting content" };
+  if (today > contentDue) return { state: "Content overdue", days: today - contentDue };
+  return { state: "Awaiting content", days: contentDue - today };
+}
+
+/** On time = submitted on or before the due day; undefined while not submitted or no due day. */
+export function deliveredOnTime(
+  contentDue: Day | undefined,
+  submitted: Day | undefined,
+): boolean | undefined {
+  if (contentDue === undefined || submitted === undefined) return undefined;
+  return submitted <= contentDue;
+}
+
+/** The flat fee the seller owes so far: it counts only once the content is approved. */
+export function flatFeeOwed(state: PayoutState, flatFee: number): number {
+  return state === "Payable" || state === "Paid" ? flatFee : 0;
+}

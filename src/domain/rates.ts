@@ -1,0 +1,37 @@
+/** Rate priority: a creator earns exactly one rate, and Target beats Open inside its window. */
+import type { Day } from "./day";
+
+export interface RateTerms {
+  /** Target Collaboration rate (a fraction; 0 is a real rate). */
+  targetRate?: number | undefined;
+  /** Open Collaboration plan rate. */
+  openRate?: number | undefined;
+  /** Target window, inclusive; an open bound means unbounded on that side. */
+  targetStart?: Day | undefined;
+  targetEnd?: Day | undefined;
+  /** Day of the sale; when unknown the Target rate applies if there is one. */
+  saleDay?: Day | undefined;
+}
+
+export interface AppliedRate {
+  rate: number;
+  lane: "Target" | "Open";
+}
+
+export function insideWindow(day: Day, start?: Day, end?: Day): boolean {
+  return (start === undefined || day >= start) && (end === undefined || day <= end);
+}
+
+/** The one rate the creator earns, or undefined when neither lane applies. */
+export function appliedRate(terms: RateTerms): AppliedRate | undefined {
+  const { targetRate, openRate, targetStart, targetEnd, saleDay } = terms;
+  const targetCovers = saleDay === undefined || insideWindow(saleDay, targetStart, targetEnd);
+  if (targetRate !== undefined && targetCovers) return { rate: targetRate, lane: "Target" };
+  if (openRate !== undefined) return { rate: openRate, lane: "Open" };
+  return undefined;
+}
+
+/** Legal, but almost always a mistake: the creator would earn less than the public plan pays. */
+export function isTargetBelowOpen(targetRate: number, openRate: number): boolean {
+  return targetRate < openRate;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { defaultSettings, parseSettings, SETTING_KEYS, settingDefaultRows } from "../../src/domain/settings";
+
+describe("settings", () => {
+  it("lists every key of DESIGN.md with its default, in order", () => {
+    expect(settingDefaultRows()).toEqual([
+      ["Alert lead days", "7"],
+      ["Nudge days", "5"],
+      ["Review days", "3"],
+      ["Digest hour", "8"],
+      ["Manager emails", ""],
+      ["Currency", "USD"],
+      ["Horizon days", "30"],
+      ["Priority min GMV", "1000"],
+      ["Priority max effective commission", "25%"],
+      ["Test more below collaborations", "2"],
+    ]);
+    expect(SETTING_KEYS).toHaveLength(10);
+  });
+
+  it("parses the default rows into the defaults", () => {
+    const parsed = parseSettings(settingDefaultRows());
+    expect(parsed.settings).toEqual(defaultSettings());
+    expect(parsed.checks.every((check) => check === "")).toBe(true);
+    expect(parsed.missing).toEqual([]);
+  });
+
+  it("uses the default for a missing key", () => {
+    const parsed = parseSettings([["Nudge days", 2]]);
+    expect(parsed.settings.nudgeDays).toBe(2);
+    expect(parsed.settings.alertLeadDays).toBe(7);
+    expect(parsed.missing).toContain("Alert lead days");
+    expect(parsed.missing).not.toContain("Nudge days");
+  });
+
+  it("reads values as Sheets gives them and as people type them", () => {
+    const parsed = parseSettings([
+      [" alert LEAD days ", "10"],
+      ["Priority max effective commission", 0.3],
+      ["Priority min GMV", "2,500"],
+      ["Currency", " eur "],
+      ["Manager emails", "a@shop.com, b@shop.com"],
+      ["Digest hour", 0],
+    ]);
+    expect(parsed.settings).toMatchObject({
+      alertLeadDays: 10,
+      priorityMaxEffectiveCommission: 0.3,
+      priorityMinGmv: 2500,
+      currency: "EUR",
+      managerEmails: ["a@shop.com", "b@shop.com"],
+      digestHour: 0,
+    });
+    expect(
+      parseSettings([["Priority max effective commission", "30%"]]).settings.priorityMaxEffectiveCommission,
+    ).toBeCloseTo(0.3);
+  });
+
+  it("flags a bad value in its row's Check and uses the default", () => {
+    const parsed = parseSettings([
+      ["Alert lead days", "soon"],
+      ["Digest hour", 24],
+      ["Priority max effective commission", 25],
+      ["Currency", "Dollars"],
+      ["Review days", 2.5],
+      ["Priority min GMV", -1],
+    ]);
+    expect(parsed.settings).toEqual(defaultSettings());
+    expect(parsed.checks[0]).toBe("expected a whole number from 0 to 365; using the default 7");
+    expect(parsed.checks[1]).toBe("expected a whole number from 0 to 23; using the default 8");
+    expect(parsed.checks[2]).toContain("expected a rate from 0% to 100%");
+    expect(parsed.checks[3]).toContain("three-letter currency code");
+    expect(parsed.checks[4]).toContain("using the default 3");
+    expect(parsed.checks[5]).toContain("amount of 0 or more");
+  });
+
+  it("keeps the good manager emails and flags the bad ones", () => {
+    const parsed = parseSettings([["Manager emails", "a@shop.com, not-an-email; c@shop.com"]]);
+    expect(parsed.settings.managerEmails).toEqual(["a@shop.com", "c@shop.com"]);
+    expect(parsed.checks[0]).toBe("not an email address: not-an-email; using the rest");
+  });
+
+  it("flags unknown and duplicate keys and leaves blank rows alone", () => {
+    const parsed = parseSettings([
+      ["Nudge days", 4],
+      ["Nudge days", 9],
+      ["Favourite colour", "blue"],
+      ["", ""],
+      ["Horizon days", ""],
+    ]);
+    expect(parsed.settings.nudgeDays).toBe(4);
+    expect(parsed.settings.horizonDays).toBe(30);
+    expect(parsed.checks).toEqual([
+      "",
+      "Duplicate key: the first row is used",
+      "Unknown key: Campaign Desk does not use it",
+      "",
+      "",
+    ]);
+  });
+});
