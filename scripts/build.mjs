@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+/**
+ * Builds what clasp pushes: build/Code.js (the minified bundle plus one top-level stub per
+ * entry point and cell function, generated from the lists the bundle itself exports),
+ * build/appsscript.json and build/sidebar.html.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import * as esbuild from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "build");
+export const CODE_BUDGET_BYTES = 60_000;
+const GLOBAL = "CampaignDesk";
+
+mkdirSync(out, { recursive: true });
+
+const HELP_CALL = /\bhelp\(\s*("(?:[^"\\]|\\.)*")\s*\)/g;
+
+/** Ships the catalog without its help texts (they live in the stubs' JSDoc). */
+const dropHelpTexts = {
+  name: "drop-help-texts",
+  setup(build) {
+    build.onLoad({ filter: /cell-functions[\\/]catalog\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const stripped = source.replace(HELP_CALL, '""');
+      if (/\bhelp\(/.test(stripped.replace(/import[^;]*;/g, ""))) {
+        throw new Error("catalog.ts: help() must be called with one string literal");
+      }
+      return { contents: stripped, loader: "ts" };
+    });
+  },
+};
+
+async function bundleMain(plugins) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, "src/gas/main.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: GLOBAL,
+    minify: true,
+    treeShaking: true,
+    target: "es2022",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    legalComments: "none",
+    define: { "process.env.NODE_ENV": '"production"' },
+    write: false,
+    logLevel: "warning",
+    plugins,
+  });
+  return result.outputFiles[0].text;
+}
+
+// Read the lists from a bundle itself: what is exported is exactly what gets a stub.
+function loadLists(bundleText) {
+  const context = vm.createContext({});
+  vm.runInContext(`${bundleText};this.__desk=${GLOBAL};`, context);
+  return context.__desk;
+}
+
+const desk = loadLists(await bundleMain([]));
+const code = await bundleMain([dropHelpTexts]);
+const shipped = loadLists(code);
+const entryNames = Object.keys(desk.entryPoints);
+const cellFunctions = Array.from(desk.cellFunctions, (fn) => ({
+  name: fn.name,
+  summary: fn.summary,
+  params: Array.from(fn.params, (param) => ({ ...param })),
+  returns: fn.returns,
+  example: fn.example,
+}));
+const shippedNames = [
+  ...Object.keys(shipped.entryPoints),
+  ...Array.from(shipped.cellFunctions, (fn) => fn.name),
+];
+if (shippedNames.join() !== [...entryNames, ...cellFunctions.map((fn) => fn.name)].join()) {
+  throw new Error("The shipped bundle's entry points differ from the documented ones");
+}
+for (const fn of cellFunctions) {
+  if (!fn.summary || !fn.example || !fn.returns || fn.params.some((param) => !param.description)) {
+    throw new Error(`${fn.name} lacks help text`);
+  }
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+for (const name of [...entryNames, ...cellFunctions.map((fn) => fn.name)]) {
+  if (!identifier.test(name)) throw new Error(`Entry point name is not an identifier: ${name}`);
+}
+const duplicate = [...entryNames, ...cellFunctions.map((fn) => fn.name)].find(
+  (name, index, all) => all.indexOf(name) !== index,
+);
+if (duplicate) throw new Error(`Entry point declared twice: ${duplicate}`);
+
+const jsdocText = (text) =>
+  String(text)
+    .replace(/\*\//g, "*\\/")
+    .replace(/\s*\n\s*/g, " ");
+
+const entryStubs = entryNames.map(
+  (name) =>
+    `/** Campaign Desk entry point. */\nfunction ${name}() {\n  return ${GLOBAL}.entryPoints.${name}.apply(this, arguments);\n}`,
+);
+const cellStubs = cellFunctions.map((fn) => {
+  const lines = [
+    `/**`,
+    ` * ${jsdocText(fn.summary)}`,
+    ` * Example: ${jsdocText(fn.example)}`,
+    ...fn.params.map(
+      (param) =>
+        ` * @param {*} ${param.name} ${param.optional ? "[optional] " : ""}${jsdocText(param.description)}`,
+    ),
+    ` * @return ${jsdocText(fn.returns)}`,
+    ` * @customfunction`,
+    ` */`,
+    `function ${fn.name}(${fn.params.map((param) => param.name).join(", ")}) {`,
+    `  return ${GLOBAL}.runCellFunction(${JSON.stringify(fn.name)}, arguments);`,
+    `}`,
+  ];
+  return lines.join("\n");
+});
+
+const codeJs = [
+  "// Campaign Desk, built by scripts/build.mjs. Do not edit: change src/ and run npm run build.",
+  code.trim(),
+  ...entryStubs,
+  ...cellStubs,
+  "",
+].join("\n");
+
+const bytes = Buffer.byteLength(codeJs);
+writeFileSync(join(out, "Code.js"), codeJs);
+copyFileSync(join(root, "appsscript.json"), join(out, "appsscript.json"));
+
+const sidebarEntry = join(root, "sidebar/main.ts");
+if (existsSync(sidebarEntry)) {
+  const script = await esbuild.build({
+    entryPoints: [sidebarEntry],
+    bundle: true,
+    format: "iife",
+    minify: true,
+    target: "es2022",
+    write: false,
+    legalComments: "none",
+  });
+  const shell = readFileSync(join(root, "sidebar/index.html"), "utf8");
+  const css = existsSync(join(root, "sidebar/style.css"))
+    ? readFileSync(join(root, "sidebar/style.css"), "utf8")
+    : "";
+  const html = shell
+    .replace("/*STYLE*/", () => css)
+    // A closing script tag inside the bundle would end the inline script early.
+    .replace("/*SCRIPT*/", () => script.outputFiles[0].text.replace(/<\/script/gi, "<\\/script"));
+  writeFileSync(join(out, "sidebar.html"), html);
+}
+
+console.log(
+  `build/Code.js ${bytes} bytes (budget ${CODE_BUDGET_BYTES}), ${entryNames.length} entry points, ${cellFunctions.length} cell functions`,
+);
+if (bytes > CODE_BUDGET_BYTES) {
+  console.error(`build/Code.js is over its ${CODE_BUDGET_BYTES}-byte budget.`);
+  process.exit(1);
+}

@@ -1,0 +1,123 @@
+/**
+ * The daily check's reads and writes over SpreadsheetApp: a tab in one read, an owned column in
+ * one write, the add-on's highlight rules in one write when they changed, the Operations tab
+ * in a fixed handful of calls. No call is ever made per row.
+ */
+import type { GeneratedTab } from "../features/operations";
+import type { OwnedColumnPort } from "../features/owned-writes";
+import { type HighlightRule, isOwnedRuleFormula } from "../workbook/highlights";
+import type { TabName } from "../workbook/schema";
+import type { ColumnWrite } from "../workbook/table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SheetsPort extends OwnedColumnPort {
+  sheetId(tab: TabName): number | null;
+  /** Replaces the add-on's own highlight rules of a tab, keeping the team's rules first. */
+  ensureHighlights(tab: TabName, rules: readonly HighlightRule[]): void;
+  /** Clears and rewrites a fully add-on owned tab, creating it if needed. */
+  writeGeneratedTab(tab: TabName, content: GeneratedTab): void;
+}
+
+export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
+  const sheets = new Map<TabName, Sheet | null>();
+  const sheetOf = (tab: TabName): Sheet | null => {
+    if (!sheets.has(tab)) sheets.set(tab, spreadsheet.getSheetByName(tab));
+    return sheets.get(tab) ?? null;
+  };
+
+  return {
+    read(tab) {
+      const sheet = sheetOf(tab);
+      return sheet ? sheet.getDataRange().getValues() : null;
+    },
+
+    readColumn(tab, column) {
+      const sheet = sheetOf(tab);
+      const lastRow = sheet ? sheet.getLastRow() : 0;
+      if (!sheet || lastRow < 1) return [];
+      return sheet
+        .getRange(1, column, lastRow, 1)
+        .getValues()
+        .map((row) => row[0]);
+    },
+
+    writeColumn(tab, write: ColumnWrite) {
+      const sheet = sheetOf(tab);
+      if (!sheet || write.values.length === 0) return;
+      sheet.getRange(2, write.column, write.values.length, write.headers.length).setValues(write.values);
+    },
+
+    sheetId(tab) {
+      return sheetOf(tab)?.getSheetId() ?? null;
+    },
+
+    ensureHighlights(tab, wanted) {
+      const sheet = sheetOf(tab);
+      if (!sheet) return;
+      const rows = Math.max(sheet.getMaxRows() - 1, 1);
+      const existing = sheet.getConditionalFormatRules();
+      const teams = existing.filter((rule) => !isOwnedRuleFormula(ruleFormula(rule)));
+      const ours = existing.filter((rule) => isOwnedRuleFormula(ruleFormula(rule)));
+      const signature = (formula: string, background: string, a1: string) => `${formula}|${background}|${a1}`;
+      const have = ours.map((rule) =>
+        signature(
+          ruleFormula(rule),
+          String(rule.getBooleanCondition()?.getBackground() ?? ""),
+          rule
+            .getRanges()
+            .map((range) => range.getA1Notation())
+            .join(","),
+        ),
+      );
+      const ranges = wanted.map((rule) => sheet.getRange(2, rule.column, rows, rule.numColumns));
+      const want = wanted.map((rule, index) =>
+        signature(rule.formula, rule.background, ranges[index]?.getA1Notation() ?? ""),
+      );
+      if (have.length === want.length && have.every((entry, index) => entry === want[index])) return;
+      const built = wanted.map((rule, index) =>
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(rule.formula)
+          .setBackground(rule.background)
+          .setFontColor(rule.fontColor)
+          .setRanges([ranges[index] as GoogleAppsScript.Spreadsheet.Range])
+          .build(),
+      );
+      // The team's rules stay first so that, where both match, their colours win.
+      sheet.setConditionalFormatRules([...teams, ...built]);
+    },
+
+    writeGeneratedTab(tab, content) {
+      let sheet = sheetOf(tab);
+      if (!sheet) {
+        sheet = spreadsheet.insertSheet(tab, spreadsheet.getSheets().length);
+        sheets.set(tab, sheet);
+      }
+      sheet.clear();
+      const height = content.values.length;
+      const width = content.values[0]?.length ?? 0;
+      if (height === 0 || width === 0) return;
+      if (sheet.getMaxColumns() < width)
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+      if (sheet.getMaxRows() < height) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+      const block = sheet.getRange(1, 1, height, width);
+      block.setValues(content.values);
+      if (height > 1) {
+        for (const column of content.dateColumns)
+          sheet.getRange(2, column, height - 1, 1).setNumberFormat("yyyy-mm-dd");
+      }
+      block.setBackgrounds(content.backgrounds);
+      sheet.getRange(1, 1, 1, width).setFontWeight("bold");
+      sheet.setFrozenRows(content.frozenRows);
+      sheet.setFrozenColumns(content.frozenColumns);
+      for (const { column, width: pixels } of content.columnWidths) sheet.setColumnWidth(column, pixels);
+    },
+  };
+}
+
+function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
+  const condition = rule.getBooleanCondition();
+  const values = condition?.getCriteriaValues() ?? [];
+  return typeof values[0] === "string" ? values[0] : "";
+}

@@ -1,0 +1,228 @@
+/**
+ * The workbook contract of DESIGN.md section 2: tab names, header texts, which columns the
+ * add-on owns, and how each column is typed. Header texts are public (users' formulas, imports
+ * and the README depend on them): change them only with a migration.
+ */
+import {
+  AD_USES,
+  CAMPAIGN_STATUSES,
+  CREATOR_POOLS,
+  LANES,
+  OBJECTIVES,
+  PAYMENT_MODELS,
+  SAMPLE_POLICIES,
+} from "../domain/choices";
+
+export type ColumnKind =
+  | "text"
+  | "date"
+  | "percent"
+  | "currency"
+  | "number"
+  | "integer"
+  | "flag"
+  | "choice"
+  | "email"
+  | "url"
+  | "list"
+  /** Mixed values (Settings); no format or validation. */
+  | "any";
+
+export interface ColumnSchema {
+  header: string;
+  /** Computed by the add-on; every other column belongs to the team. */
+  owned: boolean;
+  kind: ColumnKind;
+  /** Allowed values of a `choice` column (dropdown). */
+  choices?: readonly string[];
+  /** The header note: what belongs in the column. */
+  note: string;
+}
+
+export interface TabSchema {
+  name: TabName;
+  /** Header of the column whose value identifies a row; empty for the generated Operations tab. */
+  key: string;
+  columns: readonly ColumnSchema[];
+  /** Rebuilt from scratch by the add-on (Operations); setup only creates it. */
+  generated?: boolean;
+}
+
+export type TabName =
+  | "Products"
+  | "Campaigns"
+  | "Creators"
+  | "Collaborations"
+  | "Samples"
+  | "Authorizations"
+  | "Operations"
+  | "Settings";
+
+const team = (header: string, kind: ColumnKind, note: string, choices?: readonly string[]): ColumnSchema =>
+  choices ? { header, owned: false, kind, note, choices } : { header, owned: false, kind, note };
+const owned = (header: string, kind: ColumnKind, note: string): ColumnSchema => ({
+  header,
+  owned: true,
+  kind,
+  note,
+});
+
+export const TABS: readonly TabSchema[] = [
+  {
+    name: "Products",
+    key: "SKU",
+    columns: [
+      team("SKU", "text", "Your SKU code; one row per SKU."),
+      team("Product", "text", "Product name."),
+      team("Price", "currency", "Selling price."),
+      team("Stock on hand", "integer", "Units available now."),
+      team("Open rate", "percent", "Commission of the Open Collaboration plan (15% = 0.15)."),
+      team("Sample cost", "currency", "What one sample costs you."),
+      owned("Reserved", "integer", "Units reserved by live and upcoming campaigns."),
+      owned("Available", "integer", "Stock on hand minus reserved."),
+    ],
+  },
+  {
+    name: "Campaigns",
+    key: "Campaign ID",
+    columns: [
+      team("Campaign ID", "text", "A short unique ID, e.g. C-001."),
+      team("Name", "text", "Campaign name."),
+      team("Objective", "choice", "Chosen before recruiting; drives what the checks insist on.", OBJECTIVES),
+      team("Lane", "choice", "Open (public plan) or Target (private invitation).", LANES),
+      team("SKUs", "list", "Comma-separated SKUs from Products."),
+      team("Start", "date", "First day of the collaboration window."),
+      team("End", "date", "Last day of the collaboration window."),
+      team("Content types", "list", "Comma-separated: Short video, LIVE, Showcase."),
+      team("Payment model", "choice", "Commission only, or a flat fee paid after approval.", PAYMENT_MODELS),
+      team("Commission rate", "percent", "Rate offered (Target rate for the Target lane)."),
+      team("Flat fee", "currency", "Paid once content is approved."),
+      team("Content due days", "integer", "Days after acceptance the content is due."),
+      team("Sample policy", "choice", "How samples are paid for.", SAMPLE_POLICIES),
+      team("LIVE required", "flag", "Creators must be LIVE capable."),
+      team("Flash sale start", "date", "Creator flash sale start (LIVE creators only)."),
+      team("Flash sale end", "date", "Creator flash sale end."),
+      team("Flash sale price", "currency", "Flash sale price."),
+      team("Reserved inventory", "integer", "Units set aside for this campaign."),
+      team("Amplification", "choice", "Paid use planned on creator posts.", AD_USES),
+      team("Amplification start", "date", "First day of planned paid amplification."),
+      team("Amplification end", "date", "Last day of planned paid amplification."),
+      team("Ads rate", "percent", "Affiliate creative commission on ad-driven GMV."),
+      team("Auth days needed", "integer", "Ad authorization length the plan needs."),
+      team("Budget", "currency", "Total budget."),
+      team("Owner", "email", "Owner's email; receives the digest for this campaign."),
+      team("Status", "choice", "Draft, Recruiting, Live, Wrapped or Cancelled.", CAMPAIGN_STATUSES),
+      owned("Window status", "text", "Upcoming, Open, Ending or Ended."),
+      owned("Creators", "integer", "Collaborations in this campaign."),
+      owned("Sample-to-post", "percent", "Delivered samples that led to a post."),
+      owned("Checks", "text", "Problems found in the brief."),
+    ],
+  },
+  {
+    name: "Creators",
+    key: "Creator",
+    columns: [
+      team("Creator", "text", "The creator's handle, unique."),
+      team("Email", "email", "Contact email."),
+      team("LIVE capable", "flag", "Can run LIVE sessions and flash sales."),
+      team("Category", "text", "Content category."),
+      team("Pool", "choice", "Your decision: Priority, One-off or Test more.", CREATOR_POOLS),
+      owned("Collaborations", "integer", "Collaborations on record."),
+      owned("On time", "percent", "Share of content delivered by its due date."),
+      owned("GMV total", "currency", "GMV across collaborations."),
+      owned("Sample-to-post", "percent", "Delivered samples that led to a post."),
+      owned("Effective commission", "percent", "Everything paid divided by GMV."),
+      owned("Suggested pool", "text", "Suggested from Settings thresholds; your Pool column decides."),
+    ],
+  },
+  {
+    name: "Collaborations",
+    key: "Collab ID",
+    columns: [
+      team("Collab ID", "text", "A short unique ID, e.g. K-0001."),
+      team("Campaign ID", "text", "Campaign from the Campaigns tab."),
+      team("Creator", "text", "Creator handle from the Creators tab."),
+      team("SKU", "text", "SKU the creator promotes."),
+      team("Invited", "date", "Invitation sent."),
+      team("Accepted", "date", "Invitation accepted."),
+      team("Content due", "date", "Leave blank for Accepted + the campaign's Content due days."),
+      team("Submitted", "date", "Content submitted for review."),
+      team("Approved", "date", "Approval date, or the word Rejected."),
+      team("Posted", "date", "Content posted."),
+      team("Post URL", "url", "Link to the post."),
+      team("Link kept", "flag", "The post still carries the product link."),
+      team("LIVE date", "date", "Scheduled LIVE session."),
+      team("GMV", "currency", "GMV from the creator's content."),
+      team("Ads GMV", "currency", "GMV from ads on the creator's content."),
+      team("First sale", "date", "Date of the creator's first sale."),
+      team("Fee paid", "date", "Date the flat fee was paid."),
+      team("Cancelled", "flag", "The collaboration was cancelled."),
+      owned("Applied rate", "percent", "The rate the creator earns (Target wins over Open)."),
+      owned("Payout status", "text", "Flat-fee payout state."),
+      owned("Window status", "text", "The campaign window as seen from this row."),
+      owned("Effective commission", "percent", "Everything paid divided by GMV."),
+      owned("Next action", "text", "What to do next."),
+      owned("Alerts", "text", "Problems found by the daily check."),
+    ],
+  },
+  {
+    name: "Samples",
+    key: "Sample ID",
+    columns: [
+      team("Sample ID", "text", "A short unique ID, e.g. S-0001."),
+      team("Collab ID", "text", "Collaboration the sample belongs to."),
+      team("SKU", "text", "SKU shipped."),
+      team("Policy", "choice", "No sample, Free sample or Refund after first sale.", SAMPLE_POLICIES),
+      team("Cost", "currency", "Sample cost."),
+      team("Shipped", "date", "Date shipped."),
+      team("Delivered", "date", "Date delivered."),
+      team("First sale", "date", "Creator's first sale (refund policy)."),
+      team("Refunded", "date", "Date the sample cost was refunded."),
+      owned("Sample status", "text", "Sample state."),
+      owned("Alerts", "text", "Problems found by the daily check."),
+    ],
+  },
+  {
+    name: "Authorizations",
+    key: "Auth ID",
+    columns: [
+      team("Auth ID", "text", "A short unique ID, e.g. A-0001."),
+      team("Collab ID", "text", "Collaboration whose post is authorized."),
+      team("Code", "text", "The ad authorization code."),
+      team("Granted", "date", "Date the creator granted authorization."),
+      team("Duration days", "integer", "Authorization length in days (7, 30, 60, 365)."),
+      team("Ad use", "choice", "Intended paid use.", AD_USES),
+      owned("Ad usable until", "date", "Last day an ad may run: authorization expiry or collaboration end."),
+      owned("Auth status", "text", "Valid, Expiring, Expired, Link removed or Collaboration ended."),
+      owned("Alerts", "text", "Problems found by the daily check."),
+    ],
+  },
+  {
+    name: "Operations",
+    key: "",
+    generated: true,
+    columns: [],
+  },
+  {
+    name: "Settings",
+    key: "Key",
+    columns: [
+      team("Key", "text", "Setting name."),
+      team("Value", "any", "Setting value; a blank or missing key uses the default."),
+      owned("Check", "text", "Whether the value is usable."),
+    ],
+  },
+];
+
+export function tabSchema(name: TabName): TabSchema {
+  const tab = TABS.find((candidate) => candidate.name === name);
+  if (!tab) throw new Error(`Unknown tab ${name}`);
+  return tab;
+}
+
+/** Headers are matched trimmed and case-insensitively (DESIGN.md section 2). */
+export function headerKey(header: unknown): string {
+  return String(header ?? "")
+    .trim()
+    .toLowerCase();
+}

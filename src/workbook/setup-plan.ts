@@ -1,0 +1,222 @@
+/**
+ * Workbook setup as a pure plan: from what a tab looks like now, the steps that add what is
+ * missing. Steps only ever add (a tab, columns after the last used one, a note where there is
+ * none, a validation where a cell has none, a frozen header where nothing is frozen), so a
+ * user's rows, columns, values, notes and formats are never touched, and a workbook that is
+ * already set up yields no steps at all.
+ */
+import { type ColumnKind, type ColumnSchema, headerKey, type TabName, type TabSchema } from "./schema";
+
+/** What setup needs to know about a tab, read in a few batch calls. */
+export interface TabSnapshot {
+  name: TabName;
+  lastColumn: number;
+  maxColumns: number;
+  maxRows: number;
+  frozenRows: number;
+  /** Row 1, `lastColumn` cells. */
+  headers: readonly unknown[];
+  /** Notes of row 1, `lastColumn` cells. */
+  headerNotes: readonly string[];
+  /** Per existing column (0-based): true when some data cell (row 2 to maxRows) has no validation. */
+  validationMissing: readonly boolean[];
+  /** Settings tab only: the key/value rows already there. */
+  settings?: readonly (readonly [unknown, unknown])[];
+  /** Settings tab only: the last row with content. */
+  lastRow?: number;
+}
+
+export type ValidationSpec =
+  | { type: "list"; values: readonly string[] }
+  | { type: "date" }
+  | { type: "number"; min: number; max?: number }
+  | { type: "email" };
+
+export interface NewColumn {
+  header: string;
+  note: string;
+  owned: boolean;
+  numberFormat: string | null;
+  validation: ValidationSpec | null;
+}
+
+export type SetupStep =
+  | { kind: "createTab"; tab: TabName }
+  | { kind: "addColumns"; tab: TabName; after: number; count: number }
+  | { kind: "writeHeaders"; tab: TabName; firstColumn: number; columns: readonly NewColumn[] }
+  | { kind: "noteHeaders"; tab: TabName; notes: readonly { column: number; note: string }[] }
+  | { kind: "fillValidation"; tab: TabName; column: number; validation: ValidationSpec }
+  | { kind: "freezeHeader"; tab: TabName }
+  | {
+      kind: "appendSettings";
+      firstRow: number;
+      keyColumn: number;
+      valueColumn: number;
+      rows: readonly (readonly [string, string])[];
+    };
+
+export interface SetupOptions {
+  /** Currency code used for currency columns created now, e.g. USD. */
+  currency: string;
+  /** Settings keys and their defaults, in the order new rows are added. */
+  settingDefaults: readonly (readonly [string, string])[];
+}
+
+export const OWNED_MARK = "Campaign Desk fills this column; edits here are replaced on the next check.";
+export const OWNED_HEADER_BACKGROUND = "#e8e0f5";
+export const TEAM_HEADER_BACKGROUND = "#f1f3f4";
+
+const CURRENCY_FORMATS: Record<string, string> = {
+  USD: "$#,##0.00",
+  EUR: "€#,##0.00",
+  GBP: "£#,##0.00",
+  JPY: "¥#,##0",
+};
+
+export function currencyFormat(currency: string): string {
+  const code = currency.trim().toUpperCase();
+  return CURRENCY_FORMATS[code] ?? `#,##0.00 "${code.replace(/[^A-Z]/g, "") || "USD"}"`;
+}
+
+export function numberFormatOf(kind: ColumnKind, currency: string): string | null {
+  switch (kind) {
+    case "date":
+      return "yyyy-mm-dd";
+    case "percent":
+      return "0.0%";
+    case "currency":
+      return currencyFormat(currency);
+    case "integer":
+      return "0";
+    case "number":
+      return "#,##0.00";
+    // Plain text keeps IDs like 001 and anything typed with a leading = as text.
+    case "text":
+    case "list":
+    case "email":
+    case "url":
+      return "@";
+    default:
+      return null;
+  }
+}
+
+export function validationOf(column: ColumnSchema): ValidationSpec | null {
+  if (column.owned) return null;
+  switch (column.kind) {
+    case "choice":
+      return { type: "list", values: column.choices ?? [] };
+    case "flag":
+      return { type: "list", values: ["Yes", "No"] };
+    case "date":
+      return { type: "date" };
+    case "percent":
+      return { type: "number", min: 0, max: 1 };
+    case "currency":
+    case "integer":
+    case "number":
+      return { type: "number", min: 0 };
+    case "email":
+      return { type: "email" };
+    default:
+      return null;
+  }
+}
+
+export function ownedNote(column: ColumnSchema): string {
+  return column.owned ? `${column.note}\n${OWNED_MARK}` : column.note;
+}
+
+/** Column positions (1-based) of the schema's headers in a header row; first match wins. */
+export function locateColumns(headers: readonly unknown[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  headers.forEach((header, index) => {
+    const key = headerKey(header);
+    if (key && !positions.has(key)) positions.set(key, index + 1);
+  });
+  return positions;
+}
+
+export function planTabSetup(
+  schema: TabSchema,
+  snapshot: TabSnapshot | null,
+  options: SetupOptions,
+): SetupStep[] {
+  const steps: SetupStep[] = [];
+  const tab = schema.name;
+  const current: TabSnapshot = snapshot ?? {
+    name: tab,
+    lastColumn: 0,
+    maxColumns: 26,
+    maxRows: 1000,
+    frozenRows: 0,
+    headers: [],
+    headerNotes: [],
+    validationMissing: [],
+  };
+  if (!snapshot) steps.push({ kind: "createTab", tab });
+
+  const positions = locateColumns(current.headers);
+  const missing = schema.columns.filter((column) => !positions.has(headerKey(column.header)));
+  const firstColumn = current.lastColumn + 1;
+  /** Where a schema column is once setup is done: where it is now, or where it will be added. */
+  const finalPosition = (header: string): number =>
+    positions.get(headerKey(header)) ?? firstColumn + missing.findIndex((column) => column.header === header);
+  if (missing.length > 0) {
+    const lastNeeded = current.lastColumn + missing.length;
+    if (lastNeeded > current.maxColumns) {
+      steps.push({
+        kind: "addColumns",
+        tab,
+        after: current.maxColumns,
+        count: lastNeeded - current.maxColumns,
+      });
+    }
+    steps.push({
+      kind: "writeHeaders",
+      tab,
+      firstColumn,
+      columns: missing.map((column) => ({
+        header: column.header,
+        note: ownedNote(column),
+        owned: column.owned,
+        // Owned text is written with asTypedText, so it needs no plain-text format.
+        numberFormat:
+          column.owned && column.kind === "text" ? null : numberFormatOf(column.kind, options.currency),
+        validation: validationOf(column),
+      })),
+    });
+  }
+
+  // Adopted columns: add a note where the header has none and a validation where a cell has none.
+  const notes: { column: number; note: string }[] = [];
+  for (const column of schema.columns) {
+    const position = positions.get(headerKey(column.header));
+    if (position === undefined) continue;
+    if (!String(current.headerNotes[position - 1] ?? "").trim()) {
+      notes.push({ column: position, note: ownedNote(column) });
+    }
+    const validation = validationOf(column);
+    if (validation && current.validationMissing[position - 1]) {
+      steps.push({ kind: "fillValidation", tab, column: position, validation });
+    }
+  }
+  if (notes.length > 0) steps.push({ kind: "noteHeaders", tab, notes });
+
+  if (current.frozenRows < 1 && schema.columns.length > 0) steps.push({ kind: "freezeHeader", tab });
+
+  if (tab === "Settings") {
+    const present = new Set((current.settings ?? []).map(([key]) => headerKey(key)));
+    const rows = options.settingDefaults.filter(([key]) => !present.has(headerKey(key)));
+    if (rows.length > 0) {
+      steps.push({
+        kind: "appendSettings",
+        firstRow: Math.max(current.lastRow ?? 1, 1) + 1,
+        keyColumn: finalPosition("Key"),
+        valueColumn: finalPosition("Value"),
+        rows,
+      });
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { headerKey, TABS, tabSchema } from "../../src/workbook/schema";
+import { locateColumns, planTabSetup, type TabSnapshot } from "../../src/workbook/setup-plan";
+
+const options = {
+  currency: "USD",
+  settingDefaults: [["Alert lead days", "7"] as const, ["Currency", "USD"] as const],
+};
+
+function snapshotOf(
+  name: TabSnapshot["name"],
+  headers: string[],
+  extra: Partial<TabSnapshot> = {},
+): TabSnapshot {
+  return {
+    name,
+    lastColumn: headers.length,
+    maxColumns: 26,
+    maxRows: 1000,
+    frozenRows: 1,
+    headers,
+    headerNotes: headers.map(() => "a note"),
+    validationMissing: headers.map(() => false),
+    ...extra,
+  };
+}
+
+describe("the column contract", () => {
+  it("has unique headers and a key column on every tab but Operations", () => {
+    for (const tab of TABS) {
+      const keys = tab.columns.map((column) => headerKey(column.header));
+      expect(new Set(keys).size).toBe(keys.length);
+      if (!tab.generated) expect(keys).toContain(headerKey(tab.key));
+    }
+  });
+
+  it("lists the add-on owned columns of DESIGN.md", () => {
+    const owned = (name: TabSnapshot["name"]) =>
+      tabSchema(name)
+        .columns.filter((column) => column.owned)
+        .map((column) => column.header);
+    expect(owned("Collaborations")).toEqual([
+      "Applied rate",
+      "Payout status",
+      "Window status",
+      "Effective commission",
+      "Next action",
+      "Alerts",
+    ]);
+    expect(owned("Authorizations")).toEqual(["Ad usable until", "Auth status", "Alerts"]);
+    expect(owned("Settings")).toEqual(["Check"]);
+  });
+});
+
+describe("planTabSetup", () => {
+  it("creates a missing tab with every header, adding columns past the default 26", () => {
+    const steps = planTabSetup(tabSchema("Campaigns"), null, options);
+    expect(steps[0]).toEqual({ kind: "createTab", tab: "Campaigns" });
+    expect(steps[1]).toEqual({ kind: "addColumns", tab: "Campaigns", after: 26, count: 4 });
+    const headers = steps.find((step) => step.kind === "writeHeaders");
+    expect(headers?.kind === "writeHeaders" && headers.columns.length).toBe(30);
+    expect(steps.at(-1)).toEqual({ kind: "freezeHeader", tab: "Campaigns" });
+  });
+
+  it("matches headers trimmed and case-insensitively and appends only what is missing", () => {
+    const headers = ["  sku ", "My notes", "PRODUCT", "Price", "Stock on hand", "Open rate", "Sample cost"];
+    const steps = planTabSetup(tabSchema("Products"), snapshotOf("Products", headers), options);
+    expect(steps).toHaveLength(1);
+    const [write] = steps;
+    expect(write).toMatchObject({ kind: "writeHeaders", firstColumn: 8 });
+    expect(write?.kind === "writeHeaders" && write.columns.map((column) => column.header)).toEqual([
+      "Reserved",
+      "Available",
+    ]);
+  });
+
+  it("marks owned columns and types team columns", () => {
+    const steps = planTabSetup(tabSchema("Products"), null, options);
+    const write = steps.find((step) => step.kind === "writeHeaders");
+    if (write?.kind !== "writeHeaders") throw new Error("no headers written");
+    const byHeader = new Map(write.columns.map((column) => [column.header, column]));
+    expect(byHeader.get("Reserved")).toMatchObject({ owned: true, validation: null });
+    expect(byHeader.get("Reserved")?.note).toContain("Campaign Desk fills this column");
+    expect(byHeader.get("Open rate")).toMatchObject({
+      owned: false,
+      numberFormat: "0.0%",
+      validation: { type: "number", min: 0, max: 1 },
+    });
+    expect(byHeader.get("Price")?.numberFormat).toBe("$#,##0.00");
+  });
+
+  it("adds a note only where the header has none and validation only where cells lack it", () => {
+    const schema = tabSchema("Creators");
+    const headers = schema.columns.map((column) => column.header);
+    const snapshot = snapshotOf("Creators", headers, {
+      headerNotes: headers.map((_, index) => (index === 2 ? "" : "user note")),
+      validationMissing: headers.map((header) => header === "Pool" || header === "Category"),
+    });
+    const steps = planTabSetup(schema, snapshot, options);
+    expect(steps).toEqual([
+      {
+        kind: "fillValidation",
+        tab: "Creators",
+        column: 5,
+        validation: expect.objectContaining({ type: "list" }),
+      },
+      { kind: "noteHeaders", tab: "Creators", notes: [{ column: 3, note: schema.columns[2]?.note }] },
+    ]);
+  });
+
+  it("plans nothing for a tab that is already set up", () => {
+    for (const schema of TABS) {
+      const headers = schema.columns.map((column) => column.header);
+      const settings = options.settingDefaults.map(([key, value]) => [key, value] as const);
+      const snapshot = snapshotOf(schema.name, headers, schema.name === "Settings" ? { settings } : {});
+      expect(planTabSetup(schema, snapshot, options)).toEqual([]);
+    }
+  });
+
+  it("appends missing settings below the last row in the Key and Value columns wherever they are", () => {
+    const snapshot = snapshotOf("Settings", ["Value", "Owner's memo", "Key", "Check"], {
+      lastRow: 4,
+      settings: [["currency", "EUR"]],
+    });
+    expect(planTabSetup(tabSchema("Settings"), snapshot, options)).toEqual([
+      {
+        kind: "appendSettings",
+        firstRow: 5,
+        keyColumn: 3,
+        valueColumn: 1,
+        rows: [["Alert lead days", "7"]],
+      },
+    ]);
+  });
+
+  it("locates the first of duplicate headers", () => {
+    expect(locateColumns(["SKU", "sku", "", "Price"]).get("sku")).toBe(1);
+    expect(locateColumns(["SKU", "sku", "", "Price"]).get("price")).toBe(4);
+  });
+});
