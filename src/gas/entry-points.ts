@@ -10,6 +10,7 @@ import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } f
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
 import { spreadsheetSetupPort } from "./setup-port";
+import { sidebarEntryPoints } from "./sidebar-api";
 
 function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
@@ -134,6 +135,8 @@ export const entryPoints = {
       ].join("\n"),
     );
   },
+
+  ...sidebarEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
   [DAILY_HANDLER](_event?: GoogleAppsScript.Events.TimeDriven): void {
