@@ -12,12 +12,12 @@ import * as esbuild from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "build");
-export const CODE_BUDGET_BYTES = 60_000;
+export const CODE_BUDGET_BYTES = 80_000;
 const GLOBAL = "CampaignDesk";
 
 mkdirSync(out, { recursive: true });
 
-const HELP_CALL = /\bhelp\(\s*("(?:[^"\\]|\\.)*")\s*\)/g;
+const HELP_CALL = /\bhelp\(\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
 
 /** Ships the catalog without its help texts (they live in the stubs' JSDoc). */
 const dropHelpTexts = {
@@ -100,8 +100,7 @@ const jsdocText = (text) =>
     .replace(/\s*\n\s*/g, " ");
 
 const entryStubs = entryNames.map(
-  (name) =>
-    `/** Campaign Desk entry point. */\nfunction ${name}() {\n  return ${GLOBAL}.entryPoints.${name}.apply(this, arguments);\n}`,
+  (name) => `function ${name}() {\n  return ${GLOBAL}.entryPoints.${name}.apply(this, arguments);\n}`,
 );
 const cellStubs = cellFunctions.map((fn) => {
   const lines = [

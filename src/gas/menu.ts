@@ -13,6 +13,7 @@ export const ALERTS_STATUS_HANDLER = "showAlertsStatus";
 export function menuItems(alertsState: string | null): (MenuItem | "separator")[] {
   return [
     { caption: "Set up workbook", handler: "setUpWorkbookFromMenu" },
+    { caption: "Campaign briefs and recruiting", handler: "openCampaignSidebar" },
     "separator",
     { caption: "Run checks now", handler: "runChecksFromMenu" },
     { caption: "Refresh operating view", handler: "refreshOperatingViewFromMenu" },

@@ -164,7 +164,11 @@ export function planTabSetup(
     positions.get(headerKey(header)) ?? firstColumn + missing.findIndex((column) => column.header === header);
   if (missing.length > 0) {
     const lastNeeded = current.lastColumn + missing.length;
-    if (lastNeeded > current.maxColumns) {
+    if (snapshot && current.lastColumn > 0) {
+      // Fresh columns right after the team's last one: a blank column beyond it may still carry
+      // the team's colours or notes, which writing into it would overwrite.
+      steps.push({ kind: "addColumns", tab, after: current.lastColumn, count: missing.length });
+    } else if (lastNeeded > current.maxColumns) {
       steps.push({
         kind: "addColumns",
         tab,
@@ -193,7 +197,8 @@ export function planTabSetup(
   for (const column of schema.columns) {
     const position = positions.get(headerKey(column.header));
     if (position === undefined) continue;
-    if (!String(current.headerNotes[position - 1] ?? "").trim()) {
+    // Only a header with no note at all gets ours: even a blank-looking note is the team's.
+    if ((current.headerNotes[position - 1] ?? "") === "") {
       notes.push({ column: position, note: ownedNote(column) });
     }
     const validation = validationOf(column);

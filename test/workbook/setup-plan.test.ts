@@ -65,8 +65,9 @@ describe("planTabSetup", () => {
   it("matches headers trimmed and case-insensitively and appends only what is missing", () => {
     const headers = ["  sku ", "My notes", "PRODUCT", "Price", "Stock on hand", "Open rate", "Sample cost"];
     const steps = planTabSetup(tabSchema("Products"), snapshotOf("Products", headers), options);
-    expect(steps).toHaveLength(1);
-    const [write] = steps;
+    expect(steps).toHaveLength(2);
+    expect(steps[0]).toEqual({ kind: "addColumns", tab: "Products", after: 7, count: 2 });
+    const write = steps[1];
     expect(write).toMatchObject({ kind: "writeHeaders", firstColumn: 8 });
     expect(write?.kind === "writeHeaders" && write.columns.map((column) => column.header)).toEqual([
       "Reserved",
