@@ -2,6 +2,7 @@
  * The operating view: one row per collaboration of the campaigns that are live or start within
  * the horizon, most urgent first, and a day-by-day timeline of each one's windows.
  */
+import { isoFromDay } from "../domain/day";
 import { asTypedText } from "../workbook/table";
 
 /** A rectangle of cells for a fully add-on owned tab. */
@@ -12,11 +13,11 @@ export interface GeneratedTab {
   dateColumns: number[];
   frozenRows: number;
   frozenColumns: number;
-  columnWidths: { column: number; width: number }[];
+  /** One run of equally wide columns (the timeline). */
+  columnWidths: { first: number; count: number; pixels: number };
 }
 
-/** Calendar days as integers (days since 1970-01-01), as in src/domain. */
-type Day = number;
+import type { Day } from "../domain/day";
 
 export interface OperationsRow {
   collabId: string;
@@ -97,12 +98,18 @@ export function sortByUrgency(rows: readonly OperationsRow[]): OperationsRow[] {
   );
 }
 
-/** How the view names days: dates for date cells, short labels for the timeline header. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `Nov 25`: the timeline's column labels, made here rather than by a service call per day. */
+export function dayLabel(day: Day): string {
+  const [, month = "1", dayOfMonth = "1"] = isoFromDay(day).split("-");
+  return `${MONTHS[Number(month) - 1]} ${Number(dayOfMonth)}`;
+}
+
+/** How the view names days: dates for date cells, ISO text for the flash-sale window. */
 export interface OperationsCalendar {
   dateOf(day: Day): Date;
   isoOf(day: Day): string;
-  /** e.g. `Nov 25` */
-  labelOf(day: Day): string;
 }
 
 const DATE_HEADERS = ["Content due", "Posted", "LIVE date", "Ad usable until"];
@@ -117,7 +124,7 @@ export function buildOperationsView(
   const days = Array.from({ length: TIMELINE_DAYS }, (_, offset) => today + offset);
   const width = OPERATIONS_HEADERS.length + TIMELINE_DAYS;
 
-  const values: unknown[][] = [[...OPERATIONS_HEADERS, ...days.map((day) => calendar.labelOf(day))]];
+  const values: unknown[][] = [[...OPERATIONS_HEADERS, ...days.map((day) => dayLabel(day))]];
   const backgrounds: (string | null)[][] = [Array.from({ length: width }, () => "#e8e0f5")];
 
   for (const row of sortByUrgency(rows)) {
@@ -162,6 +169,6 @@ export function buildOperationsView(
     dateColumns: DATE_HEADERS.map((header) => OPERATIONS_HEADERS.indexOf(header as never) + 1),
     frozenRows: 1,
     frozenColumns: 3,
-    columnWidths: days.map((_, index) => ({ column: OPERATIONS_HEADERS.length + 1 + index, width: 52 })),
+    columnWidths: { first: OPERATIONS_HEADERS.length + 1, count: TIMELINE_DAYS, pixels: 52 },
   };
 }

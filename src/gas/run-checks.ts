@@ -80,7 +80,6 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
         {
           dateOf: (day) => calendar.midnightOf(day),
           isoOf: isoFromDay,
-          labelOf: (day) => Utilities.formatDate(calendar.midnightOf(day), calendar.timeZone, "MMM d"),
         },
         stamp,
       ),

@@ -5,7 +5,7 @@
  */
 import type { GeneratedTab } from "../features/operations";
 import type { OwnedColumnPort } from "../features/owned-writes";
-import { type HighlightRule, isOwnedRuleFormula } from "../workbook/highlights";
+import { columnLetter, type HighlightRule, isOwnedRuleFormula } from "../workbook/highlights";
 import type { TabName } from "../workbook/schema";
 import type { ColumnWrite } from "../workbook/table";
 
@@ -57,31 +57,37 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       const sheet = sheetOf(tab);
       if (!sheet) return;
       const rows = Math.max(sheet.getMaxRows() - 1, 1);
-      const existing = sheet.getConditionalFormatRules();
-      const teams = existing.filter((rule) => !isOwnedRuleFormula(ruleFormula(rule)));
-      const ours = existing.filter((rule) => isOwnedRuleFormula(ruleFormula(rule)));
+      // Each rule is read once: its condition, colour and ranges.
+      const existing = sheet.getConditionalFormatRules().map((rule) => {
+        const condition = rule.getBooleanCondition();
+        const values = condition?.getCriteriaValues() ?? [];
+        const formula = typeof values[0] === "string" ? values[0] : "";
+        return { rule, formula, condition };
+      });
+      const teams = existing.filter(({ formula }) => !isOwnedRuleFormula(formula)).map(({ rule }) => rule);
       const signature = (formula: string, background: string, a1: string) => `${formula}|${background}|${a1}`;
-      const have = ours.map((rule) =>
-        signature(
-          ruleFormula(rule),
-          String(rule.getBooleanCondition()?.getBackground() ?? ""),
-          rule
-            .getRanges()
-            .map((range) => range.getA1Notation())
-            .join(","),
-        ),
-      );
-      const ranges = wanted.map((rule) => sheet.getRange(2, rule.column, rows, rule.numColumns));
-      const want = wanted.map((rule, index) =>
-        signature(rule.formula, rule.background, ranges[index]?.getA1Notation() ?? ""),
+      const have = existing
+        .filter(({ formula }) => isOwnedRuleFormula(formula))
+        .map(({ rule, formula, condition }) =>
+          signature(
+            formula,
+            String(condition?.getBackground() ?? ""),
+            rule
+              .getRanges()
+              .map((range) => range.getA1Notation())
+              .join(","),
+          ),
+        );
+      const want = wanted.map((rule) =>
+        signature(rule.formula, rule.background, rangeA1(rule.column, rule.numColumns, rows)),
       );
       if (have.length === want.length && have.every((entry, index) => entry === want[index])) return;
-      const built = wanted.map((rule, index) =>
+      const built = wanted.map((rule) =>
         SpreadsheetApp.newConditionalFormatRule()
           .whenFormulaSatisfied(rule.formula)
           .setBackground(rule.background)
           .setFontColor(rule.fontColor)
-          .setRanges([ranges[index] as GoogleAppsScript.Spreadsheet.Range])
+          .setRanges([sheet.getRange(2, rule.column, rows, rule.numColumns)])
           .build(),
       );
       // The team's rules stay first so that, where both match, their colours win.
@@ -100,7 +106,10 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       if (height === 0 || width === 0) return;
       if (sheet.getMaxColumns() < width)
         sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-      if (sheet.getMaxRows() < height) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
+      // Exactly `height` rows, in the same two calls however long the view is.
+      const rows = sheet.getMaxRows();
+      sheet.insertRowsAfter(rows, height);
+      sheet.deleteRows(height + 1, rows);
       const block = sheet.getRange(1, 1, height, width);
       block.setValues(content.values);
       if (height > 1) {
@@ -111,13 +120,13 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       sheet.getRange(1, 1, 1, width).setFontWeight("bold");
       sheet.setFrozenRows(content.frozenRows);
       sheet.setFrozenColumns(content.frozenColumns);
-      for (const { column, width: pixels } of content.columnWidths) sheet.setColumnWidth(column, pixels);
+      const { first, count, pixels } = content.columnWidths;
+      if (count > 0) sheet.setColumnWidths(first, count, pixels);
     },
   };
 }
 
-function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
-  const condition = rule.getBooleanCondition();
-  const values = condition?.getCriteriaValues() ?? [];
-  return typeof values[0] === "string" ? values[0] : "";
+/** A1 of rows 2 to 1 + rows of some columns, as Sheets writes it (`A2:X1000`). */
+function rangeA1(column: number, numColumns: number, rows: number): string {
+  return `${columnLetter(column)}2:${columnLetter(column + numColumns - 1)}${rows + 1}`;
 }

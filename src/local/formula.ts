@@ -3,7 +3,7 @@
  * be painted without Google. Supports: numbers, "strings", TRUE/FALSE, cell references ($A2, B$3,
  * C4) relative to the rule range's top-left cell, = <> < > <= >= (text compared case-insensitively,
  * like Sheets), &, + - * /, parentheses, and the functions REGEXMATCH, LEFT, RIGHT, MID, LEN, UPPER,
- * LOWER, TRIM, ISBLANK, NOT, AND, OR, IF, TODAY. Anything else is an error, and an error never
+ * LOWER, TRIM, ISBLANK, NOT, AND, OR, IF, TODAY, N, TO_TEXT. Anything else is an error, and an error never
  * matches. A formula evaluator set on the emulator is asked first.
  */
 import { columnNumber } from "./a1";
@@ -252,6 +252,15 @@ class Parser {
         return truthy(args[0] ?? false) ? (args[1] ?? true) : (args[2] ?? false);
       case "TODAY":
         return this.scope.today();
+      // N("text") is 0 in Sheets: the add-on marks its own rules with it.
+      case "N": {
+        const value = args[0] ?? "";
+        if (typeof value === "number") return value;
+        if (typeof value === "boolean") return value ? 1 : 0;
+        return 0;
+      }
+      case "TO_TEXT":
+        return text(0);
       default:
         throw new Error(`Unknown function ${name}`);
     }

@@ -1,0 +1,228 @@
+/**
+ * Daily checks through build/Code.js on the emulator: exact service-call counts, people editing
+ * while a run writes, the digest's recipients, dedupe and quota, and the owned highlights.
+ */
+import { describe, expect, it } from "vitest";
+import { zoneCalendar } from "../../src/domain/day";
+import { computeChecks } from "../../src/features/checks";
+import { DEMO_SCENARIOS, demoWorkbook, scaledWorkbook } from "../../src/local/demo/demo-workbook";
+import type { TabName } from "../../src/workbook/schema";
+import { type LoadedBundle, loadBundle } from "../support/bundle";
+
+const timeZone = "America/Los_Angeles";
+const now = new Date("2026-11-25T17:00:00Z");
+
+function workbookBundle(tabs: Record<string, unknown[][]>, mailQuota?: number): LoadedBundle {
+  const bundle = loadBundle({ timeZone, now, ...(mailQuota === undefined ? {} : { mailQuota }) });
+  for (const [tab, rows] of Object.entries(tabs)) bundle.emulator.seed(tab, rows);
+  bundle.call("setUpWorkbookFromMenu");
+  return bundle;
+}
+
+function runDaily(bundle: LoadedBundle): void {
+  bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+}
+
+/** Rows of a tab as objects by header. */
+function records(bundle: LoadedBundle, tab: string): Record<string, unknown>[] {
+  const [header = [], ...rows] = bundle.emulator.values(tab);
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [String(name), row[index]])));
+}
+
+describe("the service calls of a run", () => {
+  it("are the same for 100 and for 10,000 collaborations", () => {
+    const counts = [100, 10_000].map((collaborations) => {
+      const bundle = workbookBundle(scaledWorkbook({ today: now, timeZone, collaborations }).tabs);
+      bundle.emulator.calls.reset();
+      runDaily(bundle);
+      return { byMethod: bundle.emulator.calls.byMethod(), recipients: bundle.emulator.outbox.length };
+    });
+    // One email per recipient is the only call that follows the data: the larger workbook has more
+    // campaign owners. Everything else is the same call for call.
+    const withoutMail = (byMethod: Record<string, number>) =>
+      Object.fromEntries(Object.entries(byMethod).filter(([key]) => key !== "MailApp.sendEmail"));
+    expect(withoutMail(counts[1]?.byMethod ?? {})).toEqual(withoutMail(counts[0]?.byMethod ?? {}));
+    for (const { byMethod, recipients } of counts) expect(byMethod["MailApp.sendEmail"]).toBe(recipients);
+    // The exact count of the first run after setup (highlight rules written for the first time):
+    // a change to it is a change in how the add-on talks to Sheets, and worth a look.
+    const total = Object.values(counts[0]?.byMethod ?? {}).reduce((sum, count) => sum + count, 0);
+    expect(total).toBe(231);
+  });
+
+  it("write nothing to the owned columns on a second run the same day", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    runDaily(bundle);
+    bundle.emulator.calls.reset();
+    runDaily(bundle);
+    // Only the fully rebuilt Operations tab and the run's record are written again.
+    const writes = bundle.emulator.calls.writeList();
+    expect(
+      writes.filter((call) => call.startsWith("Range.set") || call === "Sheet.setConditionalFormatRules"),
+    ).toEqual([
+      "Range.setValues",
+      "Range.setNumberFormat",
+      "Range.setNumberFormat",
+      "Range.setNumberFormat",
+      "Range.setNumberFormat",
+      "Range.setBackgrounds",
+      "Range.setFontWeight",
+    ]);
+  });
+});
+
+describe("people working while a run writes", () => {
+  const tabs = demoWorkbook({ today: now, timeZone }).tabs;
+
+  /** After the run's first read of Collaborations, a person changes the tab (uncounted, like the UI). */
+  function interfere(bundle: LoadedBundle, change: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void) {
+    let done = false;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (done || call.method !== "getValues" || call.sheet !== "Collaborations") return;
+      done = true;
+      bundle.emulator.uncounted(() =>
+        change(bundle.emulator.spreadsheet.getSheetByName("Collaborations") as never),
+      );
+    });
+    runDaily(bundle);
+    stop();
+    expect(done).toBe(true);
+  }
+
+  /** What a calm run would write for each key, computed from the tab as it ended up. */
+  function expectedOwned(bundle: LoadedBundle) {
+    const calendar = zoneCalendar(timeZone);
+    const names: TabName[] = [
+      "Products",
+      "Campaigns",
+      "Creators",
+      "Collaborations",
+      "Samples",
+      "Authorizations",
+      "Settings",
+    ];
+    const input = Object.fromEntries(names.map((name) => [name, bundle.emulator.values(name)]));
+    return computeChecks({ tabs: input, today: calendar.dayOf(now) ?? 0, calendar }).owned.get(
+      "Collaborations",
+    );
+  }
+
+  function expectEveryRowOnItsKey(bundle: LoadedBundle, skip: string[] = []) {
+    const expected = expectedOwned(bundle);
+    for (const row of records(bundle, "Collaborations")) {
+      const key = String(row["Collab ID"]);
+      if (!key || skip.includes(key)) continue;
+      expect(row["Payout status"], key).toEqual(expected?.get(key)?.["Payout status"]);
+      expect(row["Next action"], key).toEqual(expected?.get(key)?.["Next action"]);
+    }
+  }
+
+  it("a row inserted at the top keeps its cells and every value lands on its key", () => {
+    const bundle = workbookBundle(tabs);
+    interfere(bundle, (sheet) => {
+      sheet.insertRowBefore(2);
+      sheet.getRange(2, 1, 1, 3).setValues([["K-NEW", "C-001", "@newcreator"]]);
+    });
+    const rows = records(bundle, "Collaborations");
+    expect(rows[0]).toMatchObject({ "Collab ID": "K-NEW", "Campaign ID": "C-001", Creator: "@newcreator" });
+    expectEveryRowOnItsKey(bundle, ["K-NEW"]);
+  });
+
+  it("a sort by creator during the run", () => {
+    const bundle = workbookBundle(tabs);
+    interfere(bundle, (sheet) => sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort(3));
+    expectEveryRowOnItsKey(bundle);
+    expect(records(bundle, "Collaborations").map((row) => row.Creator)).toEqual(
+      [...records(bundle, "Collaborations").map((row) => row.Creator)].sort((a, b) =>
+        String(a).toLowerCase().localeCompare(String(b).toLowerCase()),
+      ),
+    );
+  });
+
+  it("a deleted row and an edited cell", () => {
+    const bundle = workbookBundle(tabs);
+    interfere(bundle, (sheet) => {
+      sheet.deleteRow(5);
+      sheet.getRange(3, 3).setValue("@renamed");
+    });
+    const rows = records(bundle, "Collaborations");
+    expect(rows[1]?.Creator).toBe("@renamed");
+    expect(rows.some((row) => row["Collab ID"] === "")).toBe(false);
+    expectEveryRowOnItsKey(bundle);
+  });
+});
+
+describe("the digest", () => {
+  const tabs = demoWorkbook({ today: now, timeZone }).tabs;
+
+  it("goes to the managers and the owners of affected campaigns, once a day, with links to rows", () => {
+    const bundle = workbookBundle(tabs);
+    runDaily(bundle);
+    const mails = bundle.emulator.outbox;
+    const recipients = mails.flatMap((mail) => mail.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(recipients).toEqual(expect.arrayContaining(["ops-lead@example.com", "finance@example.com"]));
+    const managerMail = mails.find((mail) => mail.to.includes("ops-lead@example.com"));
+    expect(managerMail?.subject).toMatch(/^Campaign Desk: \d+ alerts \(\d+ high.*\) in /);
+    expect(managerMail?.htmlBody).toContain("#gid=");
+    expect(managerMail?.htmlBody).not.toContain("<img src=x");
+    expect(managerMail?.body).toContain(DEMO_SCENARIOS.overdueFlatFee);
+    runDaily(bundle);
+    expect(bundle.emulator.outbox).toHaveLength(mails.length);
+  });
+
+  it("records what the quota left unsent and shows it in the next digest and the menu", () => {
+    const bundle = workbookBundle(tabs, 1);
+    runDaily(bundle);
+    expect(bundle.emulator.outbox).toHaveLength(1);
+    bundle.call("onOpen");
+    const captions = (bundle.emulator.ui.menus.at(-1)?.items ?? []).flatMap((item) =>
+      item.kind === "item" ? [item.caption] : [],
+    );
+    expect(captions.find((caption) => caption.startsWith("Daily alerts:"))).toMatch(/digests? not sent/);
+    bundle.emulator.clock.advanceDays(1);
+    runDaily(bundle);
+    const next = bundle.emulator.outbox.at(-1);
+    expect(next?.body).toMatch(/Not delivered earlier:\n- 2026-11-25: digest to /);
+  });
+
+  it("sends nothing when there is nothing to report", () => {
+    const bundle = workbookBundle({
+      Settings: [
+        ["Key", "Value"],
+        ["Manager emails", "ops@example.com"],
+      ],
+    });
+    runDaily(bundle);
+    expect(bundle.emulator.outbox).toHaveLength(0);
+  });
+});
+
+describe("highlighting", () => {
+  it("adds its rules once, after the team's own, and they paint the overdue row", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    const app = bundle.emulator.globals.SpreadsheetApp;
+    const sheet = bundle.emulator.uncounted(() => app.getActive().getSheetByName("Collaborations"));
+    bundle.emulator.uncounted(() => {
+      const teamRule = app
+        .newConditionalFormatRule()
+        .whenTextEqualTo("VIP")
+        .setBackground("#0000ff")
+        .setRanges([sheet?.getRange("C2:C100") as GoogleAppsScript.Spreadsheet.Range])
+        .build();
+      sheet?.setConditionalFormatRules([teamRule]);
+    });
+    runDaily(bundle);
+    runDaily(bundle);
+    const rules = bundle.emulator.uncounted(() => sheet?.getConditionalFormatRules() ?? []);
+    expect(rules[0]?.getBooleanCondition()?.getCriteriaValues()).toEqual(["VIP"]);
+    const ours = rules.slice(1);
+    expect(ours.length).toBeGreaterThan(2);
+    expect(new Set(ours.map((rule) => rule.getBooleanCondition()?.getCriteriaValues()[0])).size).toBe(
+      ours.length,
+    );
+    const row = records(bundle, "Collaborations").findIndex(
+      (record) => record["Collab ID"] === DEMO_SCENARIOS.overdueFlatFee,
+    );
+    expect(bundle.emulator.effectiveFormat("Collaborations", row + 2, 1).background).toBe("#f8d7da");
+  });
+});
