@@ -7,20 +7,11 @@ import { parseSettings, settingDefaultRows } from "../domain/settings";
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { headerKey } from "../workbook/schema";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
+import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
-
-function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(30_000);
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 function tell(message: string): void {
   const ui = SpreadsheetApp.getUi();

@@ -19,6 +19,7 @@ import { writeOwnedColumns } from "../features/owned-writes";
 import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
+import { withDocumentLock } from "./document-lock";
 import { sheetsPort } from "./sheets-port";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
@@ -33,16 +34,6 @@ export interface RunSummary {
   unsent: UnsentDigest[];
   unsettledTabs: TabName[];
   missingHeaders: CheckResult["missingHeaders"];
-}
-
-function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(30_000);
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 export function runChecks(options: { sendDigest: boolean }): RunSummary {
