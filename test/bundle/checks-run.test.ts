@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { zoneCalendar } from "../../src/domain/day";
 import { computeChecks } from "../../src/features/checks";
+import { OPERATIONS_HEADERS } from "../../src/features/operations";
 import { DEMO_SCENARIOS, demoWorkbook, scaledWorkbook } from "../../src/local/demo/demo-workbook";
 import type { TabName } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
@@ -194,6 +195,27 @@ describe("the digest", () => {
     });
     runDaily(bundle);
     expect(bundle.emulator.outbox).toHaveLength(0);
+  });
+});
+
+describe("the Operations tab", () => {
+  it("is rebuilt with the live collaborations, most urgent first, and a coloured timeline", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    bundle.emulator.uncounted(() =>
+      bundle.emulator.spreadsheet.getSheetByName("Operations")?.getRange("A5").setValue("stale"),
+    );
+    runDaily(bundle);
+    const view = bundle.emulator.values("Operations");
+    expect(view[0]?.slice(0, 3)).toEqual(["Campaign", "Collab ID", "Creator"]);
+    expect(view.flat()).not.toContain("stale");
+    const days = view.map((cells) => cells[OPERATIONS_HEADERS.indexOf("Days left")]);
+    expect(typeof days[1]).toBe("number");
+    expect(Number(days[1])).toBeLessThan(0);
+    const sheet = bundle.emulator.spreadsheet.getSheetByName("Operations");
+    const grid =
+      sheet?.getRange(2, OPERATIONS_HEADERS.length + 1, view.length - 2, 30).getBackgrounds() ?? [];
+    expect(grid.flat().filter((colour) => colour !== "#ffffff").length).toBeGreaterThan(30);
+    expect(sheet?.getFrozenRows()).toBe(1);
   });
 });
 
