@@ -43,15 +43,20 @@ const examples = [...readme.matchAll(/^\| `=([A-Z_]+)\((.*)\)` \| (.+?) \|$/gm)]
 describe("README examples", () => {
   it("document every custom function with its signature", () => {
     for (const fn of cellFunctions) {
-      const signature = fn.params.map((param) => (param.optional ? `[${param.name}]` : param.name)).join(", ");
+      const signature = fn.params
+        .map((param) => (param.optional ? `[${param.name}]` : param.name))
+        .join(", ");
       expect(readme).toContain(`### ${fn.name}(${signature})`);
       expect(examples.filter((example) => example.name === fn.name).length).toBeGreaterThanOrEqual(3);
     }
   });
 
-  it.each(examples.filter((example) => !example.args.includes(":")))("=$name($args) shows $result", (example) => {
-    const fn = cellFunctions.find((candidate) => candidate.name === example.name);
-    const args = splitArguments(example.args).map(argument);
-    expect(shown(fn?.run(context, ...args))).toBe(example.result);
-  });
+  it.each(examples.filter((example) => !example.args.includes(":")))(
+    "=$name($args) shows $result",
+    (example) => {
+      const fn = cellFunctions.find((candidate) => candidate.name === example.name);
+      const args = splitArguments(example.args).map(argument);
+      expect(shown(fn?.run(context, ...args))).toBe(example.result);
+    },
+  );
 });

@@ -1,14 +1,17 @@
 /**
- * The campaign sidebar's use cases as pure functions over tab values: what the sidebar loads,
- * the one Campaigns row a saved brief becomes, and the Collaborations rows a recruit adds.
- * src/gas/sidebar-api.ts only reads the tabs, calls these and applies the writes they plan.
- * Everything returned to the sidebar is plain (dates as ISO day strings): google.script.run
- * turns a result holding a Date into null.
+ * The campaign sidebar's use cases as pure functions over tab values. The server side
+ * (src/gas/sidebar-api.ts) stays tiny, because Apps Script reloads build/Code.js for every
+ * custom-function call: it sends the columns the sidebar shows (`shownGrid`), checks a saved
+ * brief again and plans its one row (`planBriefSave`), and plans the rows a recruit adds
+ * (`planRecruit`). The sidebar turns the grids into campaigns and creators (`sidebarState`).
+ * Nothing crossing google.script.run holds a Date (a Date makes the client receive null):
+ * days travel as ISO strings (`2026-12-01`).
  */
 import {
   BRIEF_FIELD_HEADERS,
   BRIEF_FIELDS,
   type BriefField,
+  type BriefProduct,
   type CampaignBrief,
   checkBrief,
 } from "../domain/brief";
@@ -16,9 +19,14 @@ import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/d
 import { readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
-import { asTypedText, readTable, type Table } from "../workbook/table";
+import { asTypedText, readTable, type TableRow } from "../workbook/table";
 
 export type Grid = readonly (readonly unknown[])[];
+
+/** The tabs the sidebar uses; null or absent when the tab does not exist. */
+export type SidebarTabs = Partial<Record<TabName, Grid | null>>;
+
+export const SIDEBAR_TABS = ["Products", "Campaigns", "Creators", "Collaborations"] as const;
 
 export interface SidebarIssue {
   /** The brief field the message is about, when there is one. */
@@ -31,16 +39,234 @@ export interface Refusal {
   errors: SidebarIssue[];
 }
 
-export interface SidebarProduct {
-  sku: string;
-  name: string;
-  stockOnHand?: number;
-  openRate?: number;
+/**
+ * What `sidebarLoad` returns: each tab's values as JSON gives them (a date cell is an instant
+ * like `2026-11-30T08:00:00.000Z`, read as a day in `timeZone` by `sidebarState`).
+ */
+export interface SidebarLoad {
+  ok: true;
+  timeZone: string;
+  today: string;
+  tabs: SidebarTabs;
 }
+
+/** Rows written from `row` on: one block per run of adjacent columns, and what to answer. */
+export interface RowWrites<Reply> {
+  ok: true;
+  row: number;
+  runs: { column: number; values: unknown[][] }[];
+  reply: Reply;
+}
+
+export interface BriefSaved {
+  ok: true;
+  row: number;
+  created: boolean;
+  warnings: SidebarIssue[];
+}
+
+export interface Recruited {
+  ok: true;
+  invited: { collabId: string; creator: string }[];
+  skipped: { creator: string; reason: string }[];
+}
+
+const rowsOf = (tabs: SidebarTabs, name: TabName): TableRow[] =>
+  readTable(tabSchema(name), tabs[name] ?? []).rows;
+
+const refuse = (...messages: string[]): Refusal => ({
+  ok: false,
+  errors: messages.map((message) => ({ message })),
+});
+
+export function productsOf(tabs: SidebarTabs): BriefProduct[] {
+  return rowsOf(tabs, "Products").map((row) => ({
+    sku: row.key,
+    stockOnHand: readNumber(row.get("Stock on hand")),
+    openRate: readRate(row.get("Open rate")),
+  }));
+}
+
+/**
+ * The writes of records (header -> value) as rows from `row` on. Only the records' columns are
+ * written, found by header: adjacent ones together (one write in a set-up workbook), never a
+ * column in between.
+ */
+export function rowWrites<Reply>(
+  grid: Grid | null | undefined,
+  records: readonly Record<string, unknown>[],
+  row: number,
+  reply: Reply,
+): RowWrites<Reply> | Refusal {
+  const header = (grid?.[0] ?? []).map(headerKey);
+  const runs: { column: number; names: string[] }[] = [];
+  const located = Object.keys(records[0] ?? {})
+    .map((name) => [header.indexOf(headerKey(name)) + 1, name] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (const [column, name] of located) {
+    if (column < 1) return refuse(`The ${name} column is missing: run Set up workbook first.`);
+    const run = runs.at(-1);
+    if (run && run.column + run.names.length === column) run.names.push(name);
+    else runs.push({ column, names: [name] });
+  }
+  return {
+    ok: true,
+    row,
+    reply,
+    runs: runs.map(({ column, names }) => ({
+      column,
+      values: records.map((record) => names.map((name) => record[name])),
+    })),
+  };
+}
+
+/**
+ * Values as they must be written so that text stays text: a plain-text cell (`@`, what setup
+ * gives text columns) stores a string as it is, any other cell reads it as if typed, so there
+ * a leading = + - @ needs the apostrophe (DESIGN.md section 5).
+ */
+export function asStored(
+  values: readonly (readonly unknown[])[],
+  formats: readonly (readonly string[])[],
+): unknown[][] {
+  return values.map((row, r) =>
+    row.map((value, c) => (formats[r]?.[c] === "@" ? value : asTypedText(value))),
+  );
+}
+
+/**
+ * The Campaigns cells of a checked brief, by header: dates as Dates at midnight of their day in
+ * the spreadsheet zone, lists comma-separated, flags Yes/No, blanks "" (an emptied field clears
+ * its cell).
+ */
+export function briefCells(brief: CampaignBrief, calendar: ZoneCalendar): Record<string, unknown> {
+  const cells: Record<string, unknown> = {};
+  for (const field of Object.keys(BRIEF_FIELDS) as BriefField[]) {
+    const value: unknown = brief[field];
+    cells[BRIEF_FIELD_HEADERS[field]] =
+      value === undefined
+        ? ""
+        : value === true
+          ? "Yes"
+          : value === false
+            ? "No"
+            : BRIEF_FIELDS[field].kind === "day"
+              ? calendar.midnightOf(dayFromIso(value as string) as Day)
+              : Array.isArray(value)
+                ? value.join(", ")
+                : value;
+  }
+  return cells;
+}
+
+/**
+ * The one Campaigns row a brief save writes, after checking the brief with the same
+ * `checkBrief` as the sidebar. `isNew` (the "New campaign" form) refuses an ID already on the
+ * tab, so two people creating the same ID cannot both write it; an edit updates its campaign's
+ * row (or adds it back when someone removed that row meanwhile).
+ */
+export function planBriefSave(
+  input: unknown,
+  isNew: boolean,
+  tabs: SidebarTabs,
+  calendar: ZoneCalendar,
+): RowWrites<BriefSaved> | Refusal {
+  const check = checkBrief(input, { products: productsOf(tabs) });
+  const brief = check.brief;
+  if (!check.ok || !brief) return { ok: false, errors: check.errors };
+  const existing = rowsOf(tabs, "Campaigns").find((row) => row.key === brief.campaignId);
+  if (existing && isNew) {
+    const message = `${brief.campaignId} already exists: choose another Campaign ID`;
+    return { ok: false, errors: [{ field: "campaignId", message }] };
+  }
+  const row = existing?.sheetRow ?? (tabs.Campaigns?.length ?? 0) + 1;
+  return rowWrites(tabs.Campaigns, [briefCells(brief, calendar)], row, {
+    ok: true as const,
+    row,
+    created: !existing,
+    warnings: check.warnings,
+  });
+}
+
+/** `K-0107` after the highest `K-<number>` among the IDs. */
+export function nextCollabId(ids: readonly unknown[], offset = 0): string {
+  const numbers = ids.map((id) => Number(/^K-(\d+)$/i.exec(String(id).trim())?.[1] ?? 0));
+  return `K-${String(Math.max(0, ...numbers) + 1 + offset).padStart(4, "0")}`;
+}
+
+/**
+ * The Collaborations rows a recruit adds after the last row, one per creator, invited today.
+ * The request is checked by hand at this boundary and the campaign's brief must pass
+ * `checkBrief`; creators not on the Creators tab, already in the campaign with that SKU, or not
+ * LIVE capable for a LIVE-required campaign are skipped with the reason.
+ */
+export function planRecruit(
+  request: unknown,
+  tabs: SidebarTabs,
+  calendar: ZoneCalendar,
+  today: Day,
+): RowWrites<Recruited> | Refusal {
+  const { campaignId: id, creators, sku } = Object(request) as Record<string, unknown>;
+  // The sidebar sends IDs, names and SKUs exactly as the tabs hold them (trimmed keys).
+  const campaign = rowsOf(tabs, "Campaigns").find((row) => row.key === id);
+  if (!campaign) return refuse("Choose a campaign from the Campaigns tab.");
+  if (!Array.isArray(creators) || !creators.length || creators.some((name) => typeof name !== "string"))
+    return refuse("Choose at least one creator.");
+  const check = checkBrief(briefInputFromRow(campaign.get, calendar), { products: productsOf(tabs) });
+  const brief = check.brief;
+  if (!check.ok || !brief)
+    return refuse(`Fix the brief of ${id} first:`, ...check.errors.map((issue) => issue.message));
+  if (!brief.skus.includes(sku as string))
+    return refuse(`Choose one of the SKUs of ${id}: ${brief.skus.join(", ")}.`);
+
+  // A seat is a creator in a campaign with a SKU, compared as people type them.
+  const seatOf = (...parts: unknown[]) =>
+    parts
+      .map((part) => String(part).trim())
+      .join("|")
+      .toLowerCase();
+  const collaborations = rowsOf(tabs, "Collaborations");
+  const seats = new Set(
+    collaborations.map((row) => seatOf(row.get("Campaign ID"), row.get("Creator"), row.get("SKU"))),
+  );
+  const reply: Recruited = { ok: true, invited: [], skipped: [] };
+  const records: Record<string, unknown>[] = [];
+  for (const name of creators as string[]) {
+    const creator = rowsOf(tabs, "Creators").find((row) => row.key === name);
+    const seat = seatOf(id, name, sku);
+    const reason = !creator
+      ? "not on the Creators tab"
+      : seats.has(seat)
+        ? `already in ${id} with ${sku}`
+        : brief.liveRequired && !readFlag(creator.get("LIVE capable"))
+          ? "not LIVE capable, and the campaign requires LIVE"
+          : "";
+    if (reason) {
+      reply.skipped.push({ creator: name, reason });
+      continue;
+    }
+    seats.add(seat);
+    const collabId = nextCollabId(
+      collaborations.map((row) => row.key),
+      records.length,
+    );
+    reply.invited.push({ collabId, creator: name });
+    records.push({
+      "Collab ID": collabId,
+      "Campaign ID": id,
+      Creator: name,
+      SKU: sku,
+      Invited: calendar.midnightOf(today),
+    });
+  }
+  return rowWrites(tabs.Collaborations, records, (tabs.Collaborations?.length ?? 0) + 1, reply);
+}
+
+// ---- The sidebar's side (bundled into sidebar.html, never into Code.js) ----
 
 export interface SidebarCampaign {
   id: string;
-  /** The row as brief input (what `checkBrief` takes), unreadable cells kept as text. */
+  /** The row as brief input (what `checkBrief` takes); unreadable cells stay as they are. */
   brief: Record<string, unknown>;
 }
 
@@ -52,277 +278,75 @@ export interface SidebarCreator {
   suggestedPool: string;
 }
 
-export interface SidebarCollaboration {
-  campaignId: string;
-  creator: string;
-  sku: string;
+export interface SidebarProduct extends BriefProduct {
+  name: string;
 }
 
 export interface SidebarState {
-  ok: true;
   timeZone: string;
   today: string;
   products: SidebarProduct[];
   campaigns: SidebarCampaign[];
   creators: SidebarCreator[];
-  collaborations: SidebarCollaboration[];
+  collaborations: { campaignId: string; creator: string; sku: string }[];
   /** `Creators tab`, `Campaigns: Owner`: what Set up workbook would add. */
   missing: string[];
 }
 
-/** The tabs the sidebar reads; null when a tab does not exist. */
-export type SidebarTabs = Partial<
-  Record<"Products" | "Campaigns" | "Creators" | "Collaborations", Grid | null>
->;
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
-const refuse = (...messages: string[]): Refusal => ({
-  ok: false,
-  errors: messages.map((message) => ({ message })),
-});
-
-/** A cell as plain text: dates as their ISO day in the spreadsheet zone. */
-function cellText(value: unknown, calendar: ZoneCalendar): string {
-  if (value instanceof Date) {
-    const day = calendar.dayOf(value);
-    return day === undefined ? "" : isoFromDay(day);
-  }
-  return String(value ?? "").trim();
-}
-
-const table = (tabs: SidebarTabs, name: TabName): Table =>
-  readTable(tabSchema(name), tabs[name as "Products"] ?? []);
-
-function productsOf(tabs: SidebarTabs): SidebarProduct[] {
-  return table(tabs, "Products").rows.map((row) => ({
-    sku: row.key,
-    name: String(row.get("Product") ?? "").trim(),
-    stockOnHand: readNumber(row.get("Stock on hand")),
-    openRate: readRate(row.get("Open rate")),
-  }));
-}
-
-/** Everything the sidebar shows, read from the tabs once. */
-export function sidebarState(tabs: SidebarTabs, calendar: ZoneCalendar, today: Day): SidebarState {
-  const missing: string[] = [];
-  for (const name of ["Products", "Campaigns", "Creators", "Collaborations"] as const) {
-    if (!tabs[name]) missing.push(`${name} tab`);
-    else for (const header of table(tabs, name).missing) missing.push(`${name}: ${header}`);
-  }
-  const plain = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(plain) : value instanceof Date ? cellText(value, calendar) : value;
-  return {
-    ok: true,
-    timeZone: calendar.timeZone,
-    today: isoFromDay(today),
-    products: productsOf(tabs),
-    campaigns: table(tabs, "Campaigns").rows.map((row) => {
-      const brief: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(briefInputFromRow(row.get, calendar)))
-        brief[field] = plain(value);
-      return { id: row.key, brief };
+/** Date cells arrive as JSON instants (`2026-11-30T08:00:00.000Z`): each becomes its day in the spreadsheet zone. */
+export function daysFromJson(grid: Grid, calendar: ZoneCalendar): unknown[][] {
+  return grid.map((row) =>
+    row.map((cell) => {
+      const day = typeof cell === "string" && INSTANT.test(cell) ? calendar.dayOf(new Date(cell)) : undefined;
+      return day === undefined ? cell : isoFromDay(day);
     }),
-    creators: table(tabs, "Creators").rows.map((row) => ({
+  );
+}
+
+/** Campaigns, creators and products as the sidebar shows them, from what `sidebarLoad` sent. */
+export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): SidebarState {
+  const tabs: SidebarTabs = {};
+  for (const name of SIDEBAR_TABS) tabs[name] = load.tabs[name] && daysFromJson(load.tabs[name], calendar);
+  const text = (value: unknown) => String(value ?? "").trim();
+  const needed: Record<(typeof SIDEBAR_TABS)[number], string[]> = {
+    Products: ["SKU", "Product", "Stock on hand", "Open rate"],
+    Campaigns: Object.values(BRIEF_FIELD_HEADERS),
+    Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
+    Collaborations: ["Campaign ID", "Creator", "SKU"],
+  };
+  const missing: string[] = [];
+  for (const name of SIDEBAR_TABS) {
+    const header = (tabs[name]?.[0] ?? []).map(headerKey);
+    if (!tabs[name]) missing.push(`${name} tab`);
+    else
+      for (const wanted of needed[name])
+        if (!header.includes(headerKey(wanted))) missing.push(`${name}: ${wanted}`);
+  }
+  return {
+    timeZone: load.timeZone,
+    today: load.today,
+    missing,
+    products: rowsOf(tabs, "Products").map((row, index) => ({
+      ...(productsOf(tabs)[index] as BriefProduct),
+      name: text(row.get("Product")),
+    })),
+    campaigns: rowsOf(tabs, "Campaigns").map((row) => ({
+      id: row.key,
+      brief: briefInputFromRow(row.get, calendar),
+    })),
+    creators: rowsOf(tabs, "Creators").map((row) => ({
       name: row.key,
       liveCapable: readFlag(row.get("LIVE capable")) === true,
-      category: cellText(row.get("Category"), calendar),
-      pool: cellText(row.get("Pool"), calendar),
-      suggestedPool: cellText(row.get("Suggested pool"), calendar),
+      category: text(row.get("Category")),
+      pool: text(row.get("Pool")),
+      suggestedPool: text(row.get("Suggested pool")),
     })),
-    collaborations: table(tabs, "Collaborations").rows.map((row) => ({
-      campaignId: cellText(row.get("Campaign ID"), calendar),
-      creator: cellText(row.get("Creator"), calendar),
-      sku: cellText(row.get("SKU"), calendar),
+    collaborations: rowsOf(tabs, "Collaborations").map((row) => ({
+      campaignId: text(row.get("Campaign ID")),
+      creator: text(row.get("Creator")),
+      sku: text(row.get("SKU")),
     })),
   };
-}
-
-/**
- * The Campaigns cells of a checked brief, by header: dates as Dates at midnight of their day in
- * the spreadsheet zone, lists comma-separated, flags Yes/No, blanks "" (so an emptied field
- * clears its cell), and text that Sheets would read as a formula stored as text.
- */
-export function briefCells(brief: CampaignBrief, calendar: ZoneCalendar): Record<string, unknown> {
-  const cells: Record<string, unknown> = {};
-  for (const field of Object.keys(BRIEF_FIELDS) as BriefField[]) {
-    const value: unknown = brief[field];
-    cells[BRIEF_FIELD_HEADERS[field]] =
-      value === undefined
-        ? ""
-        : Array.isArray(value)
-          ? asTypedText(value.join(", "))
-          : typeof value === "boolean"
-            ? value
-              ? "Yes"
-              : "No"
-            : BRIEF_FIELDS[field].kind === "day"
-              ? calendar.midnightOf(dayFromIso(value as string) as Day)
-              : asTypedText(value);
-  }
-  return cells;
-}
-
-/** Adjacent columns written together: one call per run. */
-export interface RowRun {
-  column: number;
-  values: unknown[];
-}
-
-export interface BriefSave {
-  ok: true;
-  brief: CampaignBrief;
-  warnings: SidebarIssue[];
-  /** 1-based sheet row written; after the last row for a new campaign. */
-  row: number;
-  created: boolean;
-  runs: RowRun[];
-}
-
-/**
- * The write a brief save makes: checked with the same `checkBrief` as the sidebar; `isNew`
- * refuses an ID already on the tab (two people creating the same ID), an edit updates the row
- * of its ID (or adds it back when someone removed that row meanwhile). Only the brief's columns
- * of that one row are written.
- */
-export function planBriefSave(
-  input: unknown,
-  isNew: boolean,
-  tabs: SidebarTabs,
-  calendar: ZoneCalendar,
-): BriefSave | Refusal {
-  const grid = tabs.Campaigns;
-  if (!grid) return refuse("There is no Campaigns tab: run Set up workbook first.");
-  const check = checkBrief(input, { products: productsOf(tabs) });
-  if (!check.ok || !check.brief) return { ok: false, errors: check.errors };
-  const brief = check.brief;
-  const campaigns = table(tabs, "Campaigns");
-  const lacking = Object.values(BRIEF_FIELD_HEADERS).filter((header) => campaigns.missing.includes(header));
-  if (lacking.length > 0) return refuse(`Campaigns lacks ${lacking.join(", ")}: run Set up workbook first.`);
-  const existing = campaigns.rows.find((row) => row.key === brief.campaignId);
-  if (existing && isNew) {
-    return {
-      ok: false,
-      errors: [
-        { field: "campaignId", message: `${brief.campaignId} already exists: choose another Campaign ID` },
-      ],
-    };
-  }
-  const cells = briefCells(brief, calendar);
-  const runs: RowRun[] = [];
-  const columns = Object.keys(cells)
-    .map((header) => [campaigns.columns.get(headerKey(header)) as number, cells[header]] as const)
-    .sort((a, b) => a[0] - b[0]);
-  for (const [column, value] of columns) {
-    const run = runs.at(-1);
-    if (run && run.column + run.values.length === column) run.values.push(value);
-    else runs.push({ column, values: [value] });
-  }
-  return {
-    ok: true,
-    brief,
-    warnings: check.warnings,
-    row: existing?.sheetRow ?? grid.length + 1,
-    created: !existing,
-    runs,
-  };
-}
-
-/** `K-0107` after the highest `K-<number>` on the tab. */
-export function nextCollabId(ids: readonly unknown[], offset = 0): string {
-  let highest = 0;
-  for (const id of ids) {
-    const match = /^K-(\d+)$/i.exec(String(id ?? "").trim());
-    if (match) highest = Math.max(highest, Number(match[1]));
-  }
-  return `K-${String(highest + 1 + offset).padStart(4, "0")}`;
-}
-
-export interface RecruitPlan {
-  ok: true;
-  /** First new row and column of the block, written in one call. */
-  row: number;
-  column: number;
-  values: unknown[][];
-  invited: { collabId: string; creator: string }[];
-  skipped: { creator: string; reason: string }[];
-}
-
-const COLLAB_HEADERS = ["Collab ID", "Campaign ID", "Creator", "SKU", "Invited"];
-
-/**
- * The Collaborations rows a recruit adds, one per creator, after the last row. The request is
- * checked by hand at this boundary; creators who cannot join are skipped with the reason.
- */
-export function planRecruit(
-  request: unknown,
-  tabs: SidebarTabs,
-  calendar: ZoneCalendar,
-  today: Day,
-): RecruitPlan | Refusal {
-  const { campaignId, creators, sku } = (request ?? {}) as Record<string, unknown>;
-  const errors: string[] = [];
-  if (typeof campaignId !== "string" || !campaignId.trim()) errors.push("Choose a campaign.");
-  if (!Array.isArray(creators) || creators.length === 0 || creators.some((name) => typeof name !== "string"))
-    errors.push("Choose at least one creator.");
-  if (typeof sku !== "string" || !sku.trim()) errors.push("Choose a SKU.");
-  const grid = tabs.Collaborations;
-  if (!grid || !tabs.Creators)
-    errors.push("Creators or Collaborations is missing: run Set up workbook first.");
-  if (errors.length > 0 || !grid) return refuse(...errors);
-  const id = (campaignId as string).trim();
-  const row = table(tabs, "Campaigns").rows.find((candidate) => candidate.key === id);
-  if (!row) return refuse(`${id} is not on the Campaigns tab.`);
-  const check = checkBrief(briefInputFromRow(row.get, calendar), { products: productsOf(tabs) });
-  const brief = check.brief;
-  if (!check.ok || !brief)
-    return refuse(`Fix the brief of ${id} before recruiting:`, ...check.errors.map((issue) => issue.message));
-  if (brief.status === "Wrapped" || brief.status === "Cancelled") return refuse(`${id} is ${brief.status}.`);
-  const key = (text: string) => text.trim().toLowerCase();
-  const chosenSku = brief.skus.find((candidate) => key(candidate) === key(sku as string));
-  if (!chosenSku)
-    return refuse(`${(sku as string).trim()} is not a SKU of ${id} (${brief.skus.join(", ")}).`);
-
-  const collaborations = table(tabs, "Collaborations");
-  const lacking = COLLAB_HEADERS.filter((header) => collaborations.missing.includes(header));
-  if (lacking.length > 0)
-    return refuse(`Collaborations lacks ${lacking.join(", ")}: run Set up workbook first.`);
-  const taken = new Set(
-    collaborations.rows.map((collab) =>
-      key(
-        `${cellText(collab.get("Campaign ID"), calendar)}|${cellText(collab.get("Creator"), calendar)}|${cellText(collab.get("SKU"), calendar)}`,
-      ),
-    ),
-  );
-  const roster = new Map(table(tabs, "Creators").rows.map((creator) => [key(creator.key), creator]));
-  const positions = COLLAB_HEADERS.map((header) => collaborations.columns.get(headerKey(header)) as number);
-  const column = Math.min(...positions);
-  const width = Math.max(...positions) - column + 1;
-  const ids = collaborations.rows.map((collab) => collab.key);
-
-  const plan: RecruitPlan = { ok: true, row: grid.length + 1, column, values: [], invited: [], skipped: [] };
-  for (const asked of creators as string[]) {
-    const creator = roster.get(key(asked));
-    const name = creator?.key ?? asked.trim();
-    const seat = key(`${id}|${name}|${chosenSku}`);
-    const reason = !creator
-      ? "not on the Creators tab"
-      : taken.has(seat)
-        ? `already in ${id} with ${chosenSku}`
-        : brief.liveRequired && readFlag(creator.get("LIVE capable")) !== true
-          ? `not LIVE capable, and ${id} requires LIVE`
-          : "";
-    if (reason) {
-      plan.skipped.push({ creator: name, reason });
-      continue;
-    }
-    taken.add(seat);
-    const collabId = nextCollabId(ids, plan.invited.length);
-    const cells = [collabId, id, name, chosenSku, calendar.midnightOf(today)];
-    const values: unknown[] = Array(width).fill("");
-    positions.forEach((position, index) => {
-      values[position - column] = asTypedText(cells[index]);
-    });
-    plan.values.push(values);
-    plan.invited.push({ collabId, creator: name });
-  }
-  return plan;
 }

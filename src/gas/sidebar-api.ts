@@ -1,42 +1,48 @@
 /**
- * The functions the sidebar calls through google.script.run (and the menu item that opens it).
- * Every key becomes a top-level function of build/Code.js. They only read tabs and apply the
- * writes src/features/campaign-sidebar.ts plans; bad input comes back as `{ ok: false, errors }`.
- * Kept small on purpose: Apps Script reloads this bundle for every custom-function call.
+ * The functions the sidebar calls through google.script.run, and the menu item that opens it;
+ * every key becomes a top-level function of build/Code.js. They read the sidebar's tabs once
+ * and apply what src/features/campaign-sidebar.ts plans; bad input comes back as
+ * `{ ok: false, errors }`. Kept tiny: Apps Script reloads Code.js for every custom-function call.
  */
-import { zoneCalendar } from "../domain/day";
-import { planBriefSave, planRecruit, type SidebarTabs, sidebarState } from "../features/campaign-sidebar";
+import { type Day, isoFromDay, type ZoneCalendar, zoneCalendar } from "../domain/day";
+import {
+  asStored,
+  planBriefSave,
+  planRecruit,
+  type Refusal,
+  type RowWrites,
+  SIDEBAR_TABS,
+  type SidebarTabs,
+} from "../features/campaign-sidebar";
+import { withDocumentLock } from "./document-lock";
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-function open() {
+function readTabs() {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
-  const sheets: Partial<Record<string, Sheet | null>> = {};
   const tabs: SidebarTabs = {};
-  for (const name of ["Products", "Campaigns", "Creators", "Collaborations"] as const) {
-    const sheet = spreadsheet.getSheetByName(name);
-    sheets[name] = sheet;
-    tabs[name] = sheet ? sheet.getDataRange().getValues() : null;
-  }
-  const now = new Date();
-  return { calendar, sheets, tabs, today: calendar.dayOf(now) ?? Math.floor(now.getTime() / 864e5) };
+  for (const name of SIDEBAR_TABS) tabs[name] = spreadsheet.getSheetByName(name)?.getDataRange().getValues();
+  return [spreadsheet, tabs, calendar, calendar.dayOf(new Date()) ?? 0] as const;
 }
 
-/** Reads and writes under the document lock, so two people cannot take the same ID. */
-function locked<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(30_000);
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/** New rows after the last one; the sheet grows first when it is full. */
-function makeRoom(sheet: Sheet, lastRow: number): void {
-  if (lastRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+/** Plans and writes under the document lock, so two people cannot take the same ID. */
+function write<Reply>(
+  tab: "Campaigns" | "Collaborations",
+  plan: (tabs: SidebarTabs, calendar: ZoneCalendar, today: Day) => RowWrites<Reply> | Refusal,
+): Reply | Refusal {
+  return withDocumentLock(() => {
+    const [spreadsheet, ...read] = readTabs();
+    const planned = plan(...read);
+    if (!planned.ok) return planned;
+    const sheet = spreadsheet.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet;
+    for (const { column, values } of planned.runs) {
+      // New rows go after the last one; a full sheet grows first.
+      const lacking = planned.row + values.length - 1 - sheet.getMaxRows();
+      if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
+      const range = sheet.getRange(planned.row, column, values.length, (values[0] as unknown[]).length);
+      range.setValues(asStored(values, range.getNumberFormats()));
+    }
+    return planned.reply;
+  });
 }
 
 export const sidebarEntryPoints = {
@@ -46,43 +52,15 @@ export const sidebarEntryPoints = {
     );
   },
 
+  /** The tabs as JSON gives them: no Date reaches google.script.run (the client would get null). */
   sidebarLoad() {
-    const { tabs, calendar, today } = open();
-    return sidebarState(tabs, calendar, today);
+    const [, tabs, { timeZone }, today] = readTabs();
+    return { ok: true, timeZone, today: isoFromDay(today), tabs: JSON.parse(JSON.stringify(tabs)) };
   },
 
-  /** `isNew` is true from "New campaign": an ID already on the tab is then refused. */
-  sidebarSaveBrief(brief: unknown, isNew?: unknown) {
-    return locked(() => {
-      const { tabs, calendar, sheets } = open();
-      const plan = planBriefSave(brief, isNew === true, tabs, calendar);
-      const sheet = sheets.Campaigns;
-      if (!plan.ok || !sheet) return plan;
-      makeRoom(sheet, plan.row);
-      for (const run of plan.runs)
-        sheet.getRange(plan.row, run.column, 1, run.values.length).setValues([run.values]);
-      return {
-        ok: true,
-        campaignId: plan.brief.campaignId,
-        row: plan.row,
-        created: plan.created,
-        warnings: plan.warnings,
-      };
-    });
-  },
+  /** `isNew` is true from the "New campaign" form: an ID already on the tab is then refused. */
+  sidebarSaveBrief: (brief: unknown, isNew?: unknown) =>
+    write("Campaigns", (tabs, calendar) => planBriefSave(brief, isNew === true, tabs, calendar)),
 
-  sidebarRecruit(request: unknown) {
-    return locked(() => {
-      const { tabs, calendar, sheets, today } = open();
-      const plan = planRecruit(request, tabs, calendar, today);
-      const sheet = sheets.Collaborations;
-      if (!plan.ok || !sheet) return plan;
-      const count = plan.values.length;
-      if (count > 0) {
-        makeRoom(sheet, plan.row + count - 1);
-        sheet.getRange(plan.row, plan.column, count, plan.values[0]?.length ?? 1).setValues(plan.values);
-      }
-      return { ok: true, invited: plan.invited, skipped: plan.skipped };
-    });
-  },
+  sidebarRecruit: (request: unknown) => write("Collaborations", (...read) => planRecruit(request, ...read)),
 };

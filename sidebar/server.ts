@@ -1,0 +1,38 @@
+/**
+ * google.script.run as promises. Only primitives, arrays and plain objects cross it: dates go
+ * as ISO day strings, and a null answer means the server sent something that could not cross.
+ */
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
+}
+
+function scriptRun(): ScriptRun | undefined {
+  return (globalThis as { google?: { script?: { run?: ScriptRun } } }).google?.script?.run;
+}
+
+export function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const run = scriptRun();
+    if (!run) {
+      reject(new Error("Open this sidebar from Extensions > Campaign Desk in Google Sheets."));
+      return;
+    }
+    const runner = run
+      .withSuccessHandler((value) =>
+        value === null || value === undefined
+          ? reject(new Error(`${name} sent no answer.`))
+          : resolve(value as T),
+      )
+      .withFailureHandler((error) =>
+        reject(
+          error instanceof Error
+            ? error
+            : new Error(String((error as { message?: unknown })?.message ?? error)),
+        ),
+      ) as unknown as Record<string, (...values: unknown[]) => void>;
+    const fn = runner[name];
+    if (typeof fn !== "function") reject(new Error(`The add-on has no ${name}.`));
+    else fn.apply(runner, args);
+  });
+}

@@ -1,0 +1,347 @@
+import { describe, expect, it } from "vitest";
+import { type CampaignBrief, checkBrief } from "../../src/domain/brief";
+import { type Day, dayFromIso, zoneCalendar } from "../../src/domain/day";
+import {
+  asStored,
+  briefCells,
+  nextCollabId,
+  planBriefSave,
+  planRecruit,
+  type SidebarTabs,
+  sidebarState,
+} from "../../src/features/campaign-sidebar";
+import { briefInputFromRow } from "../../src/workbook/brief-row";
+import { type TabName, tabSchema } from "../../src/workbook/schema";
+
+const headersOf = (name: TabName) => tabSchema(name).columns.map((column) => column.header);
+
+/** A tab with every contract column, rows given by header. */
+function tab(name: TabName, rows: Record<string, unknown>[]): unknown[][] {
+  const headers = headersOf(name);
+  return [headers, ...rows.map((row) => headers.map((header) => row[header] ?? ""))];
+}
+
+/** What a stored cell reads back as: Sheets keeps the text after a leading apostrophe. */
+const stored = (value: unknown) =>
+  typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
+
+const brief: CampaignBrief = {
+  campaignId: "C-100",
+  name: "Holiday Glow",
+  objective: "Event spike",
+  lane: "Target",
+  skus: ["SKU-1", "SKU-2"],
+  start: "2026-12-01",
+  end: "2026-12-31",
+  contentTypes: ["Short video", "LIVE"],
+  paymentModel: "Flat fee + commission",
+  commissionRate: 0.125,
+  flatFee: 200,
+  contentDueDays: 10,
+  samplePolicy: "Free sample",
+  liveRequired: true,
+  flashSaleStart: "2026-12-12",
+  flashSaleEnd: "2026-12-12",
+  flashSalePrice: 19.99,
+  reservedInventory: 300,
+  amplification: "Shop Ads",
+  amplificationStart: "2026-12-10",
+  amplificationEnd: "2026-12-20",
+  adsRate: 0.05,
+  authDaysNeeded: 30,
+  budget: 5000,
+  ownerEmail: "maya@example.com",
+  status: "Draft",
+};
+
+const products = [
+  { SKU: "SKU-1", Product: "Glow serum", "Stock on hand": 500, "Open rate": 0.1 },
+  { SKU: "SKU-2", Product: "Night cream", "Stock on hand": 200, "Open rate": 0.15 },
+];
+
+function workbook(parts: Partial<Record<TabName, Record<string, unknown>[]>> = {}): SidebarTabs {
+  return {
+    Products: tab("Products", parts.Products ?? products),
+    Campaigns: tab("Campaigns", parts.Campaigns ?? []),
+    Creators: tab("Creators", parts.Creators ?? []),
+    Collaborations: tab("Collaborations", parts.Collaborations ?? []),
+  };
+}
+
+describe("a brief as Campaigns cells and back", () => {
+  for (const zone of ["Pacific/Auckland", "America/Los_Angeles", "Etc/UTC"]) {
+    it(`round-trips every field in ${zone}`, () => {
+      const calendar = zoneCalendar(zone);
+      const cells = briefCells(brief, calendar);
+      const input = briefInputFromRow((header) => stored(cells[header]), calendar);
+      expect(checkBrief(input).brief).toEqual(brief);
+    });
+  }
+
+  it("writes dates as midnight of the day in the spreadsheet zone", () => {
+    const auckland = briefCells(brief, zoneCalendar("Pacific/Auckland"));
+    // Auckland is UTC+13 in December: midnight there is 11:00 the day before in UTC.
+    expect((auckland.Start as Date).toISOString()).toBe("2026-11-30T11:00:00.000Z");
+    const angeles = briefCells(brief, zoneCalendar("America/Los_Angeles"));
+    expect((angeles.End as Date).toISOString()).toBe("2026-12-31T08:00:00.000Z");
+  });
+
+  it("writes rates as fractions, lists comma-separated, flags Yes/No and blanks empty", () => {
+    const cells = briefCells({ ...brief, liveRequired: false, budget: undefined }, zoneCalendar("Etc/UTC"));
+    expect(cells["Commission rate"]).toBe(0.125);
+    expect(cells.SKUs).toBe("SKU-1, SKU-2");
+    expect(cells["Content types"]).toBe("Short video, LIVE");
+    expect(cells["LIVE required"]).toBe("No");
+    expect(cells.Budget).toBe("");
+  });
+
+  it("stores text that looks like a formula as text, with an apostrophe unless the cell is plain text", () => {
+    const tabs = workbook();
+    const plan = planBriefSave(
+      { ...brief, campaignId: "+C-1", name: "=IMPORTXML(A1)" },
+      true,
+      tabs,
+      zoneCalendar("Etc/UTC"),
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+    const header = (tabs.Campaigns?.[0] ?? []) as string[];
+    const values = plan.runs[0]?.values ?? [];
+    const general = values.map((row) => row.map(() => "0.###############"));
+    const stored = asStored(values, general)[0] ?? [];
+    expect(stored[header.indexOf("Campaign ID")]).toBe("'+C-1");
+    expect(stored[header.indexOf("Name")]).toBe("'=IMPORTXML(A1)");
+    expect(stored[header.indexOf("Objective")]).toBe("Event spike");
+    expect(stored[header.indexOf("Start")]).toBeInstanceOf(Date);
+    const plainText = asStored(values, [values[0]?.map(() => "@") ?? []])[0] ?? [];
+    expect(plainText[header.indexOf("Name")]).toBe("=IMPORTXML(A1)");
+    expect(asStored([["-1", "@mia", 5]], [["", "", ""]])).toEqual([["'-1", "'@mia", 5]]);
+  });
+});
+
+describe("saving a brief", () => {
+  const calendar = zoneCalendar("America/Los_Angeles");
+
+  it("plans nothing for an invalid brief, and names the fields", () => {
+    const plan = planBriefSave(
+      { ...brief, end: "2026-11-01", ownerEmail: "nobody" },
+      false,
+      workbook(),
+      calendar,
+    );
+    expect(plan.ok).toBe(false);
+    expect(plan).not.toHaveProperty("runs");
+    if (!plan.ok) expect(plan.errors.map((issue) => issue.field)).toContain("ownerEmail");
+    expect(planBriefSave("not a brief", true, workbook(), calendar).ok).toBe(false);
+  });
+
+  it("refuses a new brief whose ID is already on the tab", () => {
+    const tabs = workbook({ Campaigns: [{ "Campaign ID": "C-100", Name: "Taken" }] });
+    const plan = planBriefSave(brief, true, tabs, calendar);
+    expect(plan).toEqual({
+      ok: false,
+      errors: [{ field: "campaignId", message: "C-100 already exists: choose another Campaign ID" }],
+    });
+  });
+
+  it("appends a new campaign after the last row in one run of the brief's columns", () => {
+    const tabs = workbook({ Campaigns: [{ "Campaign ID": "C-1" }, { "Campaign ID": "C-2" }] });
+    const plan = planBriefSave(brief, true, tabs, calendar);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+    expect(plan.row).toBe(4);
+    expect(plan.reply).toMatchObject({ ok: true, row: 4, created: true });
+    expect(plan.runs).toHaveLength(1);
+    expect(plan.runs[0]?.column).toBe(1);
+    expect(plan.runs[0]?.values[0]).toHaveLength(26);
+  });
+
+  it("updates the campaign's own row, and never a column between the brief's columns", () => {
+    const headers = headersOf("Campaigns");
+    // The team added its own column after Lane; the owned columns follow the brief's.
+    const withNotes = [...headers.slice(0, 4), "Team notes", ...headers.slice(4)];
+    const row = (id: string) => withNotes.map((header) => (header === "Campaign ID" ? id : ""));
+    const tabs = { ...workbook(), Campaigns: [withNotes, row("C-1"), row("C-100"), row("C-3")] };
+    const plan = planBriefSave(brief, false, tabs, calendar);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+    expect(plan.row).toBe(3);
+    expect(plan.reply.created).toBe(false);
+    expect(plan.runs.map((run) => [run.column, run.values[0]?.length])).toEqual([
+      [1, 4],
+      [6, 22],
+    ]);
+  });
+
+  it("asks for setup when the Campaigns tab lacks a brief column", () => {
+    const headers = headersOf("Campaigns").filter((header) => header !== "Budget");
+    const plan = planBriefSave(brief, true, { ...workbook(), Campaigns: [headers] }, calendar);
+    expect(plan).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/Budget.*Set up workbook/) }],
+    });
+  });
+});
+
+describe("the next Collab ID", () => {
+  it("follows the highest K-number, four digits at least", () => {
+    expect(nextCollabId(["K-0106", "K-0099", "x", "", "K-12", null])).toBe("K-0107");
+    expect(nextCollabId([])).toBe("K-0001");
+    expect(nextCollabId(["k-0041 "], 2)).toBe("K-0044");
+    expect(nextCollabId(["K-9999"])).toBe("K-10000");
+  });
+});
+
+describe("recruiting", () => {
+  const calendar = zoneCalendar("Pacific/Auckland");
+  const today = dayFromIso("2026-12-02") as Day;
+  const campaign = Object.fromEntries(
+    Object.entries(briefCells(brief, calendar)).map(([header, value]) => [header, stored(value)]),
+  );
+  const creators = [
+    { Creator: "@mia", "LIVE capable": "Yes", Category: "Beauty", Pool: "Priority" },
+    { Creator: "@noah", "LIVE capable": "No", Category: "Beauty" },
+    { Creator: "@ava", "LIVE capable": "Yes", Category: "Skincare" },
+    { Creator: "<img src=x onerror=alert(1)>", "LIVE capable": "Yes" },
+  ];
+  const tabs = workbook({
+    Campaigns: [campaign],
+    Creators: creators,
+    Collaborations: [
+      { "Collab ID": "K-0106", "Campaign ID": "C-100", Creator: "@ava", SKU: "sku-1 " },
+      { "Collab ID": "K-0042", "Campaign ID": "C-7", Creator: "@mia", SKU: "SKU-1" },
+    ],
+  });
+
+  it("adds one row per creator in one block, skipping duplicates and creators who cannot run LIVE", () => {
+    const plan = planRecruit(
+      {
+        campaignId: "C-100",
+        creators: ["@mia", "@noah", "@ava", "@mia", "@ghost", "<img src=x onerror=alert(1)>"],
+        sku: "SKU-1",
+      },
+      tabs,
+      calendar,
+      today,
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+    expect(plan.reply.invited).toEqual([
+      { collabId: "K-0107", creator: "@mia" },
+      { collabId: "K-0108", creator: "<img src=x onerror=alert(1)>" },
+    ]);
+    expect(plan.reply.skipped).toEqual([
+      { creator: "@noah", reason: "not LIVE capable, and the campaign requires LIVE" },
+      { creator: "@ava", reason: "already in C-100 with SKU-1" },
+      { creator: "@mia", reason: "already in C-100 with SKU-1" },
+      { creator: "@ghost", reason: "not on the Creators tab" },
+    ]);
+    expect(plan.row).toBe(4);
+    expect(plan.runs).toHaveLength(1);
+    expect(plan.runs[0]?.column).toBe(1);
+    const [first] = plan.runs[0]?.values ?? [];
+    expect(first?.slice(0, 4)).toEqual(["K-0107", "C-100", "@mia", "SKU-1"]);
+    // Invited is midnight of today in Auckland.
+    expect((first?.[4] as Date | undefined)?.toISOString()).toBe("2026-12-01T11:00:00.000Z");
+  });
+
+  it("invites a creator who is not LIVE capable when the campaign does not require LIVE", () => {
+    const open = Object.fromEntries(
+      Object.entries(
+        briefCells(
+          {
+            ...brief,
+            objective: "Organic test",
+            liveRequired: false,
+            contentTypes: ["Short video"],
+            flashSaleStart: undefined,
+            flashSaleEnd: undefined,
+            flashSalePrice: undefined,
+          },
+          calendar,
+        ),
+      ).map(([header, value]) => [header, stored(value)]),
+    );
+    const plan = planRecruit(
+      { campaignId: "C-100", creators: ["@noah"], sku: "SKU-2" },
+      { ...tabs, Campaigns: tab("Campaigns", [open]) },
+      calendar,
+      today,
+    );
+    expect(plan.ok && plan.reply.invited).toEqual([{ collabId: "K-0107", creator: "@noah" }]);
+  });
+
+  it("checks the request by hand and says what is wrong", () => {
+    const refused = (request: unknown) => {
+      const plan = planRecruit(request, tabs, calendar, today);
+      return plan.ok ? [] : plan.errors.map((issue) => issue.message);
+    };
+    expect(refused(null)).toEqual(["Choose a campaign from the Campaigns tab."]);
+    expect(refused({ campaignId: 100, creators: ["@mia"], sku: "SKU-1" })).toEqual([
+      "Choose a campaign from the Campaigns tab.",
+    ]);
+    expect(refused({ campaignId: "C-100", creators: "@mia", sku: "SKU-1" })).toEqual([
+      "Choose at least one creator.",
+    ]);
+    expect(refused({ campaignId: "C-100", creators: [1], sku: "SKU-1" })).toEqual([
+      "Choose at least one creator.",
+    ]);
+    expect(refused({ campaignId: "C-100", creators: ["@mia"], sku: "SKU-9" })).toEqual([
+      "Choose one of the SKUs of C-100: SKU-1, SKU-2.",
+    ]);
+  });
+
+  it("refuses a campaign whose brief does not pass the check", () => {
+    const broken = { ...campaign, End: "2026-11-01" };
+    const plan = planRecruit(
+      { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" },
+      { ...tabs, Campaigns: tab("Campaigns", [broken]) },
+      calendar,
+      today,
+    );
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(plan.errors[0]?.message).toBe("Fix the brief of C-100 first:");
+  });
+});
+
+describe("what the sidebar shows", () => {
+  it("reads JSON date instants as days in the spreadsheet zone", () => {
+    const calendar = zoneCalendar("Pacific/Auckland");
+    const cells = briefCells(brief, calendar);
+    const tabs = JSON.parse(
+      JSON.stringify(
+        workbook({
+          Campaigns: [cells],
+          Creators: [
+            { Creator: "@mia", "LIVE capable": true, Category: "Beauty", "Suggested pool": "Test more" },
+          ],
+        }),
+      ),
+    );
+    const state = sidebarState(
+      { ok: true, timeZone: calendar.timeZone, today: "2026-12-02", tabs },
+      calendar,
+    );
+    expect(state.missing).toEqual([]);
+    expect(state.campaigns[0]?.brief.start).toBe("2026-12-01");
+    expect(checkBrief(state.campaigns[0]?.brief).brief).toEqual(brief);
+    expect(state.creators).toEqual([
+      { name: "@mia", liveCapable: true, category: "Beauty", pool: "", suggestedPool: "Test more" },
+    ]);
+    expect(state.products.map((product) => [product.sku, product.name, product.stockOnHand])).toEqual([
+      ["SKU-1", "Glow serum", 500],
+      ["SKU-2", "Night cream", 200],
+    ]);
+  });
+
+  it("names the tabs and columns that setup would add", () => {
+    const calendar = zoneCalendar("Etc/UTC");
+    const state = sidebarState(
+      { ok: true, timeZone: "Etc/UTC", today: "2026-12-02", tabs: { Products: [["SKU", "Product"]] } },
+      calendar,
+    );
+    expect(state.missing).toEqual([
+      "Products: Stock on hand",
+      "Products: Open rate",
+      "Campaigns tab",
+      "Creators tab",
+      "Collaborations tab",
+    ]);
+  });
+});
