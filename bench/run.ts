@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchCellFunctions } from "./cell-functions";
-import { benchChecks } from "./checks";
+import { benchBundleLoad, benchChecks } from "./checks";
 
 interface BenchRow {
   name: string;
@@ -14,7 +14,7 @@ interface BenchRow {
   detail?: string;
 }
 
-const results: BenchRow[] = [...benchCellFunctions(), ...benchChecks()];
+const results: BenchRow[] = [benchBundleLoad(), ...benchCellFunctions(), ...benchChecks()];
 const width = Math.max(...results.map((row) => row.name.length));
 for (const row of results) {
   console.log(

@@ -140,61 +140,6 @@ export function storedInput(typed: string): string {
   return `'${typed}`;
 }
 
-/** Finds the parenthesis closing the one at `open`, skipping "strings"; -1 if none. */
-function closingParen(text: string, open: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = open; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '"') inString = text[i + 1] === '"' ? (i++, true) : false;
-    } else if (char === '"') inString = true;
-    else if (char === "(") depth++;
-    else if (char === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/**
- * Rewrites N() and TO_TEXT(), which the add-on's highlight rules use, into what the emulator's
- * small built-in evaluator knows: N("label") is 0, TO_TEXT(x) is x&"".
- */
-export function rewriteForBuiltIn(formula: string): string {
-  let out = "";
-  let i = 0;
-  let inString = false;
-  while (i < formula.length) {
-    const char = formula[i] ?? "";
-    if (inString) {
-      out += char;
-      if (char === '"') inString = formula[i + 1] === '"' ? ((out += '"'), i++, true) : false;
-      i++;
-      continue;
-    }
-    if (char === '"') {
-      inString = true;
-      out += char;
-      i++;
-      continue;
-    }
-    const name = /^(TO_TEXT|N)\s*\(/i.exec(formula.slice(i));
-    const before = formula[i - 1] ?? "";
-    if (name && !/[A-Za-z0-9_$]/.test(before)) {
-      const open = i + name[0].length - 1;
-      const close = closingParen(formula, open);
-      if (close < 0) return formula;
-      const inner = rewriteForBuiltIn(formula.slice(open + 1, close));
-      if ((name[1] ?? "").toUpperCase() === "TO_TEXT") out += `(${inner}&"")`;
-      else out += /^\s*"(?:[^"]|"")*"\s*$/.test(inner) ? "0" : `(${inner})`;
-      i = close + 1;
-      continue;
-    }
-    out += char;
-    i++;
-  }
-  return out;
-}
-
 /** What the evaluator needs from the workbook; reads are uncounted. */
 export interface FormulaHost {
   timeZone(): string;
@@ -307,10 +252,10 @@ export function createFormulaEngine(host: FormulaHost): FormulaEngine {
     evaluate(formula, sheetName, row, column) {
       const full = evaluateFull(formula, sheetName, row, column);
       if (full) return full.grid[0]?.[0] ?? "";
-      // Highlight rules and simple formulas: the emulator's evaluator, after rewriting.
+      // Highlight rules and simple formulas: the emulator's own evaluator.
       try {
         return evaluateFormula(
-          rewriteForBuiltIn(formula),
+          formula,
           {
             valueAt: (r, c) => (r < 1 || c < 1 ? "" : (host.values(sheetName, r, c, 1, 1)[0]?.[0] ?? "")),
             today: () => startOfDay(host.now(), host.timeZone()),

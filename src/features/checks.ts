@@ -252,8 +252,9 @@ export function computeChecks(input: CheckInput): CheckResult {
       accepted: day(row.get("Accepted")),
       contentDueDays: campaign?.contentDueDays,
     });
-    const submitted = day(row.get("Submitted"));
     const posted = day(row.get("Posted"));
+    // A post is delivered content even when nobody logged a submission (Open-lane creators just post).
+    const submitted = day(row.get("Submitted")) ?? posted;
     const payoutFacts = { contentDue, submitted, approved, paid: day(row.get("Fee paid")), today };
     const payout = payoutStatus({
       ...payoutFacts,
@@ -342,7 +343,9 @@ export function computeChecks(input: CheckInput): CheckResult {
         collab.adUsable = Math.max(collab.adUsable ?? usable.day, usable.day);
         if (status.state === "Valid" || status.state === "Expiring") collab.authorized = true;
       }
-      const planEnd = campaign && plansAds(campaign) ? campaign.amplificationEnd : undefined;
+      // An authorization meant for no ad use does not have to last through the plan.
+      const forAds = text(row.get("Ad use")).toLowerCase() !== "none";
+      const planEnd = campaign && forAds && plansAds(campaign) ? campaign.amplificationEnd : undefined;
       const needUntil = Math.max(planEnd ?? -Infinity, campaign?.flashEnd ?? -Infinity);
       if (
         campaign &&

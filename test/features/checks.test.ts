@@ -96,6 +96,12 @@ describe("computeChecks: one alert kind at a time", () => {
     });
   });
 
+  it("counts a post as delivered content when no submission was logged", () => {
+    const posted = run({ collabs: [{ ...baseCollab, "Content due": on(-3), Posted: on(-2) }] });
+    expect(kinds(posted)).toEqual([]);
+    expect(owned(posted, "Collaborations", "K-1")?.["Payout status"]).toBe("In review for 2 days");
+  });
+
   it("computes Content due from Accepted + Content due days when it is blank", () => {
     // Accepted 9 days ago + 10 days: due tomorrow.
     const result = run({});
@@ -174,6 +180,13 @@ describe("computeChecks: one alert kind at a time", () => {
     });
     expect(kinds(result)).toContain("adsEndBeforePlan");
     expect(owned(result, "Authorizations", "A-1")?.["Ad usable until"]).toEqual(on(5));
+    const notForAds = run({
+      campaigns: [campaign],
+      auths: [
+        { "Auth ID": "A-1", "Collab ID": "K-1", Granted: on(-1), "Duration days": 7, "Ad use": "None" },
+      ],
+    });
+    expect(kinds(notForAds)).not.toContain("adsEndBeforePlan");
   });
 
   it("flags a flash sale starting soon, outside the window, and assigned to a creator who is not LIVE capable", () => {
