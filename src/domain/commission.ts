@@ -13,13 +13,33 @@ export interface CollaborationCost {
   sampleCost?: number | undefined;
 }
 
-/** A fraction (0.18 = 18%), or undefined when there is no GMV yet: there is no rate to give. */
-export function effectiveCommission(cost: CollaborationCost): number | undefined {
-  const adsGmv = cost.adsGmv ?? 0;
-  const totalGmv = cost.gmv + adsGmv;
-  if (!(totalGmv > 0)) return undefined;
-  const paid =
-    cost.gmv * cost.rate + adsGmv * (cost.adsRate ?? 0) + (cost.flatFee ?? 0) + (cost.sampleCost ?? 0);
-  const share = paid / totalGmv;
+/** Everything the seller pays for one collaboration. */
+export function amountPaid(cost: CollaborationCost): number {
+  return (
+    cost.gmv * cost.rate +
+    (cost.adsGmv ?? 0) * (cost.adsRate ?? 0) +
+    (cost.flatFee ?? 0) +
+    (cost.sampleCost ?? 0)
+  );
+}
+
+/**
+ * Of several collaborations together (a creator's record): all they cost over all the GMV they
+ * made. A fraction (0.18 = 18%), or undefined when there is no GMV yet: there is no rate to give.
+ */
+export function effectiveCommissionOf(costs: readonly CollaborationCost[]): number | undefined {
+  let paid = 0;
+  let gmv = 0;
+  for (const cost of costs) {
+    paid += amountPaid(cost);
+    gmv += cost.gmv + (cost.adsGmv ?? 0);
+  }
+  if (!(gmv > 0)) return undefined;
+  const share = paid / gmv;
   return Number.isFinite(share) ? share : undefined;
+}
+
+/** Of one collaboration. */
+export function effectiveCommission(cost: CollaborationCost): number | undefined {
+  return effectiveCommissionOf([cost]);
 }

@@ -13,7 +13,7 @@ import {
   type SamplePolicy,
   splitList,
 } from "../domain/choices";
-import { effectiveCommission } from "../domain/commission";
+import { type CollaborationCost, effectiveCommission, effectiveCommissionOf } from "../domain/commission";
 import { type Day, isoFromDay, type ZoneCalendar } from "../domain/day";
 import {
   contentDueDay,
@@ -234,6 +234,8 @@ export function computeChecks(input: CheckInput): CheckResult {
     samplesLeadingToPost: number;
     adUsable?: Day;
     authorized: boolean;
+    /** What the seller pays for it, once a rate applies. */
+    cost?: CollaborationCost;
   }
   const facts = new Map<string, CollabFacts>();
 
@@ -484,17 +486,18 @@ export function computeChecks(input: CheckInput): CheckResult {
       campaign?.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
         ? windowText(windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead }))
         : "";
-    const effective =
+    collab.cost =
       collab.rate === undefined
         ? undefined
-        : effectiveCommission({
+        : {
             gmv: collab.gmv,
             rate: collab.rate,
             adsGmv: collab.adsGmv,
             adsRate: campaign?.adsRate,
             flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
             sampleCost: collab.sampleCost,
-          });
+          };
+    const effective = collab.cost && effectiveCommission(collab.cost);
     ownedOf("Collaborations").set(row.key, {
       "Applied rate": collab.rate ?? "",
       "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
@@ -591,16 +594,7 @@ export function computeChecks(input: CheckInput): CheckResult {
     const delivered = judged.filter((onTime) => onTime !== undefined);
     const onTime = delivered.filter(Boolean).length;
     const gmv = mine.reduce((sum, collab) => sum + collab.gmv + collab.adsGmv, 0);
-    const cost = mine.reduce(
-      (sum, collab) =>
-        sum +
-        collab.gmv * (collab.rate ?? 0) +
-        collab.adsGmv * (collab.campaign?.adsRate ?? 0) +
-        flatFeeOwed(collab.payout.state, collab.campaign?.flatFee ?? 0) +
-        collab.sampleCost,
-      0,
-    );
-    const effective = effectiveCommission({ gmv, rate: 0, sampleCost: cost });
+    const effective = effectiveCommissionOf(mine.flatMap((collab) => (collab.cost ? [collab.cost] : [])));
     const deliveredSamples = mine.reduce((sum, collab) => sum + collab.samplesDelivered, 0);
     const leading = mine.reduce((sum, collab) => sum + collab.samplesLeadingToPost, 0);
     const pool = suggestedPool(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adUsableUntil, amplificationOutlastsUse, authStatus } from "../../src/domain/authorization";
 import { matchChoice, PAYMENT_MODELS, splitList } from "../../src/domain/choices";
-import { effectiveCommission } from "../../src/domain/commission";
+import { effectiveCommission, effectiveCommissionOf } from "../../src/domain/commission";
 import { dayFromIso } from "../../src/domain/day";
 import { contentDueDay, deliveredOnTime, flatFeeOwed, payoutStatus } from "../../src/domain/payout";
 import { suggestedPool } from "../../src/domain/pools";
@@ -291,6 +291,13 @@ describe("effective commission", () => {
   });
   it("has no rate without GMV", () => {
     expect(effectiveCommission({ gmv: 0, rate: 0.1, flatFee: 500 })).toBeUndefined();
+    expect(effectiveCommissionOf([])).toBeUndefined();
+  });
+  it("of a creator's record is all they cost over all their GMV, not an average of rates", () => {
+    const big = { gmv: 9000, rate: 0.1 };
+    const small = { gmv: 1000, rate: 0.1, flatFee: 500 };
+    expect(effectiveCommissionOf([big, small])).toBeCloseTo((900 + 100 + 500) / 10000);
+    expect(effectiveCommissionOf([big])).toBe(effectiveCommission(big));
   });
 });
 
