@@ -34,7 +34,8 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-const examples = [...readme.matchAll(/^\| `=([A-Z_]+)\((.*)\)` \| (.+?) \|$/gm)].map((match) => ({
+// Cells may be padded to align the table.
+const examples = [...readme.matchAll(/^\|\s*`=([A-Z_]+)\((.*)\)`\s*\|\s*(.+?)\s*\|$/gm)].map((match) => ({
   name: match[1] ?? "",
   args: match[2] ?? "",
   result: match[3] ?? "",
