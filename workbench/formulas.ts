@@ -3,21 +3,14 @@
  * bundled functions, plus the conditional-format formulas the add-on installs. Everything else a
  * user types that looks like a formula is stored as text, as the add-on's rules demand.
  */
+import { cellFunctions } from "../src/features/cell-functions/catalog";
 import { columnLetters, columnNumber } from "../src/local/a1";
 import { evaluateFormula } from "../src/local/formula";
 import type { CellValue } from "../src/local/values";
 import { startOfDay } from "../src/local/zone";
 
-/** The custom functions of build/Code.js, by their top-level names. */
-export const CUSTOM_FUNCTIONS = [
-  "APPLIED_RATE",
-  "EFFECTIVE_COMMISSION",
-  "PAYOUT_STATUS",
-  "SAMPLE_STATUS",
-  "AD_USABLE_UNTIL",
-  "AUTH_STATUS",
-  "WINDOW_STATUS",
-] as const;
+/** The custom functions of build/Code.js, by their top-level names: the catalog the build reads. */
+export const CUSTOM_FUNCTIONS: readonly string[] = cellFunctions.map((fn) => fn.name);
 
 /** A range of the formula's own tab; an open end (`H2:H`) runs to the tab's last row. */
 export interface RangeArgument {
@@ -113,7 +106,7 @@ export function parseCustomCall(formula: string): CustomCall | null {
   const match = /^=\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(([\s\S]*)\)\s*$/.exec(formula);
   if (!match) return null;
   const name = (match[1] ?? "").toUpperCase();
-  if (!(CUSTOM_FUNCTIONS as readonly string[]).includes(name)) return null;
+  if (!CUSTOM_FUNCTIONS.includes(name)) return null;
   const inner = match[2] ?? "";
   const parts = inner.trim() === "" ? [] : splitArguments(inner);
   if (!parts) return null;
