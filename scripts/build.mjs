@@ -15,10 +15,10 @@ const out = join(root, "build");
 /**
  * Apps Script loads Code.js again for every custom-function call and trigger run. The first
  * budget, 60,000 bytes, held through setup and the custom functions (about 36 KB); the daily
- * checks, digest, operating view and sidebar API brought it to about 79 KB, whose load in V8
+ * checks, digest, operating view and sidebar API brought it to about 80 KB, whose load in V8
  * `npm run bench` measures (about 2 ms). This cap keeps it from growing unnoticed.
  */
-export const CODE_BUDGET_BYTES = 80_000;
+export const CODE_BUDGET_BYTES = 82_000;
 const GLOBAL = "CampaignDesk";
 
 mkdirSync(out, { recursive: true });

@@ -27,6 +27,7 @@ export const ALERT_KINDS = {
   campaignEnding: "Medium",
   briefProblem: "Medium",
   briefWarning: "Low",
+  duplicateId: "High",
 } as const satisfies Record<string, Severity>;
 export type AlertKind = keyof typeof ALERT_KINDS;
 

@@ -131,6 +131,19 @@ export function computeChecks(input: CheckInput): CheckResult {
   };
   const alertsOf = (tab: TabName, row: TableRow) => rowAlerts.get(`${tab}\u0000${row.key}`) ?? [];
 
+  // Rows are matched by their ID, so two rows sharing one would get the same computed values.
+  for (const tab of [products, campaignsTable, creators, collaborations, samples, authorizations]) {
+    const firstRow = new Map<string, number>();
+    for (const row of tab.rows) {
+      const first = firstRow.get(row.key);
+      if (first === undefined) firstRow.set(row.key, row.sheetRow);
+      else {
+        const message = `${tab.schema.key} ${row.key} is also on row ${first}: give each row its own`;
+        raise("duplicateId", tab.schema.name, row, undefined, message);
+      }
+    }
+  }
+
   // Settings: the Check column.
   settingsTable.rows.forEach((row, index) => {
     ownedOf("Settings").set(row.key, { Check: settingChecks[index] ?? "" });
@@ -240,6 +253,7 @@ export function computeChecks(input: CheckInput): CheckResult {
   const facts = new Map<string, CollabFacts>();
 
   for (const row of collaborations.rows) {
+    if (facts.has(row.key)) continue;
     const campaign = campaigns.get(text(row.get("Campaign ID")));
     const sku = text(row.get("SKU"));
     const creator = text(row.get("Creator"));

@@ -241,6 +241,19 @@ describe("computeChecks: one alert kind at a time", () => {
     expect(owned(result, "Campaigns", "C-1")?.["Window status"]).toBe("Ending in 3 days");
   });
 
+  it("flags a second row with the same ID, and computes from the first", () => {
+    const result = run({
+      collabs: [
+        { ...baseCollab, "Content due": on(5) },
+        { ...baseCollab, "Content due": on(-3) },
+      ],
+    });
+    const duplicate = result.alerts.find((alert) => alert.kind === "duplicateId");
+    expect(duplicate).toMatchObject({ key: "K-1", sheetRow: 3, severity: "High" });
+    expect(duplicate?.message).toBe("Collab ID K-1 is also on row 2: give each row its own");
+    expect(owned(result, "Collaborations", "K-1")?.["Payout status"]).toBe("Awaiting content, due in 5 days");
+  });
+
   it("raises nothing for cancelled collaborations or wrapped campaigns", () => {
     const cancelled = run({ collabs: [{ ...baseCollab, "Content due": on(-3), Cancelled: "Yes" }] });
     expect(kinds(cancelled)).toEqual([]);
@@ -273,6 +286,7 @@ describe("computeChecks: one alert kind at a time", () => {
       "campaignEnding",
       "briefProblem",
       "briefWarning",
+      "duplicateId",
     ];
     expect(Object.keys(ALERT_KINDS).sort()).toEqual([...tested].sort());
   });
