@@ -140,21 +140,14 @@ export class Ui {
   }
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). Answers with the next queued response. */
   alert(first: string, second?: string | EnumValue, third?: EnumValue): EnumValue {
-    const hasTitle = typeof second === "string";
-    const message = hasTitle ? second : first;
-    const buttons = (hasTitle ? third : second) ?? ButtonSet.OK;
-    const next = this.records.responses.shift();
-    const response = next ? buttonNamed(next.button) : defaultButton(buttons as EnumValue);
-    this.records.alerts.push({
-      ...(hasTitle ? { title: first } : {}),
-      message: String(message),
-      buttons: String(buttons),
-      kind: "alert",
-      response: response.name(),
-    });
-    return response;
+    return this.ask("alert", first, second, third).response;
   }
   prompt(first: string, second?: string | EnumValue, third?: EnumValue): PromptResponse {
+    const { response, text } = this.ask("prompt", first, second, third);
+    return new PromptResponse(response, text);
+  }
+  /** Records a dialog and takes the queued answer, or the dialog's default button. */
+  private ask(kind: "alert" | "prompt", first: string, second?: string | EnumValue, third?: EnumValue) {
     const hasTitle = typeof second === "string";
     const message = hasTitle ? second : first;
     const buttons = (hasTitle ? third : second) ?? ButtonSet.OK;
@@ -164,10 +157,10 @@ export class Ui {
       ...(hasTitle ? { title: first } : {}),
       message: String(message),
       buttons: String(buttons),
-      kind: "prompt",
+      kind,
       response: response.name(),
     });
-    return new PromptResponse(response, next?.text ?? "");
+    return { response, text: next?.text ?? "" };
   }
   showSidebar(userInterface: HtmlOutput): void {
     const { title, html, width } = htmlOf(userInterface);

@@ -575,29 +575,10 @@ export function demoWorkbook(options: DemoOptions): DemoWorkbook {
     }
   }
 
-  return {
-    tabs: {
-      Products: table("Products", PRODUCTS.map(productRecord)),
-      Campaigns: table(
-        "Campaigns",
-        briefs.map((brief) => campaignRecord(brief, day)),
-      ),
-      Creators: table("Creators", CREATORS.map(creatorRecord)),
-      Collaborations: table(
-        "Collaborations",
-        collabs.map((collab) => collabRecord(collab, day)),
-      ),
-      Samples: table(
-        "Samples",
-        samples.map((sample) => sampleRecord(sample, day)),
-      ),
-      Authorizations: table(
-        "Authorizations",
-        authorizations.map((auth) => authorizationRecord(auth, day)),
-      ),
-      Settings: settingsTable(),
-    },
-  };
+  return workbookOf(
+    { products: PRODUCTS, briefs, creators: CREATORS, collabs, samples, authorizations },
+    day,
+  );
 }
 
 /** A SKU of the campaign that suits the creator's category where the campaign has one. */
@@ -652,29 +633,7 @@ export function scaledWorkbook(options: ScaledOptions): DemoWorkbook {
     }
   }
 
-  return {
-    tabs: {
-      Products: table("Products", products.map(productRecord)),
-      Campaigns: table(
-        "Campaigns",
-        briefs.map((brief) => campaignRecord(brief, day)),
-      ),
-      Creators: table("Creators", creators.map(creatorRecord)),
-      Collaborations: table(
-        "Collaborations",
-        collabs.map((collab) => collabRecord(collab, day)),
-      ),
-      Samples: table(
-        "Samples",
-        samples.map((sample) => sampleRecord(sample, day)),
-      ),
-      Authorizations: table(
-        "Authorizations",
-        authorizations.map((auth) => authorizationRecord(auth, day)),
-      ),
-      Settings: settingsTable(),
-    },
-  };
+  return workbookOf({ products, briefs, creators, collabs, samples, authorizations }, day);
 }
 
 function weighted<T>(choices: readonly [T, number][], random: Random): T {
@@ -894,6 +853,43 @@ export function teamHeaders(name: TabName): string[] {
   const tab = TABS.find((candidate) => candidate.name === name);
   if (!tab) throw new Error(`Unknown tab ${name}`);
   return tab.columns.filter((column) => !column.owned).map((column) => column.header);
+}
+
+/** The tabs from the generated records, in the column contract's order. */
+function workbookOf(
+  parts: {
+    products: readonly ProductInfo[];
+    briefs: readonly Brief[];
+    creators: readonly CreatorInfo[];
+    collabs: readonly Collab[];
+    samples: readonly Sample[];
+    authorizations: readonly Authorization[];
+  },
+  day: Day,
+): DemoWorkbook {
+  return {
+    tabs: {
+      Products: table("Products", parts.products.map(productRecord)),
+      Campaigns: table(
+        "Campaigns",
+        parts.briefs.map((brief) => campaignRecord(brief, day)),
+      ),
+      Creators: table("Creators", parts.creators.map(creatorRecord)),
+      Collaborations: table(
+        "Collaborations",
+        parts.collabs.map((collab) => collabRecord(collab, day)),
+      ),
+      Samples: table(
+        "Samples",
+        parts.samples.map((sample) => sampleRecord(sample, day)),
+      ),
+      Authorizations: table(
+        "Authorizations",
+        parts.authorizations.map((auth) => authorizationRecord(auth, day)),
+      ),
+      Settings: settingsTable(),
+    },
+  };
 }
 
 function table(name: TabName, records: readonly RecordRow[]): unknown[][] {
