@@ -16,10 +16,10 @@ import {
   checkBrief,
 } from "../domain/brief";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
-import { readFlag, readNumber, readRate } from "../domain/values";
-import { briefInputFromRow } from "../workbook/brief-row";
+import { readFlag } from "../domain/values";
+import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
-import { asTypedText, readTable, type TableRow } from "../workbook/table";
+import { adjacentRuns, asTypedText, readTable, type TableRow } from "../workbook/table";
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -80,11 +80,7 @@ const refuse = (...messages: string[]): Refusal => ({
 });
 
 export function productsOf(tabs: SidebarTabs): BriefProduct[] {
-  return rowsOf(tabs, "Products").map((row) => ({
-    sku: row.key,
-    stockOnHand: readNumber(row.get("Stock on hand")),
-    openRate: readRate(row.get("Open rate")),
-  }));
+  return rowsOf(tabs, "Products").map(briefProductOf);
 }
 
 /**
@@ -99,23 +95,18 @@ export function rowWrites<Reply>(
   reply: Reply,
 ): RowWrites<Reply> | Refusal {
   const header = (grid?.[0] ?? []).map(headerKey);
-  const runs: { column: number; names: string[] }[] = [];
   const located = Object.keys(records[0] ?? {})
-    .map((name) => [header.indexOf(headerKey(name)) + 1, name] as const)
-    .sort((a, b) => a[0] - b[0]);
-  for (const [column, name] of located) {
-    if (column < 1) return refuse(`The ${name} column is missing: run Set up workbook first.`);
-    const run = runs.at(-1);
-    if (run && run.column + run.names.length === column) run.names.push(name);
-    else runs.push({ column, names: [name] });
-  }
+    .map((name) => ({ position: header.indexOf(headerKey(name)) + 1, name }))
+    .sort((a, b) => a.position - b.position);
+  const missing = located.find(({ position }) => position < 1);
+  if (missing) return refuse(`The ${missing.name} column is missing: run Set up workbook first.`);
   return {
     ok: true,
     row,
     reply,
-    runs: runs.map(({ column, names }) => ({
-      column,
-      values: records.map((record) => names.map((name) => record[name])),
+    runs: adjacentRuns(located).map((run) => ({
+      column: run[0]?.position ?? 1,
+      values: records.map((record) => run.map(({ name }) => record[name])),
     })),
   };
 }

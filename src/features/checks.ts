@@ -29,7 +29,7 @@ import { parseSettings, type Settings } from "../domain/settings";
 import { authText, daysText, NO_SALES_YET, payoutText, windowText } from "../domain/status-text";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { windowStatus } from "../domain/windows";
-import { briefInputFromRow } from "../workbook/brief-row";
+import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { type TabName, tabSchema } from "../workbook/schema";
 import { readTable, type Table, type TableRow } from "../workbook/table";
 import type { OperationsRow } from "./operations";
@@ -152,11 +152,7 @@ export function computeChecks(input: CheckInput): CheckResult {
   // Products.
   const productBySku = new Map(products.rows.map((row) => [row.key, row]));
   const openRateOf = (sku: string) => readRate(productBySku.get(sku)?.get("Open rate"));
-  const briefProducts = products.rows.map((row) => ({
-    sku: row.key,
-    stockOnHand: readNumber(row.get("Stock on hand")),
-    openRate: readRate(row.get("Open rate")),
-  }));
+  const briefProducts = products.rows.map(briefProductOf);
   const stockOf = (sku: string) => readNumber(productBySku.get(sku)?.get("Stock on hand"));
 
   // Campaigns.

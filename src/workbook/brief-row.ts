@@ -4,7 +4,7 @@
  * the column contract; a value that cannot be read is passed through as it is, so the brief
  * check names it instead of the row silently losing it.
  */
-import { BRIEF_FIELD_HEADERS, type BriefField } from "../domain/brief";
+import { BRIEF_FIELD_HEADERS, type BriefField, type BriefProduct } from "../domain/brief";
 import { CONTENT_TYPES, matchChoice, splitList } from "../domain/choices";
 import { isoFromDay, type ZoneCalendar } from "../domain/day";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
@@ -59,4 +59,13 @@ export function briefInputFromRow(
     input.contentTypes = input.contentTypes.map((type: string) => matchChoice(CONTENT_TYPES, type) ?? type);
   }
   return input;
+}
+
+/** A Products row as what a brief is checked against: its stock and Open rate. */
+export function briefProductOf(row: { key: string; get(header: string): unknown }): BriefProduct {
+  return {
+    sku: row.key,
+    stockOnHand: readNumber(row.get("Stock on hand")),
+    openRate: readRate(row.get("Open rate")),
+  };
 }

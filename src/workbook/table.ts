@@ -81,13 +81,7 @@ export function ownedColumnWrites(
     .filter((column): column is { header: string; position: number } => column.position !== undefined)
     .sort((a, b) => a.position - b.position);
 
-  const runs: { header: string; position: number }[][] = [];
-  for (const column of owned) {
-    const run = runs.at(-1);
-    const last = run?.at(-1);
-    if (run && last && last.position + 1 === column.position) run.push(column);
-    else runs.push([column]);
-  }
+  const runs = adjacentRuns(owned);
 
   const keys = current.map((cells) => keyText(cells[keyColumn - 1]));
   const writes: ColumnWrite[] = [];
@@ -112,6 +106,21 @@ export function ownedColumnWrites(
       writes.push({ headers: run.map(({ header }) => header), column: run[0]?.position ?? 1, values });
   }
   return writes;
+}
+
+/**
+ * Columns (sorted by position) grouped into runs of neighbours, so each run is one write and a
+ * column in between, the team's, is never part of one.
+ */
+export function adjacentRuns<T extends { position: number }>(columns: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (const column of columns) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.position + 1 === column.position) run.push(column);
+    else runs.push([column]);
+  }
+  return runs;
 }
 
 /** Equal as Sheets would store them: dates by instant, everything else strictly. */
