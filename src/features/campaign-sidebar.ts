@@ -40,8 +40,7 @@ export interface Refusal {
 }
 
 /**
- * What `sidebarLoad` returns: each tab's values as JSON gives them (a date cell is an instant
- * like `2026-11-30T08:00:00.000Z`, read as a day in `timeZone` by `sidebarState`).
+ * What `sidebarLoad` returns: each tab's values, date cells as ISO days (`daysAsIso`).
  */
 export interface SidebarLoad {
   ok: true;
@@ -284,22 +283,23 @@ export interface SidebarState {
   missing: string[];
 }
 
-const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-
-/** Date cells arrive as JSON instants (`2026-11-30T08:00:00.000Z`): each becomes its day in the spreadsheet zone. */
-export function daysFromJson(grid: Grid, calendar: ZoneCalendar): unknown[][] {
+/**
+ * A tab as it may cross google.script.run: each date cell becomes its ISO day in the spreadsheet
+ * zone (a Date anywhere in a reply makes the client receive null).
+ */
+export function daysAsIso(grid: Grid, calendar: ZoneCalendar): unknown[][] {
   return grid.map((row) =>
     row.map((cell) => {
-      const day = typeof cell === "string" && INSTANT.test(cell) ? calendar.dayOf(new Date(cell)) : undefined;
-      return day === undefined ? cell : isoFromDay(day);
+      if (!(cell instanceof Date)) return cell;
+      const day = calendar.dayOf(cell);
+      return day === undefined ? "" : isoFromDay(day);
     }),
   );
 }
 
 /** Campaigns, creators and products as the sidebar shows them, from what `sidebarLoad` sent. */
 export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): SidebarState {
-  const tabs: SidebarTabs = {};
-  for (const name of SIDEBAR_TABS) tabs[name] = load.tabs[name] && daysFromJson(load.tabs[name], calendar);
+  const { tabs } = load;
   const text = (value: unknown) => String(value ?? "").trim();
   const needed: Record<(typeof SIDEBAR_TABS)[number], string[]> = {
     Products: ["SKU", "Product", "Stock on hand", "Open rate"],

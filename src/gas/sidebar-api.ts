@@ -7,6 +7,7 @@
 import { type Day, isoFromDay, type ZoneCalendar, zoneCalendar } from "../domain/day";
 import {
   asStored,
+  daysAsIso,
   planBriefSave,
   planRecruit,
   type Refusal,
@@ -52,10 +53,15 @@ export const sidebarEntryPoints = {
     );
   },
 
-  /** The tabs as JSON gives them: no Date reaches google.script.run (the client would get null). */
+  /** The tabs with their date cells as ISO days: no Date may reach google.script.run. */
   sidebarLoad() {
-    const [, tabs, { timeZone }, today] = readTabs();
-    return { ok: true, timeZone, today: isoFromDay(today), tabs: JSON.parse(JSON.stringify(tabs)) };
+    const [, tabs, calendar, today] = readTabs();
+    const sent: SidebarTabs = {};
+    for (const name of SIDEBAR_TABS) {
+      const grid = tabs[name];
+      if (grid) sent[name] = daysAsIso(grid, calendar);
+    }
+    return { ok: true, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
   },
 
   /** `isNew` is true from the "New campaign" form: an ID already on the tab is then refused. */

@@ -84,8 +84,8 @@ describe("the sidebar's server functions", () => {
     };
     plain(load);
     expect(load).toMatchObject({ ok: true, timeZone: "Pacific/Auckland", today: "2026-12-02" });
-    // A date cell crosses as its instant; the sidebar reads it as a day in the spreadsheet zone.
-    expect(load.tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-11-30T11:00:00.000Z");
+    // A date cell crosses as its day in the spreadsheet zone (Auckland midnight is 11:00 UTC the day before).
+    expect(load.tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-12-01");
     expect(bundle.emulator.calls.writes()).toBe(0);
   });
 
