@@ -568,17 +568,17 @@ function wireSidebarBridge(): void {
   window.addEventListener("message", (event: MessageEvent) => {
     const frame = document.querySelector<HTMLIFrameElement>("iframe.sidebar-frame");
     if (!frame || event.source !== frame.contentWindow) return;
-    const data = event.data as { type?: string; id?: number; name?: string; args?: unknown[] } | null;
-    if (data?.type === "campaignDesk.close") {
+    const request = event.data as { type?: string; id?: number; name?: string; args?: unknown[] } | null;
+    if (request?.type === "campaignDesk.close") {
       state.sidebar = null;
       openPanel(null);
       return;
     }
-    if (data?.type !== "campaignDesk.run" || typeof data.id !== "number") return;
+    if (request?.type !== "campaignDesk.run" || typeof request.id !== "number") return;
     const source = event.source as Window;
     const reply = (result: RunResult) =>
-      source.postMessage({ type: "campaignDesk.result", id: data.id, result }, "*");
-    api<RunResult>("/api/run", { name: data.name, args: data.args ?? [] })
+      source.postMessage({ type: "campaignDesk.result", id: request.id, result }, "*");
+    api<RunResult>("/api/run", { name: request.name, args: request.args ?? [] })
       .then(reply, (error: unknown) =>
         reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
       )

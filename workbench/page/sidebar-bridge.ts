@@ -17,11 +17,11 @@ let nextId = 0;
 
 window.addEventListener("message", (event: MessageEvent) => {
   if (event.source !== window.parent) return;
-  const data = event.data as { type?: string; id?: number; result?: RunResult } | null;
-  if (data?.type !== "campaignDesk.result" || typeof data.id !== "number" || !data.result) return;
-  const resolve = pending.get(data.id);
-  pending.delete(data.id);
-  resolve?.(data.result);
+  const reply = event.data as { type?: string; id?: number; result?: RunResult } | null;
+  if (reply?.type !== "campaignDesk.result" || typeof reply.id !== "number" || !reply.result) return;
+  const resolve = pending.get(reply.id);
+  pending.delete(reply.id);
+  resolve?.(reply.result);
 });
 
 function post(message: Record<string, unknown>): void {
