@@ -81,6 +81,11 @@ interface Campaign {
 const text = (value: unknown): string => (isBlank(value) ? "" : String(value).trim());
 const amount = (value: unknown): number => Math.max(readNumber(value) ?? 0, 0);
 
+/** The Settings tab read by header, as parseSettings sees it (one Check per keyed row, in order). */
+export function settingsOf(settingsTable: Table) {
+  return parseSettings(settingsTable.rows.map((row) => [row.get("Key"), row.get("Value")] as const));
+}
+
 /** Campaigns that still need watching: not cancelled, not wrapped. */
 const isActiveStatus = (status: string) => !["cancelled", "wrapped"].includes(status.toLowerCase());
 
@@ -96,8 +101,7 @@ export function computeChecks(input: CheckInput): CheckResult {
   const authorizations = table("Authorizations");
   const settingsTable = table("Settings");
 
-  const settingRows = settingsTable.rows.map((row) => [row.get("Key"), row.get("Value")] as const);
-  const { settings, checks: settingChecks } = parseSettings(settingRows);
+  const { settings, checks: settingChecks } = settingsOf(settingsTable);
   const lead = settings.alertLeadDays;
 
   const alerts: Alert[] = [];

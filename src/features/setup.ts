@@ -3,7 +3,8 @@
  * first, then the plan is applied, so a workbook that is already set up costs reads only.
  */
 
-import { headerKey, TABS, type TabName } from "../workbook/schema";
+import { parseSettings } from "../domain/settings";
+import { TABS, type TabName } from "../workbook/schema";
 import { planTabSetup, type SetupStep, type TabSnapshot } from "../workbook/setup-plan";
 
 export interface SetupPort {
@@ -24,10 +25,9 @@ export function setUpWorkbook(
   settingDefaults: readonly (readonly [string, string])[],
 ): SetupReport {
   const snapshots = TABS.map((tab) => ({ tab, snapshot: port.readTab(tab.name) }));
-  const currencyRow = snapshots
-    .find(({ tab }) => tab.name === "Settings")
-    ?.snapshot?.settings?.find(([key]) => headerKey(key) === "currency");
-  const currency = String(currencyRow?.[1] ?? "").trim() || "USD";
+  // The Currency setting as the checks read it: a bad value means the default.
+  const settingRows = snapshots.find(({ tab }) => tab.name === "Settings")?.snapshot?.settings ?? [];
+  const { currency } = parseSettings(settingRows).settings;
 
   const report: SetupReport = { tabsCreated: [], columnsAdded: [], settingsAdded: [], stepCount: 0 };
   for (const { tab, snapshot } of snapshots) {

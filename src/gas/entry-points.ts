@@ -3,9 +3,11 @@
  * `function` in build/Code.js (custom functions come from the cell-function catalog), so
  * nothing here is ever declared twice by hand.
  */
-import { parseSettings, settingDefaultRows } from "../domain/settings";
+import { settingDefaultRows } from "../domain/settings";
+import { settingsOf } from "../features/checks";
 import { describeSetup, setUpWorkbook } from "../features/setup";
-import { headerKey } from "../workbook/schema";
+import { tabSchema } from "../workbook/schema";
+import { readTable } from "../workbook/table";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
@@ -22,11 +24,7 @@ function tell(message: string): void {
 function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
   const sheet = spreadsheet.getSheetByName("Settings");
   const values = sheet ? sheet.getDataRange().getValues() : [];
-  const header = (values[0] ?? []).map(headerKey);
-  const key = header.indexOf("key");
-  const value = header.indexOf("value");
-  if (key < 0 || value < 0) return parseSettings([]).settings.digestHour;
-  return parseSettings(values.slice(1).map((row) => [row[key], row[value]] as const)).settings.digestHour;
+  return settingsOf(readTable(tabSchema("Settings"), values)).settings.digestHour;
 }
 
 function hourText(hour: number): string {

@@ -123,6 +123,24 @@ describe("Set up workbook through the menu handler", () => {
     expect(bundle.emulator.ui.alerts.at(-1)?.message).toMatch(/already set up/);
   });
 
+  it("formats new money columns in the Settings currency, and in USD when that value is bad", () => {
+    for (const [currency, format] of [
+      ["EUR", "€#,##0.00"],
+      ["dollars", "$#,##0.00"],
+    ]) {
+      const bundle = loadBundle();
+      bundle.emulator.seed("Settings", [
+        ["Key", "Value"],
+        ["Currency", currency],
+      ]);
+      bundle.call("setUpWorkbookFromMenu");
+      const price = (bundle.emulator.values("Products")[0] ?? []).indexOf("Price") + 1;
+      expect(
+        bundle.emulator.spreadsheet.getSheetByName("Products")?.getRange(2, price).getNumberFormat(),
+      ).toBe(format);
+    }
+  });
+
   it("waits for the document lock and says so when another run holds it", () => {
     const bundle = loadBundle();
     bundle.emulator.holdLock("document");
