@@ -50,11 +50,12 @@ export const BRIEF_FIELD_HEADERS = {
   budget: "Budget",
   ownerEmail: "Owner",
   status: "Status",
+  notes: "Notes",
 } as const;
 export type BriefField = keyof typeof BRIEF_FIELD_HEADERS;
 
 type FieldKind =
-  | { kind: "text" }
+  | { kind: "text"; max: number }
   | { kind: "day" }
   | { kind: "rate" }
   | { kind: "amount" }
@@ -66,7 +67,7 @@ type FieldKind =
 
 type FieldSpec = FieldKind & { required?: boolean; fallback?: unknown };
 
-const text: FieldSpec = { kind: "text", required: true };
+const text: FieldSpec = { kind: "text", max: 200, required: true };
 const requiredDay: FieldSpec = { kind: "day", required: true };
 const day: FieldSpec = { kind: "day" };
 const amount: FieldSpec = { kind: "amount" };
@@ -108,6 +109,7 @@ export const BRIEF_FIELDS: { readonly [F in BriefField]: FieldSpec } = {
   budget: amount,
   ownerEmail: { kind: "email" },
   status: choice(CAMPAIGN_STATUSES, "Draft"),
+  notes: { kind: "text", max: 5000 },
 };
 
 const oneOf = (values: readonly string[]) => `expected one of ${values.join(", ")}`;
@@ -117,7 +119,7 @@ function parseField(spec: FieldSpec, value: unknown): { value: unknown } | { mes
   switch (spec.kind) {
     case "text": {
       const trimmed = typeof value === "string" ? value.trim() : "";
-      if (trimmed.length > 200) return { message: "at most 200 characters" };
+      if (trimmed.length > spec.max) return { message: `at most ${spec.max} characters` };
       return trimmed ? { value: trimmed } : { message: "expected text" };
     }
     case "day":
@@ -186,6 +188,7 @@ export interface CampaignBrief {
   budget?: number;
   ownerEmail?: string;
   status: CampaignStatus;
+  notes?: string;
 }
 
 /** Which rule an issue comes from, so the daily checks can give some their own alert kind. */
@@ -229,6 +232,23 @@ export interface BriefCheck {
   errors: BriefIssue[];
   warnings: BriefIssue[];
 }
+
+/**
+ * What each objective insists on (DESIGN.md section 1): the fields it needs filled, and why.
+ * The sidebar marks them as the objective is chosen; `checkBrief` refuses a brief that lacks them.
+ */
+export const OBJECTIVE_NEEDS: { readonly [O in Objective]: { fields: BriefField[]; why: string } } = {
+  "Organic test": { fields: [], why: "" },
+  "Event spike": {
+    fields: ["liveRequired", "flashSaleStart", "flashSaleEnd", "reservedInventory"],
+    why: "an Event spike needs a creator flash sale, run by LIVE creators, and reserved inventory",
+  },
+  "LIVE momentum": { fields: ["liveRequired"], why: "LIVE momentum needs LIVE-capable creators" },
+  "Ad-asset recovery": {
+    fields: ["authDaysNeeded"],
+    why: "Ad-asset recovery needs ad authorization on creator posts",
+  },
+};
 
 const percent = (rate: number): string => `${Math.round(rate * 10000) / 100}%`;
 
@@ -277,11 +297,19 @@ function crossFieldIssues(
   // The window is inclusive, so a one-day campaign (End = Start) is allowed.
   if (end < start) error("end", "endBeforeStart", `End (${brief.end}) is before Start (${brief.start})`);
 
-  const live = brief.liveRequired || brief.contentTypes.includes("LIVE");
   const flashStart = dayOf(brief.flashSaleStart);
   const flashEnd = dayOf(brief.flashSaleEnd);
   const hasFlashSale =
     flashStart !== undefined || flashEnd !== undefined || brief.flashSalePrice !== undefined;
+  const outsideWindow = (field: "flashSaleStart" | "flashSaleEnd", label: string, at: Day | undefined) => {
+    if (at !== undefined && (at < start || at > end)) {
+      warn(
+        field,
+        "flashSaleOutsideWindow",
+        `${label} (${brief[field]}) is outside the window ${brief.start} to ${brief.end}: creators can run the flash sale only while the collaboration is valid`,
+      );
+    }
+  };
   if (hasFlashSale) {
     if (flashStart === undefined)
       error("flashSaleStart", "flashSaleIncomplete", "Flash sale start is required for a flash sale");
@@ -294,25 +322,14 @@ function crossFieldIssues(
         `Flash sale end (${brief.flashSaleEnd}) is before its start (${brief.flashSaleStart})`,
       );
     }
-    if (flashStart !== undefined && (flashStart < start || flashStart > end)) {
+    outsideWindow("flashSaleStart", "Flash sale start", flashStart);
+    outsideWindow("flashSaleEnd", "Flash sale end", flashEnd);
+    // A creator flash sale runs in a LIVE, so the campaign must recruit LIVE-capable creators.
+    if (!brief.liveRequired) {
       error(
-        "flashSaleStart",
-        "flashSaleOutsideWindow",
-        `Flash sale start (${brief.flashSaleStart}) is outside the window ${brief.start} to ${brief.end}`,
-      );
-    }
-    if (flashEnd !== undefined && (flashEnd < start || flashEnd > end)) {
-      error(
-        "flashSaleEnd",
-        "flashSaleOutsideWindow",
-        `Flash sale end (${brief.flashSaleEnd}) is outside the window ${brief.start} to ${brief.end}`,
-      );
-    }
-    if (!live) {
-      error(
-        "flashSaleStart",
+        "liveRequired",
         "flashSaleNeedsLive",
-        "Only LIVE creators can run a flash sale: tick LIVE required or add LIVE to Content types",
+        "Only LIVE-capable creators can run a flash sale: tick LIVE required",
       );
     }
   }
@@ -341,21 +358,21 @@ function crossFieldIssues(
         );
       } else {
         const span = ampEnd - ampStart + 1;
-        if (brief.authDaysNeeded === undefined || brief.authDaysNeeded < span) {
-          error(
+        const needed = brief.authDaysNeeded;
+        if (needed === undefined || needed < span) {
+          warn(
             "authDaysNeeded",
             "authShorterThanAmplification",
-            `Auth days needed must cover the ${span}-day amplification (${brief.amplificationStart} to ${brief.amplificationEnd})`,
+            `${needed === undefined ? "Auth days needed is blank" : `Auth days needed (${needed}) is shorter than`} the ${span}-day amplification (${brief.amplificationStart} to ${brief.amplificationEnd}): ads on creator posts stop when the authorization expires`,
           );
         }
       }
     }
-    // Ads may run on creator posts only while the collaboration is valid.
     if (ampEnd !== undefined && ampEnd > end) {
-      error(
+      warn(
         "amplificationEnd",
         "amplificationAfterEnd",
-        `Amplification end (${brief.amplificationEnd}) is after the collaboration ends (${brief.end})`,
+        `Amplification end (${brief.amplificationEnd}) is after the collaboration ends (${brief.end}): ads on creator posts must stop when the collaboration ends`,
       );
     }
     if (brief.amplification === "Affiliate creative commission" && brief.adsRate === undefined) {
@@ -381,33 +398,17 @@ function crossFieldIssues(
     warn("flatFee", "flatFeeIgnored", "Flat fee is ignored under Commission only");
   }
 
-  switch (brief.objective) {
-    case "Event spike":
-      if (!hasFlashSale)
-        error("flashSaleStart", "objectiveRequirement", "An Event spike needs a flash-sale window");
-      if (!(brief.reservedInventory !== undefined && brief.reservedInventory > 0)) {
-        error("reservedInventory", "objectiveRequirement", "An Event spike needs reserved inventory");
-      }
-      break;
-    case "Ad-asset recovery":
-      if (!(brief.authDaysNeeded !== undefined && brief.authDaysNeeded > 0)) {
-        error(
-          "authDaysNeeded",
-          "objectiveRequirement",
-          "Ad-asset recovery needs ad authorization: set Auth days needed",
-        );
-      }
-      break;
-    case "LIVE momentum":
-      if (!brief.liveRequired)
-        error(
-          "liveRequired",
-          "objectiveRequirement",
-          "LIVE momentum needs LIVE-capable creators: tick LIVE required",
-        );
-      break;
-    default:
-      break;
+  const needs = OBJECTIVE_NEEDS[brief.objective];
+  const missing = (field: BriefField): boolean => {
+    const value = brief[field];
+    return value === undefined || value === false || value === 0;
+  };
+  for (const field of needs.fields.filter(missing)) {
+    // A flash sale without LIVE required already says so on that field.
+    if (field === "liveRequired" && hasFlashSale) continue;
+    const what =
+      field === "liveRequired" ? "LIVE required must be ticked" : `${BRIEF_FIELD_HEADERS[field]} is required`;
+    error(field, "objectiveRequirement", `${what}: ${needs.why}`);
   }
 
   const products = context.products;
@@ -420,10 +421,10 @@ function crossFieldIssues(
     if (brief.reservedInventory !== undefined && unknown.length === 0) {
       const stock = found.reduce((sum, { product }) => sum + (product?.stockOnHand ?? 0), 0);
       if (brief.reservedInventory > stock) {
-        error(
+        warn(
           "reservedInventory",
           "reservedOverStock",
-          `Reserved inventory (${brief.reservedInventory}) is more than the stock on hand (${stock})`,
+          `Reserved inventory (${brief.reservedInventory}) is more than the stock on hand (${stock}): creators may sell units you cannot ship`,
         );
       }
     }

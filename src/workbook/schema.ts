@@ -112,6 +112,7 @@ export const TABS: readonly TabSchema[] = [
       team("Budget", "currency", "Total budget."),
       team("Owner", "email", "Owner's email; receives the digest for this campaign."),
       team("Status", "choice", "Draft, Recruiting, Live, Wrapped or Cancelled.", CAMPAIGN_STATUSES),
+      team("Notes", "text", "Anything else the team agreed for this campaign."),
       owned("Window status", "text", "Upcoming, Open, Ending or Ended."),
       owned("Creators", "integer", "Collaborations in this campaign."),
       owned("Sample-to-post", "percent", "Delivered samples that led to a post."),

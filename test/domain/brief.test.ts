@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BRIEF_FIELD_HEADERS, BRIEF_FIELDS, type BriefContext, checkBrief } from "../../src/domain/brief";
+import {
+  BRIEF_FIELD_HEADERS,
+  BRIEF_FIELDS,
+  type BriefContext,
+  checkBrief,
+  OBJECTIVE_NEEDS,
+} from "../../src/domain/brief";
 
 const valid = {
   campaignId: "C-001",
@@ -56,25 +62,37 @@ describe("campaign brief", () => {
   });
 
   const live = { ...valid, liveRequired: true, contentTypes: ["LIVE"] };
-  it("keeps the flash sale inside the window", () => {
+  const warned = (input: unknown, context?: BriefContext) => {
+    const check = checkBrief(input, context);
+    expect(check.errors).toEqual([]);
+    return fieldsOf(check.warnings);
+  };
+
+  it("warns when the flash sale leaves the collaboration window, and refuses one that ends before it starts", () => {
     const flash = { ...live, flashSaleStart: "2026-12-05", flashSaleEnd: "2026-12-06", flashSalePrice: 9.99 };
     expect(checkBrief(flash).ok).toBe(true);
-    expect(fieldsOf(checkBrief({ ...flash, flashSaleStart: "2026-11-30" }).errors)).toEqual([
-      "flashSaleStart",
-    ]);
-    expect(fieldsOf(checkBrief({ ...flash, flashSaleEnd: "2026-12-21" }).errors)).toEqual(["flashSaleEnd"]);
+    expect(warned(flash)).toEqual([]);
+    expect(warned({ ...flash, flashSaleStart: "2026-11-30" })).toEqual(["flashSaleStart"]);
+    expect(warned({ ...flash, flashSaleEnd: "2026-12-21" })).toEqual(["flashSaleEnd"]);
+    expect(checkBrief({ ...flash, flashSaleEnd: "2026-12-21" }).warnings[0]?.message).toBe(
+      "Flash sale end (2026-12-21) is outside the window 2026-12-01 to 2026-12-20: creators can run the flash sale only while the collaboration is valid",
+    );
     expect(fieldsOf(checkBrief({ ...flash, flashSaleEnd: "2026-12-04" }).errors)).toEqual(["flashSaleEnd"]);
     expect(fieldsOf(checkBrief({ ...flash, flashSaleEnd: undefined }).errors)).toEqual(["flashSaleEnd"]);
   });
 
-  it("allows a flash sale only with LIVE", () => {
+  it("offers a flash sale only when LIVE is required", () => {
     const flash = { flashSaleStart: "2026-12-05", flashSaleEnd: "2026-12-06" };
-    expect(fieldsOf(checkBrief({ ...valid, ...flash }).errors)).toEqual(["flashSaleStart"]);
+    const noLive = checkBrief({ ...valid, ...flash });
+    expect(noLive.errors.map(({ field, rule }) => [field, rule])).toEqual([
+      ["liveRequired", "flashSaleNeedsLive"],
+    ]);
     expect(checkBrief({ ...valid, ...flash, liveRequired: true }).ok).toBe(true);
-    expect(checkBrief({ ...valid, ...flash, contentTypes: ["Short video", "LIVE"] }).ok).toBe(true);
+    // LIVE as a content type is not enough: recruiting must insist on LIVE-capable creators.
+    expect(checkBrief({ ...valid, ...flash, contentTypes: ["Short video", "LIVE"] }).ok).toBe(false);
   });
 
-  it("needs authorization long enough for the planned amplification, inside the window", () => {
+  it("warns when the authorization or the collaboration ends before the planned amplification", () => {
     const amp = {
       ...valid,
       amplification: "Shop Ads",
@@ -83,34 +101,51 @@ describe("campaign brief", () => {
       authDaysNeeded: 7,
     };
     expect(checkBrief(amp).ok).toBe(true);
-    expect(fieldsOf(checkBrief({ ...amp, authDaysNeeded: 6 }).errors)).toEqual(["authDaysNeeded"]);
-    expect(fieldsOf(checkBrief({ ...amp, authDaysNeeded: undefined }).errors)).toEqual(["authDaysNeeded"]);
+    expect(warned(amp)).toEqual([]);
+    expect(warned({ ...amp, authDaysNeeded: 6 })).toEqual(["authDaysNeeded"]);
+    expect(checkBrief({ ...amp, authDaysNeeded: 6 }).warnings[0]?.message).toBe(
+      "Auth days needed (6) is shorter than the 7-day amplification (2026-12-05 to 2026-12-11): ads on creator posts stop when the authorization expires",
+    );
+    expect(warned({ ...amp, authDaysNeeded: undefined })).toEqual(["authDaysNeeded"]);
+    expect(warned({ ...amp, amplificationEnd: "2026-12-22", authDaysNeeded: 30 })).toEqual([
+      "amplificationEnd",
+    ]);
     expect(fieldsOf(checkBrief({ ...amp, amplificationEnd: "2026-12-04" }).errors)).toEqual([
       "amplificationEnd",
     ]);
-    expect(
-      fieldsOf(checkBrief({ ...amp, amplificationEnd: "2026-12-22", authDaysNeeded: 30 }).errors),
-    ).toEqual(["amplificationEnd"]);
     expect(fieldsOf(checkBrief({ ...amp, amplificationStart: undefined }).errors)).toEqual([
       "amplificationStart",
     ]);
-    const acc = checkBrief({ ...amp, amplification: "Affiliate creative commission" });
-    expect(acc.ok).toBe(true);
-    expect(fieldsOf(acc.warnings)).toEqual(["adsRate"]);
+    expect(warned({ ...amp, amplification: "Affiliate creative commission" })).toEqual(["adsRate"]);
   });
 
-  it("keeps reserved inventory within the SKUs' stock on hand", () => {
-    expect(checkBrief({ ...valid, reservedInventory: 150 }, products).ok).toBe(true);
+  it("warns when reserved inventory is above the SKUs' stock on hand, and refuses unknown SKUs", () => {
+    expect(warned({ ...valid, reservedInventory: 150 }, products)).toEqual([]);
     const over = checkBrief({ ...valid, reservedInventory: 151 }, products);
-    expect(fieldsOf(over.errors)).toEqual(["reservedInventory"]);
-    expect(over.errors[0]?.message).toContain("(150)");
-    expect(over.errors[0]?.rule).toBe("reservedOverStock");
+    expect(over.ok).toBe(true);
+    expect(fieldsOf(over.warnings)).toEqual(["reservedInventory"]);
+    expect(over.warnings[0]?.message).toBe(
+      "Reserved inventory (151) is more than the stock on hand (150): creators may sell units you cannot ship",
+    );
+    expect(over.warnings[0]?.rule).toBe("reservedOverStock");
     expect(fieldsOf(checkBrief({ ...valid, skus: ["SKU-9"] }, products).errors)).toEqual(["skus"]);
   });
 
-  it("insists on what each objective needs", () => {
-    const spike = checkBrief({ ...live, objective: "Event spike" });
-    expect(fieldsOf(spike.errors).sort()).toEqual(["flashSaleStart", "reservedInventory"]);
+  it("insists on what each objective needs, field by field", () => {
+    const spike = checkBrief({ ...valid, objective: "Event spike" });
+    expect(fieldsOf(spike.errors)).toEqual([
+      "liveRequired",
+      "flashSaleStart",
+      "flashSaleEnd",
+      "reservedInventory",
+    ]);
+    expect(spike.errors[3]?.message).toBe(
+      "Reserved inventory is required: an Event spike needs a creator flash sale, run by LIVE creators, and reserved inventory",
+    );
+    expect(fieldsOf(checkBrief({ ...live, objective: "Event spike", reservedInventory: 5 }).errors)).toEqual([
+      "flashSaleStart",
+      "flashSaleEnd",
+    ]);
     expect(
       checkBrief(
         {
@@ -129,6 +164,13 @@ describe("campaign brief", () => {
     expect(checkBrief({ ...valid, objective: "Ad-asset recovery", authDaysNeeded: 30 }).ok).toBe(true);
     expect(fieldsOf(checkBrief({ ...valid, objective: "LIVE momentum" }).errors)).toEqual(["liveRequired"]);
     expect(checkBrief({ ...valid, objective: "LIVE momentum", liveRequired: true }).ok).toBe(true);
+  });
+
+  it("lists for each objective only fields of the brief", () => {
+    for (const [objective, needs] of Object.entries(OBJECTIVE_NEEDS)) {
+      for (const field of needs.fields) expect(BRIEF_FIELDS[field], objective).toBeDefined();
+      expect(needs.fields.length === 0, objective).toBe(needs.why === "");
+    }
   });
 
   it("needs a fee and a due period for a flat fee, and warns about a fee under commission only", () => {
@@ -162,6 +204,10 @@ describe("campaign brief", () => {
   it("describes every brief field, for the sidebar", () => {
     expect(Object.keys(BRIEF_FIELDS).sort()).toEqual(Object.keys(BRIEF_FIELD_HEADERS).sort());
     expect(checkBrief({ ...valid, status: "Live" }).ok).toBe(true);
+    expect(checkBrief({ ...valid, notes: "Ship before the 3rd." }).brief?.notes).toBe("Ship before the 3rd.");
+    expect(checkBrief({ ...valid, notes: "x".repeat(5001) }).errors[0]?.message).toBe(
+      "Notes: at most 5000 characters",
+    );
   });
 
   it("names each field that is not of its kind, and what it expected", () => {

@@ -152,7 +152,7 @@ describe("saving a brief", () => {
     expect(plan.reply).toMatchObject({ ok: true, row: 4, created: true });
     expect(plan.runs).toHaveLength(1);
     expect(plan.runs[0]?.column).toBe(1);
-    expect(plan.runs[0]?.values[0]).toHaveLength(26);
+    expect(plan.runs[0]?.values[0]).toHaveLength(27);
   });
 
   it("updates the campaign's own row, and never a column between the brief's columns", () => {
@@ -167,7 +167,7 @@ describe("saving a brief", () => {
     expect(plan.reply.created).toBe(false);
     expect(plan.runs.map((run) => [run.column, run.values[0]?.length])).toEqual([
       [1, 4],
-      [6, 22],
+      [6, 23],
     ]);
   });
 

@@ -56,9 +56,9 @@ describe("planTabSetup", () => {
   it("creates a missing tab with every header, adding columns past the default 26", () => {
     const steps = planTabSetup(tabSchema("Campaigns"), null, options);
     expect(steps[0]).toEqual({ kind: "createTab", tab: "Campaigns" });
-    expect(steps[1]).toEqual({ kind: "addColumns", tab: "Campaigns", after: 26, count: 4 });
+    expect(steps[1]).toEqual({ kind: "addColumns", tab: "Campaigns", after: 26, count: 5 });
     const headers = steps.find((step) => step.kind === "writeHeaders");
-    expect(headers?.kind === "writeHeaders" && headers.columns.length).toBe(30);
+    expect(headers?.kind === "writeHeaders" && headers.columns.length).toBe(31);
     expect(steps.at(-1)).toEqual({ kind: "freezeHeader", tab: "Campaigns" });
   });
 
