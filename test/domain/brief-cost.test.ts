@@ -1,0 +1,106 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { expectedCostPerCreator } from "../../src/domain/brief-cost";
+import { LANES, PAYMENT_MODELS, SAMPLE_POLICIES } from "../../src/domain/choices";
+import { contentDueAtInvitation } from "../../src/domain/payout";
+
+const flatFeeBrief = {
+  lane: "Target" as const,
+  commissionRate: 0.1,
+  openRate: 0.15,
+  paymentModel: "Flat fee + commission" as const,
+  flatFee: 200,
+  samplePolicy: "Free sample" as const,
+  sampleCost: 12,
+};
+
+describe("expected cost per creator", () => {
+  it("adds commission at the applied rate, the flat fee once approved and the sample borne", () => {
+    const cost = expectedCostPerCreator({ ...flatFeeBrief, gmv: 1000 });
+    // Target wins over the higher Open rate of the SKU.
+    expect(cost.rate).toBe(0.1);
+    expect(cost).toMatchObject({ commission: 100, flatFee: 200, sampleCost: 12, total: 312 });
+    expect(cost.effective).toBeCloseTo(0.312, 10);
+  });
+
+  it("has no effective rate without GMV, and says what is paid anyway", () => {
+    const cost = expectedCostPerCreator({ ...flatFeeBrief, gmv: 0 });
+    expect(cost.effective).toBeUndefined();
+    expect(cost.total).toBe(212);
+    expect(expectedCostPerCreator({ ...flatFeeBrief, gmv: Number.NaN }).total).toBe(212);
+  });
+
+  it("pays no fee under commission only, and refunds a sample only after a sale", () => {
+    const terms = {
+      ...flatFeeBrief,
+      paymentModel: "Commission only" as const,
+      samplePolicy: "Refund after first sale" as const,
+    };
+    expect(expectedCostPerCreator({ ...terms, gmv: 0 })).toMatchObject({
+      flatFee: 0,
+      sampleCost: 0,
+      total: 0,
+    });
+    expect(expectedCostPerCreator({ ...terms, gmv: 500 })).toMatchObject({
+      flatFee: 0,
+      sampleCost: 12,
+      total: 62,
+    });
+    expect(expectedCostPerCreator({ ...terms, samplePolicy: "No sample", gmv: 500 }).sampleCost).toBe(0);
+  });
+
+  test.prop([
+    fc.constantFrom(...LANES),
+    fc.constantFrom(...PAYMENT_MODELS),
+    fc.constantFrom(...SAMPLE_POLICIES),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    fc.double({ min: 0, max: 10_000, noNaN: true }),
+    fc.double({ min: 0, max: 500, noNaN: true }),
+    fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1e7, noNaN: true })),
+  ])(
+    "is total over GMV, never NaN or infinite",
+    (lane, paymentModel, samplePolicy, rate, openRate, fee, sample, gmv) => {
+      const cost = expectedCostPerCreator({
+        lane,
+        commissionRate: rate,
+        openRate,
+        paymentModel,
+        flatFee: fee,
+        samplePolicy,
+        sampleCost: sample,
+        gmv,
+      });
+      expect(Number.isFinite(cost.total)).toBe(true);
+      expect(cost.total).toBeCloseTo(cost.commission + cost.flatFee + cost.sampleCost, 6);
+      if (gmv > 0) expect(cost.effective).toBeCloseTo(cost.total / gmv, 9);
+      else expect(cost.effective).toBeUndefined();
+      // The brief's rate is the one rate a recruited creator earns, in either lane.
+      expect(cost.rate).toBe(rate);
+    },
+  );
+});
+
+describe("content due at invitation", () => {
+  it("counts the days from the invitation, or from the Start when inviting early", () => {
+    expect(contentDueAtInvitation({ invited: 10, start: 5, end: 40, contentDueDays: 14 })).toBe(24);
+    expect(contentDueAtInvitation({ invited: 0, start: 5, end: 40, contentDueDays: 14 })).toBe(19);
+    expect(contentDueAtInvitation({ invited: 30, start: 5, end: 40, contentDueDays: 14 })).toBe(40);
+    expect(contentDueAtInvitation({ invited: 10, start: 5, end: 40 })).toBe(40);
+  });
+
+  test.prop([
+    fc.integer({ min: -500, max: 500 }),
+    fc.integer({ min: -500, max: 500 }),
+    fc.nat(400),
+    fc.option(fc.nat(365), { nil: undefined }),
+  ])(
+    "is never after the End, and never before the collaboration can begin unless the End comes first",
+    (invited, start, length, days) => {
+      const end = start + length;
+      const due = contentDueAtInvitation({ invited, start, end, contentDueDays: days });
+      expect(due).toBeLessThanOrEqual(end);
+      expect(due).toBe(Math.min(end, days === undefined ? end : Math.max(invited, start) + days));
+    },
+  );
+});
