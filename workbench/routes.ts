@@ -5,7 +5,7 @@
  *   GET  /api/workbook          name, today, tabs, the add-on menu, counts
  *   GET  /api/tab?name=Tab      a tab as Sheets shows it (see TabView)
  *   POST /api/menu              {functionName}: run a menu item
- *   POST /api/sidebar           open the sidebar (openCampaignSidebar)
+ *   POST /api/sidebar           open the sidebar on a new brief (openNewCampaignBrief)
  *   POST /api/cell              {tab, row, column, input}: what a user typed
  *   POST /api/clock             {days}: move today forward, firing due triggers
  *   GET  /api/outbox            every email sent, newest first
@@ -102,7 +102,7 @@ export function createHandler(session: Session, assets: PageAssets) {
         return triggersView(session.emulator.triggers.list());
       case "POST /api/menu": {
         const body = await readJson(req);
-        return session.runMenuItem(body.functionName);
+        return session.runMenuItem(body.functionName, body.selection);
       }
       case "POST /api/sidebar":
         await readJson(req);

@@ -19,6 +19,7 @@ import { type LoadedBundle, loadBundle, readBuiltFile } from "./bundle";
 import { createFormulaEngine, type FormulaEngine, storedInput } from "./formulas";
 import { CorruptStateError, readState, writeStateAtomically } from "./persistence";
 import { checkArguments, clientValue, isCallableName } from "./script-run";
+import { SIDEBAR_OPENER } from "./sidebar-opener";
 
 export interface SessionOptions {
   /** Where the state is kept (created from the demo when missing). */
@@ -181,19 +182,31 @@ export class Session {
   }
 
   /** Runs what the user started from the menu (or the sidebar opener), in "user" context. */
-  runMenuItem(functionName: unknown): ActionResult {
+  runMenuItem(functionName: unknown, selection?: unknown): ActionResult {
     if (typeof functionName !== "string" || !this.menuFunctions().has(functionName)) {
       throw new UserError(`The Campaign Desk menu has no item running ${String(functionName)}.`);
     }
+    this.select(selection);
     return this.userAction(() => this.run("user", functionName));
+  }
+
+  /** Makes the cell the page has selected the add-on's active range; ignores anything else. */
+  private select(selection: unknown): void {
+    const { tab, row, column } = Object(selection) as Record<string, unknown>;
+    const sheet = typeof tab === "string" ? this.emulator.spreadsheet.getSheetByName(tab) : null;
+    if (!sheet || !Number.isInteger(row) || !Number.isInteger(column)) return;
+    const r = row as number;
+    const c = column as number;
+    if (r < 1 || c < 1 || r > sheet.getMaxRows() || c > sheet.getMaxColumns()) return;
+    this.emulator.uncounted(() => sheet.getRange(r, c).activate());
   }
 
   /** Opens the sidebar the way its menu item would, when the bundle has the function. */
   openSidebar(): ActionResult {
-    if (!this.bundle.has("openCampaignSidebar")) {
-      throw new UserError("This build has no sidebar yet (no openCampaignSidebar in build/Code.js).", 404);
+    if (!this.bundle.has(SIDEBAR_OPENER)) {
+      throw new UserError(`This build has no sidebar yet (no ${SIDEBAR_OPENER} in build/Code.js).`, 404);
     }
-    return this.userAction(() => this.run("user", "openCampaignSidebar"));
+    return this.userAction(() => this.run("user", SIDEBAR_OPENER));
   }
 
   private userAction(work: () => unknown): ActionResult {

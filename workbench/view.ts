@@ -6,6 +6,7 @@
 import type { SentMail, TriggerRecord } from "../src/local/index";
 import { displayValue, isDate } from "../src/local/values";
 import type { Session } from "./session";
+import { SIDEBAR_OPENER } from "./sidebar-opener";
 
 export interface CellView {
   /** Display text. */
@@ -192,7 +193,7 @@ export function workbookView(session: Session): WorkbookView {
     tabs: sheets.map((sheet) => ({ name: sheet.getName(), color: sheet.getTabColor() })),
     activeTab: spreadsheet.getActiveSheet().getName(),
     menu: addon ? menuView(addon.items) : [],
-    hasSidebar: session.bundle.has("openCampaignSidebar"),
+    hasSidebar: session.bundle.has(SIDEBAR_OPENER),
     outboxCount: session.emulator.outbox.length,
     triggerCount: session.emulator.triggers.list().length,
   };

@@ -161,6 +161,7 @@ export class Range {
   }
   activate(): this {
     this.sheet.activate();
+    this.sheet.select({ ...this.box });
     return this;
   }
   isBlank(): boolean {

@@ -168,8 +168,13 @@ export class Sheet {
     return this.workbook.api;
   }
   activate(): this {
+    if (this.workbook.activeSheetId !== this.id) this.workbook.activeRange = null;
     this.workbook.activeSheetId = this.id;
     return this;
+  }
+  /** Makes a box of this sheet the selection (Range.activate). */
+  select(box: { row: number; column: number; numRows: number; numColumns: number }): void {
+    this.workbook.activeRange = { sheetId: this.id, box };
   }
   showSheet(): this {
     this.hidden = false;

@@ -31,6 +31,11 @@ export interface EffectiveFormat {
 export class Workbook {
   sheets: Sheet[] = [];
   activeSheetId = 0;
+  /** The selection, on the sheet it was made on; A1 of the active sheet when there is none. */
+  activeRange: {
+    sheetId: number;
+    box: { row: number; column: number; numRows: number; numColumns: number };
+  } | null = null;
   nextSheetId = 0;
   evaluator: FormulaEvaluator | null = null;
   readonly api: Spreadsheet;
@@ -329,7 +334,12 @@ export class Spreadsheet {
     return sheet;
   }
   getActiveRange(): Range {
-    return this.activeSheet().getRange(1, 1);
+    const sheet = this.activeSheet();
+    const selected = this.workbook.activeRange;
+    return selected && selected.sheetId === sheet.id ? sheet.rangeOf(selected.box) : sheet.getRange(1, 1);
+  }
+  setActiveRange(range: Range): Range {
+    return range.activate();
   }
   /** "Sheet1!A1:B2" (or a range of the active sheet). */
   getRange(a1Notation: string): Range {

@@ -5,6 +5,7 @@
  */
 import type { TriggerRecord } from "../../src/local/index";
 import type { ActionResult, TriggerRun } from "../session";
+import { SIDEBAR_OPENER } from "../sidebar-opener";
 import type { CellView, MailView, MenuView, TabView, WorkbookView } from "../view";
 import type { RunResult } from "./script-run";
 
@@ -171,7 +172,9 @@ async function runMenuItem(caption: string, functionName: string): Promise<void>
   const running = el("div", { className: "toast", testId: "running", text: `Running ${caption}…` });
   $("toasts").append(running);
   try {
-    showResult(await api<ActionResult>("/api/menu", { functionName }));
+    // The add-on sees the selected cell as its active range (Edit selected campaign uses it).
+    const selection = { tab: state.activeTab, ...state.selected };
+    showResult(await api<ActionResult>("/api/menu", { functionName, selection }));
   } catch (error) {
     alertUser("Error", error instanceof Error ? error.message : String(error));
   } finally {
@@ -183,7 +186,7 @@ async function runMenuItem(caption: string, functionName: string): Promise<void>
 function renderMenu(workbook: WorkbookView): void {
   const submenu = $("campaign-desk-menu");
   submenu.replaceChildren(...menuEntries(workbook.menu));
-  const inMenu = JSON.stringify(workbook.menu).includes('"openCampaignSidebar"');
+  const inMenu = JSON.stringify(workbook.menu).includes(`"${SIDEBAR_OPENER}"`);
   $("open-sidebar").hidden = !workbook.hasSidebar || inMenu;
 }
 
