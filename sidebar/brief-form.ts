@@ -12,6 +12,17 @@ import {
 import { dayFromIso } from "../src/domain/day";
 import { readNumber } from "../src/domain/values";
 import type { SidebarIssue, SidebarState } from "../src/features/campaign-sidebar";
+import {
+  costLines,
+  flashSaleOffered,
+  numberInput,
+  objectiveHint,
+  percentText,
+  planLines,
+  productLabel,
+  requiredFields,
+  sampleCostHint,
+} from "./brief-preview";
 import { clear, el } from "./elements";
 import { callServer } from "./server";
 
@@ -25,9 +36,11 @@ type Control =
   | "choice"
   | "flag"
   | "skus"
-  | "types";
+  | "types"
+  | "notes";
 
 interface Section {
+  id: string;
   title: string;
   hint?: string;
   fields: [BriefField, Control][];
@@ -35,6 +48,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   {
+    id: "campaign",
     title: "Campaign",
     fields: [
       ["campaignId", "text"],
@@ -46,6 +60,7 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    id: "products",
     title: "Products and window",
     fields: [
       ["skus", "skus"],
@@ -56,6 +71,7 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    id: "content",
     title: "Content and pay",
     fields: [
       ["contentTypes", "types"],
@@ -68,8 +84,9 @@ const SECTIONS: Section[] = [
     ],
   },
   {
-    title: "Flash sale",
-    hint: "Optional. Only LIVE-capable creators can run a flash sale.",
+    id: "flash",
+    title: "Creator flash sale",
+    hint: "Run by LIVE creators during a LIVE, inside the collaboration window.",
     fields: [
       ["flashSaleStart", "date"],
       ["flashSaleEnd", "date"],
@@ -77,6 +94,7 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    id: "amplification",
     title: "Amplification",
     hint: "Paid use planned on creator posts. Ads run only while the authorization and the collaboration both hold.",
     fields: [
@@ -87,41 +105,24 @@ const SECTIONS: Section[] = [
       ["authDaysNeeded", "count"],
     ],
   },
+  { id: "notes", title: "Notes", fields: [["notes", "notes"]] },
 ];
 
 const CONTROLS = new Map(SECTIONS.flatMap((section) => section.fields));
 
 const HINTS: Partial<Record<BriefField, string>> = {
   campaignId: "A short unique ID, e.g. C-001.",
-  lane: "Open: public plan. Target: private invitation to chosen creators.",
+  lane: "Open: public plan. Target: private invitation to chosen creators; the Target rate wins.",
   commissionRate: "For the Target lane this is the Target rate.",
   contentDueDays: "Days after acceptance the content is due (needed for a flat fee).",
   authDaysNeeded: "Ad authorization length the plan needs, in days.",
   ownerEmail: "Receives the digest for this campaign.",
+  notes: "Anything else the team agreed (up to 5,000 characters).",
 };
 
 function choicesOf(field: BriefField): readonly string[] {
   const spec = BRIEF_FIELDS[field];
   return "choices" in spec && spec.choices ? spec.choices : [];
-}
-
-const percentText = (rate: number) => String(Math.round(rate * 1_000_000) / 10_000);
-
-/** Number fields are typed as text and read as the sheet reads them (`1,200`); bad text stays text so the check names it. */
-function numberInput(text: string, percent: boolean): unknown {
-  const trimmed = text.trim().replace(/%$/, "");
-  if (trimmed === "") return undefined;
-  const number = readNumber(trimmed);
-  if (number === undefined) return text;
-  return percent ? number / 100 : number;
-}
-
-interface SaveReply {
-  ok: boolean;
-  row?: number;
-  created?: boolean;
-  warnings?: SidebarIssue[];
-  errors?: SidebarIssue[];
 }
 
 export interface BriefTab {
@@ -145,25 +146,48 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     novalidate: true,
     autocomplete: "off",
   });
-  const preview = el("div", { class: "preview", "data-testid": "brief-preview", "aria-live": "polite" });
+  const plan = el("div", { class: "preview", "data-testid": "brief-preview", "aria-live": "polite" });
+  const gmv = el("input", {
+    id: "preview-gmv",
+    "data-testid": "preview-gmv",
+    type: "text",
+    inputmode: "decimal",
+    value: "1000",
+    "aria-describedby": "cost-preview",
+  });
+  const cost = el("div", { class: "preview", id: "cost-preview", "data-testid": "cost-preview" });
   const summary = el("div", { class: "summary", "data-testid": "brief-summary" });
   const save = el(
     "button",
-    { type: "submit", class: "primary", id: "save-brief", "data-testid": "save-brief" },
+    { type: "submit", class: "action primary", id: "save-brief", "data-testid": "save-brief" },
     "Save brief",
   );
   const status = el("div", { class: "status", "data-testid": "brief-status", role: "status" });
 
+  // The preview follows the form; only what saving needs stays in view (the sticky footer).
   panel.append(
     el("label", { class: "label", for: "campaign-picker" }, "Campaign"),
     picker,
     form,
-    el("div", { class: "footer" }, preview, summary, save, status),
+    el(
+      "section",
+      { class: "section preview-section", "aria-label": "Preview", "data-testid": "preview-section" },
+      el("h2", { class: "legend" }, "Preview"),
+      plan,
+      el(
+        "div",
+        { class: "form-group cost" },
+        el("label", { class: "label", for: "preview-gmv" }, "Cost per creator at a GMV of"),
+        gmv,
+        cost,
+      ),
+    ),
+    el("div", { class: "footer" }, summary, save, status),
   );
   save.setAttribute("form", "brief-form");
 
   const input = (field: BriefField) =>
-    form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement | null;
+    form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
   const checked = (field: BriefField) =>
     Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${field}"]:checked`), (box) => box.value);
 
@@ -185,24 +209,40 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
   }
 
   function fieldBlock(field: BriefField, control: Control): HTMLElement {
-    const spec = BRIEF_FIELDS[field];
     const id = `field-${field}`;
+    const labelId = `label-${field}`;
     const title = `${BRIEF_FIELD_HEADERS[field]}${control === "percent" ? " (%)" : ""}`;
-    const required = spec.required ? el("span", { class: "required", "aria-hidden": "true" }, " *") : null;
-    const common = { id, name: field, "data-testid": id, "aria-describedby": `error-${field} hint-${field}` };
+    // Shown or hidden as the objective makes the field required (see validate).
+    const required = el("span", { class: "required", "aria-hidden": "true", hidden: true }, " *");
+    const common = {
+      id,
+      name: field,
+      "data-testid": id,
+      "aria-describedby": `error-${field} warning-${field} hint-${field}`,
+    };
     let control_: HTMLElement;
     if (control === "choice") {
       const options = choicesOf(field).map((choice) => el("option", { value: choice }, choice));
-      control_ = el("select", common, spec.required ? el("option", { value: "" }, "Choose…") : null, options);
+      const blank = BRIEF_FIELDS[field].required ? el("option", { value: "" }, "Choose…") : null;
+      control_ = el("select", common, blank, options);
     } else if (control === "flag") {
-      control_ = el("label", { class: "check" }, el("input", { ...common, type: "checkbox" }), " Yes");
+      control_ = el(
+        "label",
+        { class: "check" },
+        el("input", { ...common, type: "checkbox", "aria-labelledby": labelId }),
+        " Yes",
+      );
     } else if (control === "skus" || control === "types") {
       control_ = el("div", {
         id,
         class: "choices",
         "data-testid": control === "skus" ? "sku-picker" : id,
         role: "group",
+        "aria-labelledby": labelId,
+        "aria-describedby": `error-${field} warning-${field} hint-${field}`,
       });
+    } else if (control === "notes") {
+      control_ = el("textarea", { ...common, rows: "3", maxlength: "5000" });
     } else {
       const type = control === "date" ? "date" : control === "email" ? "email" : "text";
       const numeric = control === "amount" || control === "count" || control === "percent";
@@ -217,12 +257,12 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     const labelFor = control === "skus" || control === "types" || control === "flag" ? undefined : id;
     return el(
       "div",
-      { class: "field", "data-field": field },
-      el("label", { class: "label", for: labelFor, id: `label-${field}` }, title, required),
+      { class: "field form-group", "data-field": field },
+      el("label", { class: "label", for: labelFor, id: labelId }, title, required),
       control_,
-      el("div", { class: "hint", id: `hint-${field}` }, HINTS[field] ?? ""),
+      el("div", { class: "hint", id: `hint-${field}`, "data-testid": `hint-${field}` }, HINTS[field] ?? ""),
       el("div", {
-        class: "field-error",
+        class: "field-error error",
         id: `error-${field}`,
         "data-testid": `error-${field}`,
         role: "alert",
@@ -237,7 +277,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       SECTIONS.map((section) =>
         el(
           "fieldset",
-          { class: "section" },
+          { class: "section", id: `section-${section.id}`, "data-testid": `section-${section.id}` },
           el("legend", {}, section.title),
           section.hint ? el("p", { class: "section-hint" }, section.hint) : null,
           section.fields.map(([field, control]) => fieldBlock(field, control)),
@@ -248,7 +288,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
 
   function fillChoices(
     field: "skus" | "contentTypes",
-    options: { value: string; label: string }[],
+    options: { value: string; label: string; detail?: string }[],
     chosen: string[],
   ) {
     const box = form.querySelector(`#field-${field}`);
@@ -258,7 +298,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       ...options,
       ...chosen
         .filter((value) => !known.has(value))
-        .map((value) => ({ value, label: `${value} (not on Products)` })),
+        .map((value) => ({ value, label: value, detail: "not on the Products tab" })),
     ];
     clear(
       box,
@@ -273,9 +313,13 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
                 name: field,
                 value: option.value,
                 checked: chosen.includes(option.value),
-                "aria-labelledby": undefined,
               }),
-              ` ${option.label}`,
+              el(
+                "span",
+                { class: "option-text" },
+                ` ${option.label}`,
+                option.detail ? el("span", { class: "option-detail" }, option.detail) : null,
+              ),
             ),
           ),
     );
@@ -283,13 +327,12 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
 
   function fillForm(brief: Record<string, unknown>): void {
     buildForm();
-    const products = state?.products ?? [];
     fillChoices(
       "skus",
-      products.map((product) => ({
-        value: product.sku,
-        label: product.name ? `${product.sku} · ${product.name}` : product.sku,
-      })),
+      (state?.products ?? []).map((product) => {
+        const { name, detail } = productLabel(product);
+        return { value: product.sku, label: name, detail };
+      }),
       Array.isArray(brief.skus) ? brief.skus.map(String) : [],
     );
     fillChoices(
@@ -310,6 +353,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       if (node instanceof HTMLSelectElement) {
         const fallback = BRIEF_FIELDS[field].fallback;
         if (text === "" && typeof fallback === "string") text = fallback;
+        // A word the sheet holds that is not a choice stays visible, and the check names it.
         if (text && !choicesOf(field).includes(text)) node.append(el("option", { value: text }, text));
       }
       if (control === "date" && text && dayFromIso(text) === undefined) {
@@ -328,46 +372,45 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     }
   }
 
-  function previewLines(brief: Record<string, unknown>): string[] {
-    const lines: string[] = [];
-    const day = (field: BriefField) =>
-      typeof brief[field] === "string" ? dayFromIso(brief[field]) : undefined;
-    const start = day("start");
-    const end = day("end");
-    if (start !== undefined && end !== undefined && end >= start) {
-      const days = end - start + 1;
-      lines.push(`Window: ${days} day${days === 1 ? "" : "s"}, ${brief.start} to ${brief.end}.`);
+  /** Marks what the objective requires, offers the flash sale, and fills the computed hints. */
+  function shapeForm(brief: Record<string, unknown>): void {
+    const required = requiredFields(brief);
+    for (const [field] of CONTROLS) {
+      const block = form.querySelector(`[data-field="${field}"]`);
+      block?.querySelector(".required")?.toggleAttribute("hidden", !required.has(field));
+      const node = input(field);
+      if (node instanceof HTMLElement) node.setAttribute("aria-required", String(required.has(field)));
     }
-    const ampStart = day("amplificationStart");
-    const ampEnd = day("amplificationEnd");
-    if (
-      brief.amplification &&
-      brief.amplification !== "None" &&
-      ampStart !== undefined &&
-      ampEnd !== undefined
-    ) {
-      const needed = ampEnd - ampStart + 1;
-      const auth = typeof brief.authDaysNeeded === "number" ? brief.authDaysNeeded : 0;
-      lines.push(
-        needed > 0
-          ? `Ads: usable for ${auth} day${auth === 1 ? "" : "s"}, ${needed} needed${auth >= needed ? "." : ": raise Auth days needed."}`
-          : "Ads: the amplification ends before it starts.",
-      );
+    const flash = form.querySelector<HTMLElement>("#section-flash");
+    if (flash) flash.hidden = !flashSaleOffered(brief);
+    const products = state?.products ?? [];
+    // Hints that follow the brief as it is typed.
+    const computed: [BriefField, string][] = [
+      ["objective", objectiveHint(brief)],
+      ["samplePolicy", sampleCostHint(brief, products)],
+    ];
+    for (const [field, text] of computed) {
+      const hint = form.querySelector(`#hint-${field}`);
+      if (hint) hint.textContent = text;
     }
-    const skus = Array.isArray(brief.skus) ? brief.skus.map(String) : [];
-    const chosen = (state?.products ?? []).filter((product) => skus.includes(product.sku));
-    if (chosen.length > 0) {
-      const stock = chosen.reduce((sum, product) => sum + (product.stockOnHand ?? 0), 0);
-      const reserved = typeof brief.reservedInventory === "number" ? brief.reservedInventory : 0;
-      lines.push(
-        `Stock: ${stock} on hand, ${reserved} reserved${reserved > stock ? `, ${reserved - stock} short` : `, ${stock - reserved} left`}.`,
-      );
-    }
-    return lines;
+  }
+
+  function renderPreview(brief: Record<string, unknown>): void {
+    const products = state?.products ?? [];
+    clear(
+      plan,
+      planLines(brief, products).map((line) => el("div", {}, line)),
+    );
+    const typed = readNumber(gmv.value.trim());
+    clear(
+      cost,
+      costLines(brief, products, typed).map((line) => el("div", {}, line)),
+    );
   }
 
   function validate(): void {
     const brief = readForm();
+    shapeForm(brief);
     const check = checkBrief(brief, { products: state?.products ?? [] });
     lastCheck = check;
     for (const [field] of CONTROLS) {
@@ -383,10 +426,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       const node = input(field);
       if (node instanceof HTMLElement) node.setAttribute("aria-invalid", String(shown && errors.length > 0));
     }
-    clear(
-      preview,
-      previewLines(brief).map((line) => el("div", {}, line)),
-    );
+    renderPreview(brief);
     const problems = [...check.errors, ...serverErrors.filter((issue) => !issue.field)];
     clear(
       summary,
@@ -450,6 +490,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       validate();
     }
   });
+  gmv.addEventListener("input", () => renderPreview(readForm()));
   summary.addEventListener("click", (event) => {
     const field = (event.target as HTMLElement).closest("[data-focus]")?.getAttribute("data-focus");
     if (!field) return;
@@ -477,15 +518,15 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     status.textContent = "";
     validate();
     try {
-      const reply = await callServer<SaveReply>("sidebarSaveBrief", brief, isNew);
+      const reply = await callServer("sidebarSaveBrief", brief, isNew);
       if (!reply.ok) {
-        serverErrors = reply.errors ?? [];
+        serverErrors = reply.errors;
         for (const issue of serverErrors) if (issue.field) touched.add(issue.field);
         status.className = "status error";
         status.textContent = "Not saved: fix what is marked and save again.";
       } else {
         const id = String(brief.campaignId);
-        const warnings = reply.warnings?.length ?? 0;
+        const warnings = reply.warnings.length;
         await reload(id);
         status.className = "status ok";
         status.textContent = `${reply.created ? "Added" : "Saved"} ${id} in row ${reply.row} of Campaigns${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`;

@@ -1,28 +1,41 @@
 /**
- * The Campaign Desk sidebar: define the campaign first (Brief), then recruit (Recruit). It loads
- * the workbook once, validates briefs in the browser with the same rules the server runs, and
- * reloads after every save or invitation so what it shows is what the sheet holds.
+ * The Campaign Desk sidebar: define the campaign first (Brief), then recruit (Recruit). It opens
+ * on what the menu item asked for (a new brief, the selected campaign's brief, or recruiting for
+ * it), loads the workbook once, validates briefs in the browser with the same rules the server
+ * runs, and reloads after every save or invitation so what it shows is what the sheet holds.
  */
 import { zoneCalendar } from "../src/domain/day";
-import { type SidebarLoad, type SidebarState, sidebarState } from "../src/features/campaign-sidebar";
+import {
+  readStart,
+  type SidebarState,
+  START_ELEMENT_ID,
+  sidebarState,
+} from "../src/features/campaign-sidebar";
 import { briefTab } from "./brief-form";
 import { byId, clear, el } from "./elements";
 import { recruitTab } from "./recruit";
 import { callServer } from "./server";
 
+type View = "brief" | "recruit";
+const VIEWS: readonly View[] = ["brief", "recruit"];
 const loadStatus = byId("load-status");
+const startNotice = byId("start-notice");
 const tabs = { brief: byId("tab-brief"), recruit: byId("tab-recruit") };
 const panels = { brief: byId("brief-panel"), recruit: byId("recruit-panel") };
 
-function select(which: "brief" | "recruit"): void {
-  for (const name of ["brief", "recruit"] as const) {
-    tabs[name].setAttribute("aria-selected", String(name === which));
-    panels[name].hidden = name !== which;
+function select(which: View, focus = false): void {
+  for (const name of VIEWS) {
+    const selected = name === which;
+    tabs[name].setAttribute("aria-selected", String(selected));
+    // One tab stop for the tab list; the arrow keys move between tabs (WAI-ARIA tabs pattern).
+    tabs[name].tabIndex = selected ? 0 : -1;
+    panels[name].hidden = !selected;
   }
+  if (focus) tabs[which].focus();
 }
 
 async function fetchState(): Promise<SidebarState> {
-  const load = await callServer<SidebarLoad>("sidebarLoad");
+  const load = await callServer("sidebarLoad");
   return sidebarState(load, zoneCalendar(load.timeZone));
 }
 
@@ -37,7 +50,7 @@ const recruit = recruitTab(
 );
 let current: SidebarState | undefined;
 
-async function refresh(campaignId?: string): Promise<void> {
+async function refresh(campaignId?: string, recruitFor?: string): Promise<void> {
   try {
     current = await fetchState();
   } catch (error) {
@@ -56,9 +69,29 @@ async function refresh(campaignId?: string): Promise<void> {
     );
   } else loadStatus.hidden = true;
   brief.render(current, campaignId ?? brief.current());
-  recruit.render(current);
+  recruit.render(current, recruitFor);
 }
 
-tabs.brief.addEventListener("click", () => select("brief"));
-tabs.recruit.addEventListener("click", () => select("recruit"));
-void refresh();
+for (const name of VIEWS) {
+  tabs[name].addEventListener("click", () => select(name));
+  tabs[name].addEventListener("keydown", (event) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    select(VIEWS[(VIEWS.indexOf(name) + step + VIEWS.length) % VIEWS.length] as View, true);
+  });
+}
+
+/** The menu item's start is appended after this script (HtmlOutput.append), so wait for it. */
+function boot(): void {
+  const start = readStart(document.getElementById(START_ELEMENT_ID)?.textContent);
+  if (start.notice) {
+    startNotice.hidden = false;
+    startNotice.textContent = start.notice;
+  }
+  select(start.view);
+  void refresh(start.view === "brief" ? start.campaignId : undefined, start.campaignId);
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();

@@ -1,7 +1,8 @@
 /**
  * The Recruit tab: only a campaign whose brief passes `checkBrief` may recruit. Creators are
- * listed with LIVE capability, category and both pools; those already in the campaign with the
- * chosen SKU, or not LIVE capable for a LIVE-required campaign, are shown but cannot be picked.
+ * listed with LIVE capability, category and both pools, filtered by those and by whether they
+ * are already in the campaign; one already in it, or not LIVE capable for a LIVE-required
+ * campaign, is shown (when the filters let it) but cannot be picked.
  */
 import { type CampaignBrief, checkBrief } from "../src/domain/brief";
 import { CREATOR_POOLS } from "../src/domain/choices";
@@ -9,15 +10,9 @@ import type { SidebarCreator, SidebarState } from "../src/features/campaign-side
 import { clear, el } from "./elements";
 import { callServer } from "./server";
 
-interface RecruitReply {
-  ok: boolean;
-  invited?: { collabId: string; creator: string }[];
-  skipped?: { creator: string; reason: string }[];
-  errors?: { message: string }[];
-}
-
 export interface RecruitTab {
-  render(state: SidebarState): void;
+  /** Shows the state; `campaignId` picks the campaign (the menu's selected one). */
+  render(state: SidebarState, campaignId?: string): void;
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -50,10 +45,21 @@ export function recruitTab(
     CREATOR_POOLS.map((name) => el("option", { value: name }, name)),
     el("option", { value: "-" }, "No pool yet"),
   );
+  const category = el("select", {
+    id: "recruit-category",
+    "data-testid": "recruit-category",
+    "aria-label": "Category",
+  });
   const liveOnly = el("input", {
     id: "recruit-live-only",
     "data-testid": "recruit-live-only",
     type: "checkbox",
+  });
+  const newOnly = el("input", {
+    id: "recruit-new-only",
+    "data-testid": "recruit-new-only",
+    type: "checkbox",
+    checked: true,
   });
   const count = el("div", { class: "hint", "data-testid": "recruit-count" });
   const selectAll = el(
@@ -64,7 +70,7 @@ export function recruitTab(
   const list = el("ul", { class: "creators", id: "recruit-list", "data-testid": "recruit-list" });
   const invite = el(
     "button",
-    { type: "button", class: "primary", id: "invite", "data-testid": "invite" },
+    { type: "button", class: "action primary", id: "invite", "data-testid": "invite" },
     "Invite",
   );
   const status = el("div", { class: "status", "data-testid": "recruit-status", role: "status" });
@@ -78,7 +84,9 @@ export function recruitTab(
       { class: "filters" },
       search,
       pool,
+      category,
       el("label", { class: "check" }, liveOnly, " LIVE capable only"),
+      el("label", { class: "check" }, newOnly, " Not in this campaign yet"),
     ),
     el("div", { class: "list-head" }, count, selectAll),
     list,
@@ -103,12 +111,16 @@ export function recruitTab(
       : { errors: check.errors.map((issue) => issue.message) };
   }
 
+  /** The SKUs a creator already has in the campaign: a creator joins a campaign once. */
+  const seatsOf = (creator: SidebarCreator) =>
+    (state?.collaborations ?? [])
+      .filter((collab) => same(collab.campaignId, campaignId) && same(collab.creator, creator.name))
+      .map((collab) => collab.sku);
+
   /** Why a creator cannot be invited now, or "". */
   function blockedReason(creator: SidebarCreator, brief: CampaignBrief): string {
-    const seats = (state?.collaborations ?? []).filter(
-      (collab) => same(collab.campaignId, campaignId) && same(collab.creator, creator.name),
-    );
-    if (sku && seats.some((seat) => same(seat.sku, sku))) return `Already in ${campaignId} with ${sku}`;
+    const skus = seatsOf(creator);
+    if (skus.length > 0) return `Already in ${campaignId}${skus[0] ? ` with ${skus.join(", ")}` : ""}`;
     if (brief.liveRequired && !creator.liveCapable) return `Not LIVE capable: ${campaignId} requires LIVE`;
     return "";
   }
@@ -120,6 +132,8 @@ export function recruitTab(
     // The team's Pool decides; the suggested pool stands in until the team has set one.
     const pooled = creator.pool || creator.suggestedPool;
     if (wanted === "-" ? pooled !== "" : wanted !== "" && !same(pooled, wanted)) return false;
+    if (category.value && !same(creator.category, category.value)) return false;
+    if (newOnly.checked && seatsOf(creator).length > 0) return false;
     return !(liveOnly.checked && !creator.liveCapable);
   }
 
@@ -176,9 +190,6 @@ export function recruitTab(
           ? el("li", { class: "empty" }, "No creators match these filters.")
           : shown.map((creator) => {
               const reason = blockedReason(creator, brief);
-              const otherSkus = (state?.collaborations ?? [])
-                .filter((collab) => same(collab.campaignId, campaignId) && same(collab.creator, creator.name))
-                .map((collab) => collab.sku);
               const badges = [
                 creator.liveCapable ? el("span", { class: "badge live" }, "LIVE") : null,
                 creator.pool ? el("span", { class: "badge" }, `Pool: ${creator.pool}`) : null,
@@ -209,15 +220,7 @@ export function recruitTab(
                     el("span", { class: "creator-name" }, creator.name),
                     creator.category ? el("span", { class: "creator-category" }, creator.category) : null,
                     el("span", { class: "badges" }, badges),
-                    reason
-                      ? el("span", { class: "why" }, reason)
-                      : otherSkus.length > 0
-                        ? el(
-                            "span",
-                            { class: "in-campaign" },
-                            `In ${campaignId} with ${otherSkus.join(", ")}`,
-                          )
-                        : null,
+                    reason ? el("span", { class: "why" }, reason) : null,
                   ),
                 ),
               );
@@ -253,6 +256,8 @@ export function recruitTab(
   search.addEventListener("input", renderList);
   pool.addEventListener("change", renderList);
   liveOnly.addEventListener("change", renderList);
+  newOnly.addEventListener("change", renderList);
+  category.addEventListener("change", renderList);
   list.addEventListener("change", (event) => {
     const box = event.target as HTMLInputElement;
     if (box.checked) chosen.add(box.value);
@@ -277,15 +282,15 @@ export function recruitTab(
     status.className = "status";
     status.textContent = "";
     try {
-      const reply = await callServer<RecruitReply>("sidebarRecruit", { campaignId, creators, sku });
+      const reply = await callServer("sidebarRecruit", { campaignId, creators, sku });
       if (!reply.ok) {
         status.className = "status error";
-        status.textContent = `Nobody invited: ${(reply.errors ?? []).map((issue) => issue.message).join(" ")}`;
+        status.textContent = `Nobody invited: ${reply.errors.map((issue) => issue.message).join(" ")}`;
       } else {
         chosen.clear();
         await reload();
-        const invited = reply.invited ?? [];
-        const skipped = reply.skipped ?? [];
+        const { invited, skipped } = reply;
+        const samples = invited.filter((row) => row.sampleId).length;
         status.className = invited.length > 0 ? "status ok" : "status error";
         clear(
           status,
@@ -293,9 +298,12 @@ export function recruitTab(
             "p",
             {},
             invited.length > 0
-              ? `Invited ${invited.length} to ${campaignId} with ${sku}: ${invited.map((row) => `${row.creator} (${row.collabId})`).join(", ")}.`
+              ? `Invited ${invited.length} to ${campaignId} with ${sku}: ${invited.map((row) => `${row.creator} (${row.collabId})`).join(", ")}. Content due ${invited[0]?.contentDue}.`
               : "Nobody invited.",
           ),
+          samples > 0
+            ? el("p", {}, `Added ${samples} sample${samples === 1 ? "" : "s"} to the Samples tab.`)
+            : null,
           skipped.length > 0
             ? el("p", {}, `Skipped: ${skipped.map((row) => `${row.creator} (${row.reason})`).join(", ")}.`)
             : null,
@@ -311,9 +319,23 @@ export function recruitTab(
   });
 
   return {
-    render(next) {
+    render(next, wanted) {
       state = next;
+      if (wanted !== undefined && wanted !== campaignId) {
+        campaignId = wanted;
+        chosen.clear();
+      }
       if (!next.campaigns.some((candidate) => candidate.id === campaignId)) campaignId = "";
+      const categories = [
+        ...new Set(next.creators.map((creator) => creator.category).filter(Boolean)),
+      ].sort();
+      const keep = category.value;
+      clear(
+        category,
+        el("option", { value: "" }, "All categories"),
+        categories.map((name) => el("option", { value: name }, name)),
+      );
+      category.value = categories.includes(keep) ? keep : "";
       clear(
         campaignPicker,
         el("option", { value: "" }, next.campaigns.length > 0 ? "Choose a campaign…" : "No campaigns yet"),

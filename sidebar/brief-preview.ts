@@ -1,0 +1,192 @@
+/**
+ * The Brief tab's logic without the page: what a number field means, which fields the objective
+ * makes required, when the flash sale is offered, and the preview lines (window, ads, stock and
+ * the expected cost per creator). Pure, so it is tested without a browser.
+ */
+import { BRIEF_FIELDS, type BriefField, OBJECTIVE_NEEDS } from "../src/domain/brief";
+import { expectedCostPerCreator } from "../src/domain/brief-cost";
+import {
+  LANES,
+  type Lane,
+  matchChoice,
+  OBJECTIVES,
+  PAYMENT_MODELS,
+  type PaymentModel,
+  SAMPLE_POLICIES,
+  type SamplePolicy,
+} from "../src/domain/choices";
+import { dayFromIso } from "../src/domain/day";
+import { readNumber } from "../src/domain/values";
+import type { SidebarProduct } from "../src/features/campaign-sidebar";
+
+/** 0.125 -> "12.5" (the percent fields are typed without the % sign). */
+export const percentText = (rate: number): string => String(Math.round(rate * 1_000_000) / 10_000);
+
+const money = (amount: number): string =>
+  amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const percent = (rate: number): string => `${Math.round(rate * 1000) / 10}%`;
+
+/**
+ * A number field as typed, read as the sheet reads it (`1,200`, `15%`); empty is not given, and
+ * text that is not a number stays text so the check names it.
+ */
+export function numberInput(text: string, isPercent: boolean): unknown {
+  const trimmed = text.trim().replace(/%$/, "");
+  if (trimmed === "") return undefined;
+  const number = readNumber(trimmed);
+  if (number === undefined) return text;
+  return isPercent ? number / 100 : number;
+}
+
+const objectiveOf = (brief: Record<string, unknown>) =>
+  typeof brief.objective === "string" ? matchChoice(OBJECTIVES, brief.objective) : undefined;
+
+/** The fields that must be filled: the always-required ones and what the objective needs. */
+export function requiredFields(brief: Record<string, unknown>): Set<BriefField> {
+  const required = new Set(
+    (Object.keys(BRIEF_FIELDS) as BriefField[]).filter((field) => BRIEF_FIELDS[field].required),
+  );
+  const objective = objectiveOf(brief);
+  for (const field of objective ? OBJECTIVE_NEEDS[objective].fields : []) required.add(field);
+  return required;
+}
+
+/** What the chosen objective asks for, as a hint under it. */
+export function objectiveHint(brief: Record<string, unknown>): string {
+  const objective = objectiveOf(brief);
+  const why = objective ? OBJECTIVE_NEEDS[objective].why : "";
+  return why ? `${why.charAt(0).toUpperCase()}${why.slice(1)}.` : "Chosen before recruiting.";
+}
+
+const FLASH_SALE_FIELDS = ["flashSaleStart", "flashSaleEnd", "flashSalePrice"] as const;
+
+/**
+ * The flash sale is offered when LIVE is required or the objective needs one; a brief that
+ * already has flash-sale values always shows them, so nothing is hidden from the user.
+ */
+export function flashSaleOffered(brief: Record<string, unknown>): boolean {
+  if (brief.liveRequired === true) return true;
+  if (FLASH_SALE_FIELDS.some((field) => brief[field] !== undefined && brief[field] !== "")) return true;
+  const objective = objectiveOf(brief);
+  return objective !== undefined && OBJECTIVE_NEEDS[objective].fields.includes("flashSaleStart");
+}
+
+/** `SKU-1 · Glow serum` and `500 in stock · Open 10%`. */
+export function productLabel(product: SidebarProduct): { name: string; detail: string } {
+  const details = [
+    product.stockOnHand === undefined ? "stock not set" : `${product.stockOnHand} in stock`,
+    product.openRate === undefined ? "no Open rate" : `Open ${percent(product.openRate)}`,
+  ];
+  return {
+    name: product.name ? `${product.sku} · ${product.name}` : product.sku,
+    detail: details.join(" · "),
+  };
+}
+
+const chosenProducts = (brief: Record<string, unknown>, products: readonly SidebarProduct[]) => {
+  const skus = Array.isArray(brief.skus) ? brief.skus.map(String) : [];
+  return products.filter((product) => skus.includes(product.sku));
+};
+
+/** The sample cost a policy means, from the Products tab's Sample cost of the chosen SKUs. */
+export function sampleCostHint(brief: Record<string, unknown>, products: readonly SidebarProduct[]): string {
+  const policy =
+    typeof brief.samplePolicy === "string" ? matchChoice(SAMPLE_POLICIES, brief.samplePolicy) : undefined;
+  if (!policy || policy === "No sample") return "No sample is sent.";
+  const chosen = chosenProducts(brief, products);
+  if (chosen.length === 0) return "Choose SKUs to see their sample cost.";
+  const costs = chosen.map((product) =>
+    product.sampleCost === undefined
+      ? `${product.sku} not set`
+      : `${product.sku} ${money(product.sampleCost)}`,
+  );
+  const who =
+    policy === "Free sample" ? "you pay it when it ships" : "you refund it after the creator's first sale";
+  return `Sample cost on Products: ${costs.join(", ")}; ${who}.`;
+}
+
+/** Window length, ad usability and stock against reserved inventory. */
+export function planLines(brief: Record<string, unknown>, products: readonly SidebarProduct[]): string[] {
+  const lines: string[] = [];
+  const day = (field: BriefField) =>
+    typeof brief[field] === "string" ? dayFromIso(brief[field]) : undefined;
+  const start = day("start");
+  const end = day("end");
+  if (start !== undefined && end !== undefined && end >= start) {
+    const days = end - start + 1;
+    lines.push(`Window: ${days} day${days === 1 ? "" : "s"}, ${brief.start} to ${brief.end}.`);
+  }
+  const ampStart = day("amplificationStart");
+  const ampEnd = day("amplificationEnd");
+  if (
+    brief.amplification &&
+    brief.amplification !== "None" &&
+    ampStart !== undefined &&
+    ampEnd !== undefined
+  ) {
+    const needed = ampEnd - ampStart + 1;
+    const auth = typeof brief.authDaysNeeded === "number" ? brief.authDaysNeeded : 0;
+    lines.push(
+      needed > 0
+        ? `Ads: authorization for ${auth} day${auth === 1 ? "" : "s"}, ${needed} planned${auth >= needed ? "." : ": ads stop early."}`
+        : "Ads: the amplification ends before it starts.",
+    );
+  }
+  const chosen = chosenProducts(brief, products);
+  if (chosen.length > 0) {
+    const stock = chosen.reduce((sum, product) => sum + (product.stockOnHand ?? 0), 0);
+    const reserved = typeof brief.reservedInventory === "number" ? brief.reservedInventory : 0;
+    lines.push(
+      `Stock: ${stock} on hand, ${reserved} reserved${reserved > stock ? `, ${reserved - stock} short` : `, ${stock - reserved} left`}.`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * The expected cost of one creator per chosen SKU at `gmv`, from the brief as typed so far;
+ * a line saying what is missing until the rate, payment model, lane and sample policy are set.
+ */
+export function costLines(
+  brief: Record<string, unknown>,
+  products: readonly SidebarProduct[],
+  gmv: number | undefined,
+): string[] {
+  const lane = typeof brief.lane === "string" ? matchChoice<Lane>(LANES, brief.lane) : undefined;
+  const paymentModel =
+    typeof brief.paymentModel === "string"
+      ? matchChoice<PaymentModel>(PAYMENT_MODELS, brief.paymentModel)
+      : undefined;
+  const samplePolicy =
+    typeof brief.samplePolicy === "string"
+      ? matchChoice<SamplePolicy>(SAMPLE_POLICIES, brief.samplePolicy)
+      : undefined;
+  const rate = brief.commissionRate;
+  if (!lane || !paymentModel || !samplePolicy || typeof rate !== "number" || rate < 0 || rate > 1)
+    return ["Fill the lane, payment model, commission rate and sample policy to see the cost per creator."];
+  const chosen = chosenProducts(brief, products);
+  if (chosen.length === 0) return ["Choose SKUs to see the cost per creator."];
+  const flatFee = typeof brief.flatFee === "number" ? brief.flatFee : undefined;
+  const sales = gmv !== undefined && Number.isFinite(gmv) && gmv > 0 ? gmv : 0;
+  return chosen.map((product) => {
+    const cost = expectedCostPerCreator({
+      lane,
+      commissionRate: rate,
+      openRate: product.openRate,
+      paymentModel,
+      flatFee,
+      samplePolicy,
+      sampleCost: product.sampleCost,
+      gmv: sales,
+    });
+    const parts = [`commission ${money(cost.commission)} at ${percent(cost.rate)}`];
+    if (paymentModel === "Flat fee + commission") parts.push(`flat fee ${money(cost.flatFee)}`);
+    if (samplePolicy !== "No sample") parts.push(`sample ${money(cost.sampleCost)}`);
+    const effective =
+      cost.effective === undefined
+        ? "no effective rate without GMV"
+        : `effective commission ${percent(cost.effective)}`;
+    return `${product.sku}: ${parts.join(" + ")} = ${money(cost.total)}; ${effective}.`;
+  });
+}
