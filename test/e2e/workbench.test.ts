@@ -425,6 +425,19 @@ describe("the workbench", () => {
     await expect(frame.getByTestId("field-name").inputValue()).resolves.toBe(XSS_NAME);
     await expect(frame.getByTestId("field-campaignId").getAttribute("readonly")).resolves.toBe("");
     await expect(frame.locator('img[src="x"]').count()).resolves.toBe(0);
+    // Every control has a name a screen reader can say: a label, aria-label or aria-labelledby.
+    const unnamed = await frame.locator("input, select, textarea, button").evaluateAll((controls) =>
+      controls
+        .filter((control) => {
+          const labelled = (control as HTMLInputElement).labels?.length;
+          const byId = control.getAttribute("aria-labelledby");
+          const named = byId?.split(" ").every((id) => document.getElementById(id)?.textContent?.trim());
+          const text = control.tagName === "BUTTON" && control.textContent?.trim();
+          return !(labelled || named || control.getAttribute("aria-label") || text);
+        })
+        .map((control) => control.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
     // The tabs follow the arrow keys.
     await frame.getByTestId("tab-brief").focus();
     await frame.getByTestId("tab-brief").press("ArrowRight");

@@ -94,6 +94,25 @@ describe("inserting and deleting", () => {
   });
 });
 
+describe("the selection", () => {
+  it("is A1 of the active sheet until a range is activated, then that range on its own sheet", () => {
+    const { SpreadsheetApp, ss, sheet } = setup();
+    expect(SpreadsheetApp.getActiveRange()?.getA1Notation()).toBe("A1");
+    expect(SpreadsheetApp.getActiveRange()?.getSheet().getName()).toBe("Data");
+    sheet.getRange("B2:C3").activate();
+    expect(SpreadsheetApp.getActiveRange()?.getA1Notation()).toBe("B2:C3");
+    expect(ss.getActiveRange()?.getRow()).toBe(2);
+    // Moving to another tab leaves that tab's selection behind.
+    const other = ss.insertSheet("Other");
+    other.activate();
+    expect(SpreadsheetApp.getActiveRange()?.getSheet().getName()).toBe("Other");
+    expect(SpreadsheetApp.getActiveRange()?.getA1Notation()).toBe("A1");
+    ss.setActiveRange(sheet.getRange("C1"));
+    expect(SpreadsheetApp.getActiveSheet().getName()).toBe("Data");
+    expect(SpreadsheetApp.getActiveRange()?.getA1Notation()).toBe("C1");
+  });
+});
+
 describe("sheets", () => {
   it("inserts, finds, orders and deletes tabs", () => {
     const { ss, sheet } = setup();
