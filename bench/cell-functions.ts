@@ -1,14 +1,14 @@
 /**
- * Times one 10,000-row array call of each custom function on realistic columns, the way
+ * Times one array call of each custom function (10,000 rows in the full bench) on realistic columns, the way
  * `=PAYOUT_STATUS(H2:H, ...)` runs in Sheets: dates as midnight instants of the spreadsheet
  * zone, with blanks, repeats and a few bad cells.
  */
 import { zoneCalendar } from "../src/domain/day";
 import { cellFunctions } from "../src/features/cell-functions/catalog";
 import type { CellContext } from "../src/features/cell-functions/types";
+import type { ComputeResult } from "./checks";
+import { median } from "./stats";
 
-const ROWS = 10_000;
-const RUNS = 5;
 const TIME_ZONE = "America/Los_Angeles";
 const TODAY_DAY = 20_797; // 2026-12-10
 
@@ -21,7 +21,7 @@ function randomSource(seed: number): () => number {
   };
 }
 
-function realisticColumns(): Record<string, unknown[][]> {
+function realisticColumns(rows: number): Record<string, unknown[][]> {
   const random = randomSource(42);
   const calendar = zoneCalendar(TIME_ZONE);
   const date = (from: number, span: number) =>
@@ -32,7 +32,7 @@ function realisticColumns(): Record<string, unknown[][]> {
     columns[name] ??= [];
     columns[name].push([value]);
   };
-  for (let row = 0; row < ROWS; row += 1) {
+  for (let row = 0; row < rows; row += 1) {
     put(
       "targetRate",
       maybe(0.5, () => Math.round(random() * 30) / 100),
@@ -106,8 +106,9 @@ function realisticColumns(): Record<string, unknown[][]> {
   return columns;
 }
 
-export function benchCellFunctions(): { name: string; rows: number; ms: number }[] {
-  const c = realisticColumns();
+/** Each custom function on `rows` rows: the median of `runs` calls. */
+export function benchCellFunctions(rows: number, runs: number): ComputeResult[] {
+  const c = realisticColumns(rows);
   const context: CellContext = { timeZone: TIME_ZONE, now: zoneCalendar(TIME_ZONE).midnightOf(TODAY_DAY) };
   const today = context.now;
   const calls: Record<string, unknown[]> = {
@@ -121,13 +122,11 @@ export function benchCellFunctions(): { name: string; rows: number; ms: number }
   };
   return cellFunctions.map((fn) => {
     const args = calls[fn.name] ?? [];
-    const times: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
+    const times = Array.from({ length: runs }, () => {
       const started = performance.now();
       fn.run(context, ...args);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    return { name: fn.name, rows: ROWS, ms: Math.round((times[Math.floor(RUNS / 2)] ?? 0) * 100) / 100 };
+      return performance.now() - started;
+    });
+    return { name: fn.name, rows, ms: median(times), runs };
   });
 }

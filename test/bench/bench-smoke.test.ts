@@ -1,0 +1,103 @@
+/**
+ * `npm run bench` on small sizes, in process, so the bench cannot rot: its structure and the
+ * facts that do not depend on the machine (service-call counts, sizes, identical results).
+ * No timing is asserted. Nothing is written (bench/results.json is left alone). Needs
+ * build/Code.js and build/sidebar.html (`npm test` builds first).
+ */
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type BenchResults, benchOptions, PER_CALL_MS, RUN_LIMIT_MS, runBench } from "../../bench/bench";
+import { OPERATIONS } from "../../bench/service-calls";
+import { formatTable } from "../../bench/table";
+import { cellFunctions } from "../../src/features/cell-functions/catalog";
+
+const BUILD = join(import.meta.dirname, "../../build");
+const options = benchOptions(true);
+let results: BenchResults;
+let table: string;
+
+beforeAll(async () => {
+  results = await runBench(options);
+  table = formatTable(results);
+});
+
+const operation = (name: (typeof OPERATIONS)[number], rows: number) => {
+  const found = results.serviceCalls.find((result) => result.operation === name && result.rows === rows);
+  if (!found) throw new Error(`no ${name} at ${rows}`);
+  return found;
+};
+
+describe("the smoke bench", () => {
+  it("runs every operation at every smoke size, on small sizes only", () => {
+    expect(results.smoke).toBe(true);
+    expect(Math.max(...options.serviceSizes, ...options.computeSizes, options.cellRows)).toBeLessThanOrEqual(
+      1_000,
+    );
+    expect(results.serviceCalls.map((result) => `${result.operation} ${result.rows}`).sort()).toEqual(
+      OPERATIONS.flatMap((name) => options.serviceSizes.map((rows) => `${name} ${rows}`)).sort(),
+    );
+  });
+
+  it("leaves the same values from ours and from the naive baseline", () => {
+    for (const result of results.serviceCalls) {
+      expect(result.difference, `${result.operation} at ${result.rows}`).toBeUndefined();
+      expect(result.sameResult).toBe(true);
+    }
+  });
+
+  it("makes fewer calls than the naive baseline, and no fewer than the floor", () => {
+    for (const result of results.serviceCalls) {
+      const what = `${result.operation} at ${result.rows}`;
+      expect(result.ours.calls, what).toBeLessThan(result.naive.calls);
+      expect(result.ours.calls, what).toBeGreaterThanOrEqual(result.floor.total);
+      expect(result.floor.total).toBe(result.floor.reads + result.floor.writes);
+    }
+  });
+
+  it("keeps the daily run's calls flat while the naive run's grow with the rows", () => {
+    const [small = 0, large = 0] = options.serviceSizes;
+    const withoutMail = (byMethod: Record<string, number>) =>
+      Object.entries(byMethod).filter(([method]) => method !== "MailApp.sendEmail");
+    expect(withoutMail(operation("daily run", large).ours.byMethod)).toEqual(
+      withoutMail(operation("daily run", small).ours.byMethod),
+    );
+    expect(operation("daily run", large).naive.calls).toBeGreaterThan(
+      5 * operation("daily run", small).naive.calls,
+    );
+    // Calls alone, at the documented cost: ours well inside the limit, the naive run already past it.
+    expect(operation("daily run", large).ours.calls * PER_CALL_MS).toBeLessThan(RUN_LIMIT_MS / 10);
+    expect(operation("daily run", large).naive.calls * PER_CALL_MS).toBeGreaterThan(RUN_LIMIT_MS);
+  });
+
+  it("measures the shipped files and a larger zod baseline built the same way", () => {
+    const { code, sidebar } = results.startup;
+    expect(code.ours.bytes).toBe(statSync(join(BUILD, "Code.js")).size);
+    expect(sidebar.ours.bytes).toBe(statSync(join(BUILD, "sidebar.html")).size);
+    expect(code.exact && sidebar.exact).toBe(true);
+    for (const sizes of [code.ours, code.baseline, sidebar.ours, sidebar.baseline]) {
+      expect(sizes.gzipBytes).toBeGreaterThan(0);
+      expect(sizes.gzipBytes).toBeLessThan(sizes.bytes);
+    }
+    expect(code.ours.bytes).toBeLessThan(code.baseline.bytes);
+    expect(sidebar.ours.bytes).toBeLessThan(sidebar.baseline.bytes);
+    expect(code.budgetBytes).toBeGreaterThanOrEqual(code.ours.bytes);
+    expect(results.startup.load.runs).toBe(options.loadRuns);
+  });
+
+  it("times the daily compute and every custom function", () => {
+    expect(results.compute.daily.map((result) => result.rows)).toEqual(options.computeSizes);
+    expect(results.compute.cellFunctions.map((result) => result.name)).toEqual(
+      cellFunctions.map((fn) => fn.name),
+    );
+  });
+
+  it("prints one table with every section, operation and custom function", () => {
+    for (const section of ["SERVICE CALLS", "TIME ON GOOGLE", "START-UP", "COMPUTE"])
+      expect(table).toContain(section);
+    for (const name of [...OPERATIONS, ...cellFunctions.map((fn) => fn.name)]) expect(table).toContain(name);
+    expect(table).toContain(`${PER_CALL_MS} ms`);
+    expect(table).toContain("SMOKE");
+    expect(table).not.toContain("DIFFER");
+  });
+});
