@@ -158,8 +158,8 @@ function compareDaily(a: Emulator, b: Emulator): string | undefined {
 const NEEDS: Record<Exclude<Operation, "setup" | "daily run">, TabName[]> = {
   // The brief is checked against Products; Campaigns holds the duplicate and the last row.
   "brief save": ["Products", "Campaigns"],
-  // The campaign's brief (and its SKUs' Products), the creators, the seats already taken.
-  "recruit 20": ["Products", "Campaigns", "Creators", "Collaborations"],
+  // The campaign's brief (and its SKUs' Products), the creators, the seats already taken, the samples.
+  "recruit 20": ["Products", "Campaigns", "Creators", "Collaborations", "Samples"],
 };
 
 function floorOf(operation: Operation, tabs: Tabs): OperationCalls["floor"] {
@@ -189,11 +189,13 @@ function floorOf(operation: Operation, tabs: Tabs): OperationCalls["floor"] {
     };
   }
   const reads = NEEDS[operation].length;
+  // The bench campaign sends free samples: a recruit adds rows to Collaborations and Samples.
+  const writes = operation === "recruit 20" ? 2 : 1;
   return {
     reads,
-    writes: 1,
-    total: reads + 1,
-    rule: "one read per tab needed, one write for the new row(s)",
+    writes,
+    total: reads + writes,
+    rule: "one read per tab needed, one write per tab given new rows",
   };
 }
 
@@ -270,15 +272,21 @@ export function serviceCalls(collaborations: number, code: string): OperationCal
       item.creator,
     ]);
   check(invited(recruitedOurs.result).length === request.creators.length, "our recruit skipped creators");
-  const recruitColumns = ["Collab ID", "Campaign ID", "Creator", "SKU", "Invited"];
+  const recruitColumns = ["Collab ID", "Campaign ID", "Creator", "SKU", "Invited", "Content due"];
   const newRows = (emulator: Emulator) =>
     columnsOf(emulator, "Collaborations", recruitColumns).filter((row) => row[1] === request.campaignId);
+  const invitedIds = new Set(invited(recruitedOurs.result).map(([collabId]) => collabId));
+  const newSamples = (emulator: Emulator) =>
+    columnsOf(emulator, "Samples", ["Sample ID", "Collab ID", "SKU", "Policy", "Cost"]).filter((row) =>
+      invitedIds.has(String(row[1])),
+    );
   push(
     "recruit 20",
     { ours: recruitedOurs.count, naive: recruitedNaive.count },
-    "the invitations and the new rows' Collab ID, Campaign ID, Creator, SKU and Invited",
+    "the invitations, the new Collaborations rows (Collab ID to Content due) and their Samples rows",
     firstDifference("invited", invited(recruitedOurs.result), invited(recruitedNaive.result)) ??
-      firstDifference("new Collaborations rows", newRows(a.emulator), newRows(b)),
+      firstDifference("new Collaborations rows", newRows(a.emulator), newRows(b)) ??
+      firstDifference("new Samples rows", newSamples(a.emulator), newSamples(b)),
   );
   return results;
 }

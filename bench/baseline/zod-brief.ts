@@ -48,6 +48,7 @@ export const briefSchema = z.object({
   budget: amount.optional(),
   ownerEmail: z.email().optional(),
   status: z.enum(CAMPAIGN_STATUSES).default("Draft"),
+  notes: z.string().trim().max(5000).optional(),
 });
 
 // Every field of CampaignBrief is in the schema, and the schema has no other.

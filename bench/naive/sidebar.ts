@@ -4,12 +4,12 @@
  * row, then one setValue per cell.
  */
 import { checkBrief } from "../../src/domain/brief";
-import { splitList } from "../../src/domain/choices";
-import { zoneCalendar } from "../../src/domain/day";
+import { dayFromIso, zoneCalendar } from "../../src/domain/day";
+import { contentDueAtInvitation } from "../../src/domain/payout";
 import { readFlag } from "../../src/domain/values";
 import { briefCells } from "../../src/features/campaign-sidebar";
 import type { EmulatorGlobals } from "../../src/local/index";
-import { briefProductOf } from "../../src/workbook/brief-row";
+import { briefInputFromRow, briefProductOf } from "../../src/workbook/brief-row";
 import { headerKey, tabSchema } from "../../src/workbook/schema";
 import { locateColumns } from "../../src/workbook/setup-plan";
 import { keyText, readTable } from "../../src/workbook/table";
@@ -64,6 +64,19 @@ export function naiveSaveBrief(
   return { ok: true, row: target, created: !existing };
 }
 
+/** Down a key column one getValue per row: the first blank row and the highest `<prefix>-` number. */
+function scanKeys(sheet: Sheet, keyColumn: number, prefix: string): { row: number; highest: number } {
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`, "i");
+  let highest = 0;
+  let row = 2;
+  for (const maxRows = sheet.getMaxRows(); row <= maxRows; row++) {
+    const key = keyText(sheet.getRange(row, keyColumn).getValue());
+    if (!key) break;
+    highest = Math.max(highest, Number(pattern.exec(key)?.[1] ?? 0));
+  }
+  return { row, highest };
+}
+
 export function naiveRecruit(
   g: EmulatorGlobals,
   request: { campaignId: string; creators: string[]; sku: string },
@@ -71,19 +84,31 @@ export function naiveRecruit(
 ): { ok: boolean; invited: { collabId: string; creator: string }[] } {
   const spreadsheet = g.SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
-  const invitedOn = calendar.midnightOf(calendar.dayOf(now) ?? 0);
+  const today = calendar.dayOf(now) ?? 0;
   const campaigns = readTable(
     tabSchema("Campaigns"),
     (spreadsheet.getSheetByName("Campaigns") as Sheet).getDataRange().getValues(),
   );
   const campaign = campaigns.rows.find((row) => row.key === request.campaignId);
-  if (!campaign || !splitList(String(campaign.get("SKUs"))).includes(request.sku))
-    return { ok: false, invited: [] };
-  const liveRequired = readFlag(campaign.get("LIVE required")) === true;
+  const brief = campaign ? checkBrief(briefInputFromRow(campaign.get, calendar)).brief : undefined;
+  if (!brief?.skus.includes(request.sku)) return { ok: false, invited: [] };
+  const contentDue = calendar.midnightOf(
+    contentDueAtInvitation({
+      invited: today,
+      start: dayFromIso(brief.start) ?? today,
+      end: dayFromIso(brief.end) ?? today,
+      contentDueDays: brief.contentDueDays,
+    }),
+  );
   const creators = readTable(
     tabSchema("Creators"),
     (spreadsheet.getSheetByName("Creators") as Sheet).getDataRange().getValues(),
   );
+  const products = readTable(
+    tabSchema("Products"),
+    (spreadsheet.getSheetByName("Products") as Sheet).getDataRange().getValues(),
+  );
+  const sampleCost = products.rows.find((row) => row.key === request.sku)?.get("Sample cost") ?? "";
 
   const sheet = spreadsheet.getSheetByName("Collaborations") as Sheet;
   const columns = headerRow(sheet);
@@ -93,9 +118,10 @@ export function naiveRecruit(
     creator: column(columns, "Creator"),
     sku: column(columns, "SKU"),
     invited: column(columns, "Invited"),
+    due: column(columns, "Content due"),
   };
-  const first = Math.min(at.id, at.campaign, at.creator, at.sku);
-  const span = Math.max(at.id, at.campaign, at.creator, at.sku) - first + 1;
+  const first = Math.min(at.id, at.campaign, at.creator);
+  const span = Math.max(at.id, at.campaign, at.creator) - first + 1;
   const seatOf = (...parts: unknown[]) =>
     parts
       .map((part) => String(part).trim())
@@ -110,15 +136,28 @@ export function naiveRecruit(
     const cell = (position: number) => cells[position - first];
     const id = keyText(cell(at.id));
     if (!id) break;
-    seats.add(seatOf(cell(at.campaign), cell(at.creator), cell(at.sku)));
+    seats.add(seatOf(cell(at.campaign), cell(at.creator)));
     highest = Math.max(highest, Number(/^K-(\d+)$/i.exec(id)?.[1] ?? 0));
   }
+
+  const samples = spreadsheet.getSheetByName("Samples") as Sheet;
+  const sampleColumns = headerRow(samples);
+  const sampleAt = {
+    id: column(sampleColumns, "Sample ID"),
+    collab: column(sampleColumns, "Collab ID"),
+    sku: column(sampleColumns, "SKU"),
+    policy: column(sampleColumns, "Policy"),
+    cost: column(sampleColumns, "Cost"),
+  };
+  const sends = brief.samplePolicy !== "No sample";
+  const sampleRows = sends ? scanKeys(samples, sampleAt.id, "S") : { row: 2, highest: 0 };
 
   const invited: { collabId: string; creator: string }[] = [];
   for (const name of request.creators) {
     const creator = creators.rows.find((candidate) => candidate.key === name);
-    const seat = seatOf(request.campaignId, name, request.sku);
-    if (!creator || seats.has(seat) || (liveRequired && !readFlag(creator.get("LIVE capable")))) continue;
+    const seat = seatOf(request.campaignId, name);
+    if (!creator || seats.has(seat) || (brief.liveRequired && !readFlag(creator.get("LIVE capable"))))
+      continue;
     seats.add(seat);
     const collabId = `K-${String(highest + 1 + invited.length).padStart(4, "0")}`;
     writeRow(sheet, row + invited.length, [
@@ -126,8 +165,18 @@ export function naiveRecruit(
       [at.campaign, request.campaignId],
       [at.creator, name],
       [at.sku, request.sku],
-      [at.invited, invitedOn],
+      [at.invited, calendar.midnightOf(today)],
+      [at.due, contentDue],
     ]);
+    if (sends) {
+      writeRow(samples, sampleRows.row + invited.length, [
+        [sampleAt.id, `S-${String(sampleRows.highest + 1 + invited.length).padStart(4, "0")}`],
+        [sampleAt.collab, collabId],
+        [sampleAt.sku, request.sku],
+        [sampleAt.policy, brief.samplePolicy],
+        [sampleAt.cost, sampleCost],
+      ]);
+    }
     invited.push({ collabId, creator: name });
   }
   return { ok: true, invited };

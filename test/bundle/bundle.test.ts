@@ -123,6 +123,32 @@ describe("Set up workbook through the menu handler", () => {
     expect(bundle.emulator.ui.alerts.at(-1)?.message).toMatch(/already set up/);
   });
 
+  it("adopts a team's tabs in a few calls per tab: notes in one write, each kind of rule built once", () => {
+    const bundle = loadBundle();
+    // The team's own tabs: their headers only, no notes, no validation.
+    for (const tab of TABS.filter((candidate) => !candidate.generated)) {
+      bundle.emulator.seed(tab.name, [
+        tab.columns.filter((column) => !column.owned).map((column) => column.header),
+      ]);
+    }
+    bundle.emulator.calls.reset();
+    bundle.call("setUpWorkbookFromMenu");
+    const calls = bundle.emulator.calls.byMethod();
+    const adopted = TABS.filter((tab) => !tab.generated).length;
+    expect(calls["Range.setNote"]).toBeUndefined();
+    expect(calls["Range.setNotes"]).toBe(2 * adopted);
+    // One rule per kind of column (a list per set of choices, dates, emails, numbers), not per column.
+    const kinds = new Set(
+      TABS.flatMap((tab) => tab.columns)
+        .filter((column) => !column.owned)
+        .map((column) => (column.choices ? `list:${column.choices.join()}` : column.kind)),
+    );
+    expect(calls["DataValidationBuilder.build"]).toBeLessThanOrEqual(kinds.size);
+    expect(bundle.emulator.spreadsheet.getSheetByName("Campaigns")?.getRange(1, 1).getNote()).toBe(
+      TABS.find((tab) => tab.name === "Campaigns")?.columns[0]?.note,
+    );
+  });
+
   it("formats new money columns in the Settings currency, and in USD when that value is bad", () => {
     for (const [currency, format] of [
       ["EUR", "€#,##0.00"],
