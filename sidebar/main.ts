@@ -90,7 +90,17 @@ function boot(): void {
     startNotice.textContent = start.notice;
   }
   select(start.view);
-  void refresh(start.view === "brief" ? start.campaignId : undefined, start.campaignId);
+  void refresh(start.view === "brief" ? start.campaignId : undefined, start.campaignId).then(() => {
+    // A collaboration's row may name a campaign that is not (or no longer) on Campaigns.
+    if (
+      current &&
+      start.campaignId &&
+      !current.campaigns.some((campaign) => campaign.id === start.campaignId)
+    ) {
+      startNotice.hidden = false;
+      startNotice.textContent = `${start.campaignId} is not on the Campaigns tab: add its brief here, or pick another campaign.`;
+    }
+  });
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);

@@ -138,8 +138,9 @@ export function keyColumnOf(schema: TabSchema, current: readonly (readonly unkno
 
 /**
  * Sheets reads a written string as if typed: `=`, `+`, `-` or `@` at the start would make it a
- * formula. A leading apostrophe stores it as the text it is.
+ * formula, and `0012`, `2026-01-05`, `TRUE` or `15%` would become a number, a date, a flag or a
+ * rate (and a leading apostrophe would vanish). A leading apostrophe stores any text as it is.
  */
 export function asTypedText(value: unknown): unknown {
-  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return typeof value === "string" && value !== "" ? `'${value}` : value;
 }

@@ -78,12 +78,12 @@ describe("the operating view", () => {
     );
     expect(view.values).toHaveLength(4);
     expect(view.values[0]).toHaveLength(OPERATIONS_HEADERS.length + TIMELINE_DAYS);
-    expect(view.values[0]?.[OPERATIONS_HEADERS.length]).toBe("Nov 25");
+    expect(view.values[0]?.[OPERATIONS_HEADERS.length]).toBe("'Nov 25");
     expect(view.values[1]?.[2]).toBe("'=HYPERLINK(1)");
     const reserved = OPERATIONS_HEADERS.indexOf("Reserved");
     expect(view.backgrounds[1]?.[reserved]).toBe("#f8d7da");
     expect(view.backgrounds[2]?.[reserved]).toBeNull();
-    expect(String(view.values[3]?.[0])).toMatch(/^Timeline: F flash sale, D content due/);
+    expect(String(view.values[3]?.[0])).toMatch(/^'Timeline: F flash sale, D content due/);
     expect(view.dateColumns.map((column) => OPERATIONS_HEADERS[column - 1])).toEqual([
       "Content due",
       "Posted",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type OwnedColumnPort, writeOwnedColumns } from "../../src/features/owned-writes";
+import { createEmulator } from "../../src/local/index";
 import { tabSchema } from "../../src/workbook/schema";
 import { asTypedText, readTable } from "../../src/workbook/table";
 
@@ -158,12 +159,26 @@ describe("writeOwnedColumns", () => {
 });
 
 describe("asTypedText", () => {
-  it("stores text that Sheets would read as a formula as text", () => {
+  it("stores text that Sheets would read as a formula, number, date or flag as text", () => {
     expect(asTypedText("=IMPORTXML(1)")).toBe("'=IMPORTXML(1)");
     expect(asTypedText("+1")).toBe("'+1");
     expect(asTypedText("-x")).toBe("'-x");
     expect(asTypedText("@me")).toBe("'@me");
-    expect(asTypedText("Valid until 2026-12-01")).toBe("Valid until 2026-12-01");
+    expect(asTypedText("0012")).toBe("'0012");
+    expect(asTypedText("Nov 25")).toBe("'Nov 25");
+    expect(asTypedText("TRUE")).toBe("'TRUE");
+    expect(asTypedText("'quoted'")).toBe("''quoted'");
+    // Values that are not text are written as they are; an empty string clears the cell.
     expect(asTypedText(-3)).toBe(-3);
+    expect(asTypedText("")).toBe("");
+  });
+
+  it("keeps such text as typed when the emulator stores it, as Sheets does", () => {
+    const emulator = createEmulator();
+    const sheet = emulator.spreadsheet.insertSheet("T");
+    const texts = ["0012", "2026-01-05", "TRUE", "15%", "'quoted", "=1+1", "Nov 25"];
+    sheet.getRange(1, 1, 1, texts.length).setValues([texts.map(asTypedText)]);
+    expect(sheet.getRange(1, 1, 1, texts.length).getValues()).toEqual([texts]);
+    expect(sheet.getRange(1, 6).getFormula()).toBe("");
   });
 });

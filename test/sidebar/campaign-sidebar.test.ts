@@ -114,7 +114,8 @@ describe("a brief as Campaigns cells and back", () => {
     const stored = asStored(values, general)[0] ?? [];
     expect(stored[header.indexOf("Campaign ID")]).toBe("'+C-1");
     expect(stored[header.indexOf("Name")]).toBe("'=IMPORTXML(A1)");
-    expect(stored[header.indexOf("Objective")]).toBe("Event spike");
+    // Every text is stored as text, so `0012` or `Nov 25` cannot become a number or a date.
+    expect(stored[header.indexOf("Objective")]).toBe("'Event spike");
     expect(stored[header.indexOf("Start")]).toBeInstanceOf(Date);
     const plainText = asStored(values, [values[0]?.map(() => "@") ?? []])[0] ?? [];
     expect(plainText[header.indexOf("Name")]).toBe("=IMPORTXML(A1)");
