@@ -114,10 +114,11 @@ const HINTS: Partial<Record<BriefField, string>> = {
   campaignId: "A short unique ID, e.g. C-001.",
   lane: "Open: public plan. Target: private invitation to chosen creators; the Target rate wins.",
   commissionRate: "For the Target lane this is the Target rate.",
-  contentDueDays: "Days after acceptance the content is due (needed for a flat fee).",
+  contentDueDays:
+    "Days the creator has to deliver (needed for a flat fee): from the invitation when recruited here, from acceptance when Content due is left blank.",
   authDaysNeeded: "Ad authorization length the plan needs, in days.",
   ownerEmail: "Receives the digest for this campaign.",
-  notes: "Anything else the team agreed (up to 5,000 characters).",
+  notes: "Anything else the team agreed.",
 };
 
 function choicesOf(field: BriefField): readonly string[] {
@@ -242,7 +243,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
         "aria-describedby": `error-${field} warning-${field} hint-${field}`,
       });
     } else if (control === "notes") {
-      control_ = el("textarea", { ...common, rows: "3", maxlength: "5000" });
+      control_ = el("textarea", { ...common, rows: "3", maxlength: "50000" });
     } else {
       const type = control === "date" ? "date" : control === "email" ? "email" : "text";
       const numeric = control === "amount" || control === "count" || control === "percent";

@@ -62,14 +62,13 @@ export function objectiveHint(brief: Record<string, unknown>): string {
 const FLASH_SALE_FIELDS = ["flashSaleStart", "flashSaleEnd", "flashSalePrice"] as const;
 
 /**
- * The flash sale is offered when LIVE is required or the objective needs one; a brief that
- * already has flash-sale values always shows them, so nothing is hidden from the user.
+ * The flash sale is offered once LIVE is required (only LIVE creators run one; an Event spike
+ * marks LIVE required as needed first); a brief that already has flash-sale values always shows
+ * them, so nothing is hidden from the user.
  */
 export function flashSaleOffered(brief: Record<string, unknown>): boolean {
   if (brief.liveRequired === true) return true;
-  if (FLASH_SALE_FIELDS.some((field) => brief[field] !== undefined && brief[field] !== "")) return true;
-  const objective = objectiveOf(brief);
-  return objective !== undefined && OBJECTIVE_NEEDS[objective].fields.includes("flashSaleStart");
+  return FLASH_SALE_FIELDS.some((field) => brief[field] !== undefined && brief[field] !== "");
 }
 
 /** `SKU-1 · Glow serum` and `500 in stock · Open 10%`. */

@@ -36,10 +36,12 @@ export interface CreatorCost {
 
 export function expectedCostPerCreator(terms: CreatorCostTerms): CreatorCost {
   const gmv = Number.isFinite(terms.gmv) && terms.gmv > 0 ? terms.gmv : 0;
+  // As the daily check reads a collaboration: this campaign's rate as the Target rate in the
+  // Target lane; otherwise the SKU's Open plan rate, or the campaign's own where the SKU has none.
   const rate =
     appliedRate({
       targetRate: terms.lane === "Target" ? terms.commissionRate : undefined,
-      openRate: terms.lane === "Open" ? terms.commissionRate : terms.openRate,
+      openRate: terms.openRate ?? (terms.lane === "Open" ? terms.commissionRate : undefined),
     })?.rate ?? terms.commissionRate;
   const flatFee =
     terms.paymentModel === "Flat fee + commission" ? flatFeeOwed("Payable", terms.flatFee ?? 0) : 0;

@@ -109,7 +109,8 @@ export const BRIEF_FIELDS: { readonly [F in BriefField]: FieldSpec } = {
   budget: amount,
   ownerEmail: { kind: "email" },
   status: choice(CAMPAIGN_STATUSES, "Draft"),
-  notes: { kind: "text", max: 5000 },
+  // A cell holds at most 50,000 characters: any note a team already wrote is a valid note.
+  notes: { kind: "text", max: 50_000 },
 };
 
 const oneOf = (values: readonly string[]) => `expected one of ${values.join(", ")}`;

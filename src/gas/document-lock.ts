@@ -1,12 +1,8 @@
 /** Work that changes the workbook runs under the document lock, so two runs never interleave. */
 export function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(30_000);
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
+  return withDocumentLockOr(work, () => {
+    throw new Error("Lock timeout: another process was holding the lock for too long.");
+  });
 }
 
 /** The same, but when the lock stays busy for 30 s the answer comes from `busy`. */

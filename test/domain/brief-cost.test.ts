@@ -23,6 +23,12 @@ describe("expected cost per creator", () => {
     expect(cost.effective).toBeCloseTo(0.312, 10);
   });
 
+  it("pays the SKU's Open plan rate in the Open lane, the campaign's rate where the SKU has none", () => {
+    const open = { ...flatFeeBrief, lane: "Open" as const, gmv: 1000 };
+    expect(expectedCostPerCreator(open).rate).toBe(0.15);
+    expect(expectedCostPerCreator({ ...open, openRate: undefined }).rate).toBe(0.1);
+  });
+
   it("has no effective rate without GMV, and says what is paid anyway", () => {
     const cost = expectedCostPerCreator({ ...flatFeeBrief, gmv: 0 });
     expect(cost.effective).toBeUndefined();
@@ -75,8 +81,8 @@ describe("expected cost per creator", () => {
       expect(cost.total).toBeCloseTo(cost.commission + cost.flatFee + cost.sampleCost, 6);
       if (gmv > 0) expect(cost.effective).toBeCloseTo(cost.total / gmv, 9);
       else expect(cost.effective).toBeUndefined();
-      // The brief's rate is the one rate a recruited creator earns, in either lane.
-      expect(cost.rate).toBe(rate);
+      // Target: the brief's rate wins over the Open rate. Open: the SKU's Open plan rate, if any.
+      expect(cost.rate).toBe(lane === "Target" ? rate : (openRate ?? rate));
     },
   );
 });

@@ -296,12 +296,15 @@ describe("the workbench", () => {
     await field("campaignId").fill("C-E2E");
     await field("name").fill(XSS_NAME);
     await field("objective").selectOption("Event spike");
-    // The objective shapes the form: the flash sale is offered and LIVE required is marked required.
-    await frame.getByTestId("section-flash").waitFor({ state: "visible" });
+    // The objective shapes the form: LIVE required is marked required, and once it is ticked
+    // the creator flash sale is offered (only LIVE creators run one).
     await expect(frame.getByTestId("hint-objective").textContent()).resolves.toContain("flash sale");
     await expect(
       frame.locator('[data-field="liveRequired"] .required').evaluate((star) => star.hasAttribute("hidden")),
     ).resolves.toBe(false);
+    await expect(frame.getByTestId("section-flash").isHidden()).resolves.toBe(true);
+    await field("liveRequired").check();
+    await frame.getByTestId("section-flash").waitFor({ state: "visible" });
     await field("lane").selectOption("Target");
     await field("ownerEmail").fill("e2e@example.com");
     // Each SKU shows its stock and Open rate.
@@ -312,7 +315,6 @@ describe("the workbench", () => {
     await field("end").fill("2027-01-31");
     await field("reservedInventory").fill("500");
     await field("contentTypes").getByLabel("LIVE", { exact: true }).check();
-    await field("liveRequired").check();
     await field("paymentModel").selectOption("Flat fee + commission");
     await field("commissionRate").fill("10");
     await field("flatFee").fill("150");

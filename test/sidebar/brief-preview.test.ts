@@ -52,11 +52,12 @@ describe("what the objective asks for", () => {
     expect(objectiveHint({})).toBe("Chosen before recruiting.");
   });
 
-  it("offers the flash sale with LIVE required or an Event spike, and always shows one already planned", () => {
+  it("offers the flash sale only with LIVE required, and always shows one already planned", () => {
     expect(flashSaleOffered({})).toBe(false);
     expect(flashSaleOffered({ liveRequired: true })).toBe(true);
-    expect(flashSaleOffered({ objective: "Event spike" })).toBe(true);
-    expect(flashSaleOffered({ objective: "LIVE momentum" })).toBe(false);
+    // An Event spike first asks for LIVE required (see requiredFields), then offers the sale.
+    expect(flashSaleOffered({ objective: "Event spike" })).toBe(false);
+    expect(flashSaleOffered({ objective: "Event spike", liveRequired: true })).toBe(true);
     expect(flashSaleOffered({ liveRequired: false, flashSalePrice: 9.99 })).toBe(true);
     expect(flashSaleOffered({ flashSaleStart: "" })).toBe(false);
   });
