@@ -15,11 +15,13 @@ const out = join(root, "build");
 /**
  * Apps Script loads Code.js again for every custom-function call and trigger run. The first
  * budget, 60,000 bytes, held through setup and the custom functions (about 36 KB); the daily
- * checks, digest, operating view and sidebar API brought it to about 80 KB, and recruiting
- * with samples and content due, and opening the selected campaign, to about 83 KB, whose load
- * in V8 `npm run bench` measures (about 2 ms). This cap keeps it from growing unnoticed.
+ * checks, digest, operating view and sidebar API brought it to about 80 KB, and recruiting with
+ * samples and content due, opening the selected campaign and saving only the edited fields of
+ * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
+ * import alone would make it 10 times slower). The cap sits about 2 KB above the bundle: it is a
+ * tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 84_000;
+export const CODE_BUDGET_BYTES = 86_000;
 const GLOBAL = "CampaignDesk";
 
 mkdirSync(out, { recursive: true });

@@ -138,6 +138,8 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
   let touched = new Set<string>();
   let serverErrors: SidebarIssue[] = [];
   let saving = false;
+  // Typed but not saved: a reload (after an invitation, say) keeps what the user typed.
+  let dirty = false;
   let lastCheck: BriefCheck | undefined;
 
   const picker = el("select", { id: "campaign-picker", "data-testid": "campaign-picker" });
@@ -456,7 +458,8 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
             ),
           ],
     );
-    save.disabled = saving || check.errors.length > 0 || serverErrors.length > 0;
+    // A refusal without a field (the workbook was busy) may simply be tried again.
+    save.disabled = saving || check.errors.length > 0 || serverErrors.some((issue) => issue.field);
   }
 
   function show(campaignId: string): void {
@@ -466,6 +469,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     // An existing brief shows all its problems at once; a new one only where the user has been.
     touched = new Set(editing ? CONTROLS.keys() : []);
     serverErrors = [];
+    dirty = false;
     fillForm(brief);
     validate();
   }
@@ -477,6 +481,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
 
   const onEdit = (event: Event) => {
     const target = event.target as HTMLInputElement;
+    dirty = true;
     if (target.name) touched.add(target.name);
     serverErrors = [];
     status.textContent = "";
@@ -519,7 +524,9 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     status.textContent = "";
     validate();
     try {
-      const reply = await callServer("sidebarSaveBrief", brief, isNew);
+      // An edit sends the brief as loaded: the server writes only what the user changed.
+      const loaded = state?.campaigns.find((campaign) => campaign.id === editing)?.brief;
+      const reply = await callServer("sidebarSaveBrief", brief, isNew, isNew ? undefined : loaded);
       if (!reply.ok) {
         serverErrors = reply.errors;
         for (const issue of serverErrors) if (issue.field) touched.add(issue.field);
@@ -528,6 +535,7 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       } else {
         const id = String(brief.campaignId);
         const warnings = reply.warnings.length;
+        dirty = false;
         await reload(id);
         status.className = "status ok";
         status.textContent = `${reply.created ? "Added" : "Saved"} ${id} in row ${reply.row} of Campaigns${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`;
@@ -553,7 +561,12 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
           return el("option", { value: campaign.id }, name ? `${campaign.id} · ${name}` : campaign.id);
         }),
       );
-      show(campaignId ?? editing);
+      const wanted = campaignId ?? editing;
+      if (dirty && wanted === editing) {
+        // Keep the user's typing; check it against the fresh workbook.
+        picker.value = editing;
+        validate();
+      } else show(wanted);
     },
     current: () => editing,
   };

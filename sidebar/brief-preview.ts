@@ -19,8 +19,12 @@ import { dayFromIso } from "../src/domain/day";
 import { readNumber } from "../src/domain/values";
 import type { SidebarProduct } from "../src/features/campaign-sidebar";
 
-/** 0.125 -> "12.5" (the percent fields are typed without the % sign). */
-export const percentText = (rate: number): string => String(Math.round(rate * 1_000_000) / 10_000);
+/**
+ * 0.125 -> "12.5" (the percent fields are typed without the % sign). Twelve significant digits
+ * undo the float noise of × 100 and keep the rate as the sheet has it, so an untouched field
+ * reads back unchanged.
+ */
+export const percentText = (rate: number): string => String(Number((rate * 100).toPrecision(12)));
 
 const money = (amount: number): string =>
   amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

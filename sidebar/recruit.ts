@@ -6,7 +6,14 @@
  */
 import { type CampaignBrief, checkBrief } from "../src/domain/brief";
 import { CREATOR_POOLS } from "../src/domain/choices";
-import type { SidebarCreator, SidebarState } from "../src/features/campaign-sidebar";
+import { dayFromIso } from "../src/domain/day";
+import {
+  invitationBlocked,
+  recruitingClosed,
+  type SidebarCreator,
+  type SidebarState,
+  seatOf,
+} from "../src/features/campaign-sidebar";
 import { clear, el } from "./elements";
 import { callServer } from "./server";
 
@@ -102,28 +109,25 @@ export function recruitTab(
 
   const campaign = () => state?.campaigns.find((candidate) => candidate.id === campaignId);
 
-  function checked(): { brief?: CampaignBrief; errors: string[] } {
+  function checked(): { brief?: CampaignBrief; errors: string[]; closed?: string } {
     const found = campaign();
     if (!found) return { errors: [] };
     const check = checkBrief(found.brief, { products: state?.products ?? [] });
-    return check.ok && check.brief
-      ? { brief: check.brief, errors: [] }
-      : { errors: check.errors.map((issue) => issue.message) };
+    if (!check.ok || !check.brief) return { errors: check.errors.map((issue) => issue.message) };
+    const closed = recruitingClosed(check.brief, dayFromIso(state?.today ?? "") ?? 0);
+    return closed ? { errors: [], closed } : { brief: check.brief, errors: [] };
   }
 
-  /** The SKUs a creator already has in the campaign: a creator joins a campaign once. */
-  const seatsOf = (creator: SidebarCreator) =>
-    (state?.collaborations ?? [])
-      .filter((collab) => same(collab.campaignId, campaignId) && same(collab.creator, creator.name))
-      .map((collab) => collab.sku);
+  // The campaign's seats, gathered once per render: a list of 50,000 collaborations is not
+  // filtered again for every creator.
+  let seats = new Set<string>();
+  const seated = (creator: SidebarCreator) => seats.has(seatOf(campaignId, creator.name));
 
-  /** Why a creator cannot be invited now, or "". */
-  function blockedReason(creator: SidebarCreator, brief: CampaignBrief): string {
-    const skus = seatsOf(creator);
-    if (skus.length > 0) return `Already in ${campaignId}${skus[0] ? ` with ${skus.join(", ")}` : ""}`;
-    if (brief.liveRequired && !creator.liveCapable) return `Not LIVE capable: ${campaignId} requires LIVE`;
-    return "";
-  }
+  /** Why a creator cannot be invited now, or "" (the same rule the server applies). */
+  const blockedReason = (creator: SidebarCreator, brief: CampaignBrief): string => {
+    const reason = invitationBlocked(creator, seated(creator), brief);
+    return reason && `${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+  };
 
   function matches(creator: SidebarCreator): boolean {
     const words = search.value.trim().toLowerCase();
@@ -133,16 +137,22 @@ export function recruitTab(
     const pooled = creator.pool || creator.suggestedPool;
     if (wanted === "-" ? pooled !== "" : wanted !== "" && !same(pooled, wanted)) return false;
     if (category.value && !same(creator.category, category.value)) return false;
-    if (newOnly.checked && seatsOf(creator).length > 0) return false;
+    if (newOnly.checked && seated(creator)) return false;
     return !(liveOnly.checked && !creator.liveCapable);
   }
 
   function renderList(): void {
-    const { brief, errors } = checked();
+    const { brief, errors, closed } = checked();
+    seats = new Set(
+      (state?.collaborations ?? [])
+        .filter((collab) => same(collab.campaignId, campaignId))
+        .map((collab) => seatOf(collab.campaignId, collab.creator)),
+    );
     const creators = state?.creators ?? [];
     blocked.className = "notice error";
-    blocked.hidden = errors.length === 0;
-    if (!campaign()) {
+    blocked.hidden = errors.length === 0 && !closed;
+    if (closed) clear(blocked, el("p", {}, closed));
+    else if (!campaign()) {
       blocked.className = "notice";
       blocked.hidden = false;
       clear(
@@ -340,13 +350,16 @@ export function recruitTab(
         campaignPicker,
         el("option", { value: "" }, next.campaigns.length > 0 ? "Choose a campaign…" : "No campaigns yet"),
         next.campaigns.map((candidate) => {
-          const ready = checkBrief(candidate.brief, { products: next.products }).ok;
+          const check = checkBrief(candidate.brief, { products: next.products });
+          const today = dayFromIso(next.today) ?? 0;
+          const state =
+            !check.ok || !check.brief
+              ? " (fix brief first)"
+              : recruitingClosed(check.brief, today)
+                ? " (closed)"
+                : "";
           const name = typeof candidate.brief.name === "string" ? ` · ${candidate.brief.name}` : "";
-          return el(
-            "option",
-            { value: candidate.id },
-            `${candidate.id}${name}${ready ? "" : " (fix brief first)"}`,
-          );
+          return el("option", { value: candidate.id }, `${candidate.id}${name}${state}`);
         }),
       );
       campaignPicker.value = campaignId;

@@ -27,6 +27,10 @@ export type AdUse = (typeof AD_USES)[number];
 export const CAMPAIGN_STATUSES = ["Draft", "Recruiting", "Live", "Wrapped", "Cancelled"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/** A wrapped or cancelled campaign is over: no alerts, no more creators. */
+export const isClosedStatus = (status: string): boolean =>
+  ["wrapped", "cancelled"].includes(status.trim().toLowerCase());
+
 export const CREATOR_POOLS = ["Priority", "One-off", "Test more"] as const;
 export type CreatorPool = (typeof CREATOR_POOLS)[number];
 

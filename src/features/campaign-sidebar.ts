@@ -1,7 +1,7 @@
 /**
  * The campaign sidebar's use cases as pure functions over tab values. The server side
  * (src/gas/sidebar-api.ts) stays tiny, because Apps Script reloads build/Code.js for every
- * custom-function call: it sends the columns the sidebar shows (`shownGrid`), checks a saved
+ * custom-function call: it sends the columns the sidebar shows (`pickColumns`), checks a saved
  * brief again and plans its one row (`planBriefSave`), and plans the rows a recruit adds
  * (`planRecruit`). The sidebar turns the grids into campaigns and creators (`sidebarState`).
  * Nothing crossing google.script.run holds a Date (a Date makes the client receive null):
@@ -15,9 +15,10 @@ import {
   type CampaignBrief,
   checkBrief,
 } from "../domain/brief";
+import { isClosedStatus } from "../domain/choices";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
 import { contentDueAtInvitation } from "../domain/payout";
-import { readFlag, readNumber } from "../domain/values";
+import { isBlank, readFlag, readNumber } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { adjacentRuns, asTypedText, readTable, type TableRow } from "../workbook/table";
@@ -28,6 +29,21 @@ export type Grid = readonly (readonly unknown[])[];
 export type SidebarTabs = Partial<Record<TabName, Grid | null>>;
 
 export const SIDEBAR_TABS = ["Products", "Campaigns", "Creators", "Collaborations"] as const;
+
+/** The columns the sidebar shows or checks: only these are sent, not whole tabs. */
+export const SIDEBAR_COLUMNS: Record<(typeof SIDEBAR_TABS)[number], readonly string[]> = {
+  Products: ["SKU", "Product", "Stock on hand", "Open rate", "Sample cost"],
+  Campaigns: Object.values(BRIEF_FIELD_HEADERS),
+  Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
+  Collaborations: ["Collab ID", "Campaign ID", "Creator", "SKU"],
+};
+
+/** A tab's grid cut down to the wanted columns that it has, in the tab's order. */
+export function pickColumns(grid: Grid, wanted: readonly string[]): unknown[][] {
+  const keys = new Set(wanted.map(headerKey));
+  const kept = (grid[0] ?? []).flatMap((header, index) => (keys.has(headerKey(header)) ? [index] : []));
+  return grid.map((row) => kept.map((index) => row[index]));
+}
 
 /** Which view the sidebar opens on, for which campaign ("" for none), and what to tell first. */
 export interface SidebarStart {
@@ -197,17 +213,61 @@ export function briefCells(brief: CampaignBrief, calendar: ZoneCalendar): Record
   return cells;
 }
 
+/** A brief field's value as the form and the sheet both mean it: blank is its default. */
+function fieldValue(field: BriefField, value: unknown): unknown {
+  const given = isBlank(value) ? BRIEF_FIELDS[field].fallback : value;
+  if (Array.isArray(given)) return given.map((item) => String(item).trim()).join(", ");
+  return typeof given === "string" ? given.trim() : given;
+}
+
+const sameField = (field: BriefField, a: unknown, b: unknown): boolean =>
+  JSON.stringify(fieldValue(field, a) ?? null) === JSON.stringify(fieldValue(field, b) ?? null);
+
 /**
- * The one Campaigns row a brief save writes, after checking the brief with the same
- * `checkBrief` as the sidebar. `isNew` (the "New campaign" form) refuses an ID already on the
- * tab, so two people creating the same ID cannot both write it; an edit updates its campaign's
- * row (or adds it back when someone removed that row meanwhile).
+ * The fields an edit writes: those the user changed from the brief as it was loaded. A field
+ * someone changed in the sheet meanwhile, to another value than the user's, is a conflict; one
+ * the user left alone is not written, so a formula or a teammate's edit there stays. A date the
+ * form could not show (unreadable text in the cell) and left blank is left alone too.
+ */
+function editedFields(
+  input: Record<string, unknown>,
+  loaded: Record<string, unknown>,
+  current: Record<string, unknown>,
+): { fields: BriefField[]; conflicts: SidebarIssue[] } {
+  const fields: BriefField[] = [];
+  const conflicts: SidebarIssue[] = [];
+  for (const field of Object.keys(BRIEF_FIELDS) as BriefField[]) {
+    const unreadableDay =
+      BRIEF_FIELDS[field].kind === "day" &&
+      isBlank(input[field]) &&
+      typeof loaded[field] === "string" &&
+      dayFromIso(loaded[field] as string) === undefined;
+    if (unreadableDay || sameField(field, input[field], loaded[field])) continue;
+    if (!sameField(field, current[field], loaded[field]) && !sameField(field, input[field], current[field])) {
+      const now = fieldValue(field, current[field]);
+      conflicts.push({
+        field,
+        message: `${BRIEF_FIELD_HEADERS[field]} was changed in the sheet since you opened this brief (it is now “${now ?? ""}”): open the brief again to see it, then save.`,
+      });
+    }
+    fields.push(field);
+  }
+  return { fields, conflicts };
+}
+
+/**
+ * The Campaigns row a brief save writes, after checking the brief with the same `checkBrief` as
+ * the sidebar. `isNew` (the "New campaign" form) refuses an ID already on the tab, so two people
+ * creating the same ID cannot both write it. An edit updates its campaign's row by Campaign ID
+ * (or adds it back when someone removed that row meanwhile); given the brief as it was
+ * `loaded`, it writes only the fields the user changed (`editedFields`).
  */
 export function planBriefSave(
   input: unknown,
   isNew: boolean,
   tabs: SidebarTabs,
   calendar: ZoneCalendar,
+  loaded?: unknown,
 ): Planned<BriefSaved> | Refusal {
   const check = checkBrief(input, { products: productsOf(tabs) });
   const brief = check.brief;
@@ -218,13 +278,22 @@ export function planBriefSave(
     return { ok: false, errors: [{ field: "campaignId", message }] };
   }
   const row = existing?.sheetRow ?? rowAfter(tabs.Campaigns);
-  const write = rowWrites("Campaigns", tabs.Campaigns, [briefCells(brief, calendar)], row);
+  const reply: BriefSaved = { ok: true, row, created: !existing, warnings: check.warnings };
+  let cells = briefCells(brief, calendar);
+  if (existing && loaded !== null && typeof loaded === "object") {
+    const edit = editedFields(
+      input as Record<string, unknown>,
+      loaded as Record<string, unknown>,
+      briefInputFromRow(existing.get, calendar),
+    );
+    if (edit.conflicts.length > 0) return { ok: false, errors: edit.conflicts };
+    if (edit.fields.length === 0) return { ok: true, writes: [], reply };
+    const headers = new Set(edit.fields.map((field) => BRIEF_FIELD_HEADERS[field] as string));
+    cells = Object.fromEntries(Object.entries(cells).filter(([header]) => headers.has(header)));
+  }
+  const write = rowWrites("Campaigns", tabs.Campaigns, [cells], row);
   if (isRefusal(write)) return write;
-  return {
-    ok: true,
-    writes: [write],
-    reply: { ok: true, row, created: !existing, warnings: check.warnings },
-  };
+  return { ok: true, writes: [write], reply };
 }
 
 /** `K-0107` after the highest `K-<number>` among the IDs (`S-` for samples), `offset` further on. */
@@ -233,6 +302,35 @@ export function nextId(prefix: "K" | "S", ids: readonly unknown[], offset = 0): 
   let highest = 0;
   for (const id of ids) highest = Math.max(highest, Number(pattern.exec(String(id).trim())?.[1] ?? 0));
   return `${prefix}-${String(highest + 1 + offset).padStart(4, "0")}`;
+}
+
+/** Why a campaign takes no more creators, or "": it is wrapped or cancelled, or it has ended. */
+export function recruitingClosed(brief: CampaignBrief, today: Day): string {
+  if (isClosedStatus(brief.status))
+    return `${brief.campaignId} is ${brief.status.toLowerCase()}: recruiting is closed.`;
+  const end = dayFromIso(brief.end);
+  if (end !== undefined && end < today)
+    return `${brief.campaignId} ended on ${brief.end}: recruiting is closed.`;
+  return "";
+}
+
+/** A creator joins a campaign once: the seat is the pair, compared as people type names. */
+export const seatOf = (campaignId: unknown, creator: unknown): string =>
+  `${String(campaignId).trim()}|${String(creator).trim()}`.toLowerCase();
+
+/**
+ * Why a creator cannot be invited into a campaign, or "": not on the Creators tab, already in
+ * the campaign, or not LIVE capable when the campaign requires LIVE.
+ */
+export function invitationBlocked(
+  creator: { liveCapable: boolean } | undefined,
+  seated: boolean,
+  brief: CampaignBrief,
+): string {
+  if (!creator) return "not on the Creators tab";
+  if (seated) return `already in ${brief.campaignId}`;
+  if (brief.liveRequired && !creator.liveCapable) return "not LIVE capable, and the campaign requires LIVE";
+  return "";
 }
 
 /**
@@ -261,16 +359,15 @@ export function planRecruit(
     return refuse(`Fix the brief of ${id} first:`, ...check.errors.map((issue) => issue.message));
   if (!brief.skus.includes(sku as string))
     return refuse(`Choose one of the SKUs of ${id}: ${brief.skus.join(", ")}.`);
+  const closed = recruitingClosed(brief, today);
+  if (closed) return refuse(closed);
 
-  // A creator joins a campaign once, compared as people type names.
-  const seatOf = (campaignId: unknown, creator: unknown) =>
-    `${String(campaignId).trim()}|${String(creator).trim()}`.toLowerCase();
   const collaborations = rowsOf(tabs, "Collaborations");
   const seats = new Set(collaborations.map((row) => seatOf(row.get("Campaign ID"), row.get("Creator"))));
   const creatorRows = new Map(rowsOf(tabs, "Creators").map((row) => [row.key, row]));
   const sends = brief.samplePolicy !== "No sample";
   const sampleCost = rowsOf(tabs, "Products")
-    .find((row) => row.key === sku)
+    .find((row) => row.key.toLowerCase() === String(sku).trim().toLowerCase())
     ?.get("Sample cost");
   const contentDue = contentDueAtInvitation({
     invited: today,
@@ -285,13 +382,11 @@ export function planRecruit(
   for (const name of creators as string[]) {
     const creator = creatorRows.get(name);
     const seat = seatOf(id, name);
-    const reason = !creator
-      ? "not on the Creators tab"
-      : seats.has(seat)
-        ? `already in ${id}`
-        : brief.liveRequired && !readFlag(creator.get("LIVE capable"))
-          ? "not LIVE capable, and the campaign requires LIVE"
-          : "";
+    const reason = invitationBlocked(
+      creator && { liveCapable: readFlag(creator.get("LIVE capable")) === true },
+      seats.has(seat),
+      brief,
+    );
     if (reason) {
       reply.skipped.push({ creator: name, reason });
       continue;
@@ -400,26 +495,20 @@ export function daysAsIso(grid: Grid, calendar: ZoneCalendar): unknown[][] {
 export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): SidebarState {
   const { tabs } = load;
   const text = (value: unknown) => String(value ?? "").trim();
-  const needed: Record<(typeof SIDEBAR_TABS)[number], string[]> = {
-    Products: ["SKU", "Product", "Stock on hand", "Open rate", "Sample cost"],
-    Campaigns: Object.values(BRIEF_FIELD_HEADERS),
-    Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
-    Collaborations: ["Campaign ID", "Creator", "SKU"],
-  };
   const missing: string[] = [];
   for (const name of SIDEBAR_TABS) {
     const header = (tabs[name]?.[0] ?? []).map(headerKey);
     if (!tabs[name]) missing.push(`${name} tab`);
     else
-      for (const wanted of needed[name])
+      for (const wanted of SIDEBAR_COLUMNS[name])
         if (!header.includes(headerKey(wanted))) missing.push(`${name}: ${wanted}`);
   }
   return {
     timeZone: load.timeZone,
     today: load.today,
     missing,
-    products: rowsOf(tabs, "Products").map((row, index) => ({
-      ...(productsOf(tabs)[index] as BriefProduct),
+    products: rowsOf(tabs, "Products").map((row) => ({
+      ...briefProductOf(row),
       name: text(row.get("Product")),
       sampleCost: readNumber(row.get("Sample cost")),
     })),

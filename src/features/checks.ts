@@ -7,6 +7,7 @@ import { ALERT_KINDS, type Alert, type AlertKind, alertsCell, severityRank } fro
 import { adUsableUntil, amplificationOutlastsUse, authStatus } from "../domain/authorization";
 import { type BriefIssue, checkBrief } from "../domain/brief";
 import {
+  isClosedStatus,
   matchChoice,
   PAYMENT_MODELS,
   SAMPLE_POLICIES,
@@ -87,7 +88,7 @@ export function settingsOf(settingsTable: Table) {
 }
 
 /** Campaigns that still need watching: not cancelled, not wrapped. */
-const isActiveStatus = (status: string) => !["cancelled", "wrapped"].includes(status.toLowerCase());
+const isActiveStatus = (status: string) => !isClosedStatus(status);
 
 export function computeChecks(input: CheckInput): CheckResult {
   const { today, calendar } = input;

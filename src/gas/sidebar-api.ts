@@ -9,9 +9,11 @@ import {
   asStored,
   daysAsIso,
   type Planned,
+  pickColumns,
   planBriefSave,
   planRecruit,
   type Refusal,
+  SIDEBAR_COLUMNS,
   SIDEBAR_TABS,
   type SidebarStart,
   type SidebarTabs,
@@ -112,21 +114,27 @@ export const sidebarEntryPoints = {
     showSidebar({ view: "recruit", campaignId, ...(campaignId ? {} : { notice: notSelected }) });
   },
 
-  /** The tabs with their date cells as ISO days: no Date may reach google.script.run. */
+  /**
+   * The columns the sidebar needs (`SIDEBAR_COLUMNS`), date cells as ISO days: no Date may reach
+   * google.script.run, and 50,000 collaborations cross as four short columns.
+   */
   sidebarLoad() {
     const { tabs, calendar, today } = readTabs(SIDEBAR_TABS);
     const sent: SidebarTabs = {};
     for (const name of SIDEBAR_TABS) {
       const grid = tabs[name];
-      if (grid) sent[name] = daysAsIso(grid, calendar);
+      if (grid) sent[name] = daysAsIso(pickColumns(grid, SIDEBAR_COLUMNS[name]), calendar);
     }
     return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
   },
 
-  /** `isNew` is true from the "New campaign" form: an ID already on the tab is then refused. */
-  sidebarSaveBrief: (brief: unknown, isNew?: unknown) =>
+  /**
+   * `isNew` is true from the "New campaign" form: an ID already on the tab is then refused. An
+   * edit sends the brief as it was `loaded`, so only the fields the user changed are written.
+   */
+  sidebarSaveBrief: (brief: unknown, isNew?: unknown, loaded?: unknown) =>
     write(["Products", "Campaigns"], (tabs, calendar) =>
-      planBriefSave(brief, isNew === true, tabs, calendar),
+      planBriefSave(brief, isNew === true, tabs, calendar, loaded),
     ),
 
   sidebarRecruit: (request: unknown) =>

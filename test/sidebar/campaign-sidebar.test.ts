@@ -6,6 +6,7 @@ import {
   briefCells,
   daysAsIso,
   nextId,
+  pickColumns,
   planBriefSave,
   planRecruit,
   readStart,
@@ -15,6 +16,7 @@ import {
 } from "../../src/features/campaign-sidebar";
 import { briefInputFromRow } from "../../src/workbook/brief-row";
 import { type TabName, tabSchema } from "../../src/workbook/schema";
+import { readTable } from "../../src/workbook/table";
 
 const headersOf = (name: TabName) => tabSchema(name).columns.map((column) => column.header);
 
@@ -178,6 +180,29 @@ describe("saving a brief", () => {
     ]);
   });
 
+  it("leaves a date cell the form could not show as it is, and writes only what the user changed", () => {
+    const cells = {
+      ...briefCells({ ...brief, amplification: "None" }, calendar),
+      "Amplification start": "after the event",
+      "Amplification end": "",
+    };
+    const row = Object.fromEntries(Object.entries(cells).map(([header, value]) => [header, stored(value)]));
+    const tabs = workbook({ Campaigns: [row] });
+    const [campaign] = readTable(tabSchema("Campaigns"), tabs.Campaigns ?? []).rows;
+    const loaded = briefInputFromRow((header) => campaign?.get(header), calendar);
+    expect(loaded.amplificationStart).toBe("after the event");
+    // The form cannot show that date, so it sends none; the user changed the budget only.
+    const form: Record<string, unknown> = { ...loaded, budget: 6000 };
+    delete form.amplificationStart;
+    const plan = planBriefSave(form, false, tabs, calendar, loaded);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+    const budget = headersOf("Campaigns").indexOf("Budget") + 1;
+    expect(plan.writes[0]?.runs).toEqual([{ column: budget, values: [[6000]] }]);
+    delete form.budget;
+    const untouched = planBriefSave({ ...form, budget: 5000 }, false, tabs, calendar, loaded);
+    expect(untouched.ok && untouched.writes).toEqual([]);
+  });
+
   it("asks for setup when the Campaigns tab lacks a brief column", () => {
     const headers = headersOf("Campaigns").filter((header) => header !== "Budget");
     const plan = planBriefSave(brief, true, { ...workbook(), Campaigns: [headers] }, calendar);
@@ -195,6 +220,20 @@ describe("the next Collab and Sample ID", () => {
     expect(nextId("K", ["k-0041 "], 2)).toBe("K-0044");
     expect(nextId("K", ["K-9999"])).toBe("K-10000");
     expect(nextId("S", ["S-0007", "K-0100"])).toBe("S-0008");
+  });
+});
+
+describe("what crosses to the sidebar", () => {
+  it("keeps only the wanted columns a tab has, in the tab's order, matched as headers are", () => {
+    const grid = [
+      [" sku", "Price", "Team column", "Product"],
+      ["A-1", 10, "x", "Serum"],
+    ];
+    expect(pickColumns(grid, ["Product", "SKU", "Open rate"])).toEqual([
+      [" sku", "Product"],
+      ["A-1", "Serum"],
+    ]);
+    expect(pickColumns([], ["SKU"])).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readStart } from "../../src/features/campaign-sidebar";
+import { zoneCalendar } from "../../src/domain/day";
+import { readStart, type SidebarLoad, sidebarState } from "../../src/features/campaign-sidebar";
 import { tabSchema } from "../../src/workbook/schema";
 import { BUILD_DIR, loadBundle } from "../support/bundle";
 
@@ -132,6 +133,16 @@ describe("the sidebar's server functions", () => {
     expect(load).toMatchObject({ ok: true, timeZone: "Pacific/Auckland", today: "2026-12-02" });
     // A date cell crosses as its day in the spreadsheet zone (Auckland midnight is 11:00 UTC the day before).
     expect(load.tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-12-01");
+    // Only the columns the sidebar uses cross: no emails, no add-on columns, no GMV.
+    expect(load.tabs.Collaborations?.[0]).toEqual(["Collab ID", "Campaign ID", "Creator", "SKU"]);
+    expect(load.tabs.Creators?.[0]).toEqual([
+      "Creator",
+      "LIVE capable",
+      "Category",
+      "Pool",
+      "Suggested pool",
+    ]);
+    expect(load.tabs.Campaigns?.[0]).not.toContain("Checks");
     expect(bundle.emulator.calls.writes()).toBe(0);
   });
 
@@ -171,6 +182,68 @@ describe("the sidebar's server functions", () => {
     expect(after[1]?.[checks - 1]).toBe("checked");
   });
 
+  /** The brief of a campaign as the sidebar loaded it (what an edit sends back as `loaded`). */
+  const loadedBrief = (bundle: ReturnType<typeof workbook>, id: string): Record<string, unknown> => {
+    const load = bundle.call("sidebarLoad") as SidebarLoad;
+    const state = sidebarState(load, zoneCalendar(load.timeZone));
+    return state.campaigns.find((campaign) => campaign.id === id)?.brief ?? {};
+  };
+
+  it("writes only the fields an edit changed: a formula and a teammate's edit in other fields stay", () => {
+    const bundle = workbook();
+    const { emulator } = bundle;
+    bundle.call("sidebarSaveBrief", { ...brief, notes: "First notes" }, true);
+    const loaded = loadedBrief(bundle, "C-100");
+    const sheet = emulator.spreadsheet.getSheetByName("Campaigns");
+    const cell = (header: string) => sheet?.getRange(2, column("Campaigns", header) + 1);
+    // While the sidebar is open: the team puts a formula in Budget and edits the notes.
+    cell("Budget")?.setFormula("=10*50");
+    cell("Notes")?.setValue("Ship by Friday");
+    emulator.calls.reset();
+    const saved = bundle.call("sidebarSaveBrief", { ...loaded, name: "Holiday Glow 2" }, false, loaded);
+    expect(saved).toMatchObject({ ok: true, row: 2, created: false });
+    expect(emulator.calls.byMethod()["Range.setValues"]).toBe(1);
+    expect(cell("Name")?.getValue()).toBe("Holiday Glow 2");
+    expect(cell("Notes")?.getValue()).toBe("Ship by Friday");
+    expect(cell("Budget")?.getFormula()).toBe("=10*50");
+
+    // Saving again with nothing changed writes nothing.
+    const again = loadedBrief(bundle, "C-100");
+    emulator.calls.reset();
+    expect(bundle.call("sidebarSaveBrief", again, false, again)).toMatchObject({ ok: true, row: 2 });
+    expect(emulator.calls.writes()).toBe(0);
+  });
+
+  it("refuses an edit of a field someone changed in the sheet meanwhile, and names it", () => {
+    const bundle = workbook();
+    const { emulator } = bundle;
+    bundle.call("sidebarSaveBrief", { ...brief, notes: "First notes" }, true);
+    const loaded = loadedBrief(bundle, "C-100");
+    const notes = emulator.spreadsheet
+      .getSheetByName("Campaigns")
+      ?.getRange(2, column("Campaigns", "Notes") + 1);
+    notes?.setValue("Ship by Friday");
+    emulator.calls.reset();
+    const refused = bundle.call("sidebarSaveBrief", { ...loaded, notes: "Ship by Monday" }, false, loaded);
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: "notes",
+          message:
+            "Notes was changed in the sheet since you opened this brief (it is now “Ship by Friday”): open the brief again to see it, then save.",
+        },
+      ],
+    });
+    expect(emulator.calls.writes()).toBe(0);
+    // Typing what the sheet already has is no conflict.
+    expect(
+      bundle.call("sidebarSaveBrief", { ...loaded, notes: "Ship by Friday" }, false, loaded),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("refuses a second new brief with the same ID, and an invalid brief, without writing", () => {
     const bundle = workbook();
     bundle.call("sidebarSaveBrief", brief, true);
@@ -198,7 +271,11 @@ describe("the sidebar's server functions", () => {
   it("recruits three creators in one block per tab, each with a content due and a sample, and reports who was skipped", () => {
     const bundle = workbook();
     const { emulator } = bundle;
-    bundle.call("sidebarSaveBrief", { ...brief, liveRequired: false, contentTypes: ["Short video"] }, true);
+    bundle.call(
+      "sidebarSaveBrief",
+      { ...brief, skus: ["SKU-1", "SKU-2"], liveRequired: false, contentTypes: ["Short video"] },
+      true,
+    );
     emulator.calls.reset();
     const reply = bundle.call("sidebarRecruit", {
       campaignId: "C-100",
@@ -258,17 +335,45 @@ describe("the sidebar's server functions", () => {
     });
     expect(emulator.calls.writes()).toBe(3);
 
-    // Recruiting the same creators again, with another SKU, adds nothing at all.
+    // Recruiting the same creators again, even with another SKU, adds nothing at all.
     emulator.calls.reset();
     const twice = bundle.call("sidebarRecruit", {
       campaignId: "C-100",
       creators: ["@mia", "@ava"],
-      sku: "SKU-1",
+      sku: "SKU-2",
     });
     expect(twice).toMatchObject({ ok: true, invited: [] });
     expect(emulator.calls.writes()).toBe(0);
     expect(emulator.values("Collaborations")).toHaveLength(5);
     expect(emulator.values("Samples")).toHaveLength(5);
+  });
+
+  it("refuses to recruit into a campaign that has ended, is wrapped or is cancelled", () => {
+    const bundle = workbook();
+    const request = (campaignId: string) => ({ campaignId, creators: ["@mia"], sku: "SKU-1" });
+    bundle.call(
+      "sidebarSaveBrief",
+      { ...brief, campaignId: "C-OLD", start: "2026-11-01", end: "2026-12-01" },
+      true,
+    );
+    bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-WRAP", status: "Wrapped" }, true);
+    bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-LAST", end: "2026-12-02" }, true);
+    bundle.emulator.calls.reset();
+    // Today in Auckland is 2 December.
+    expect(bundle.call("sidebarRecruit", request("C-OLD"))).toEqual({
+      ok: false,
+      errors: [{ message: "C-OLD ended on 2026-12-01: recruiting is closed." }],
+    });
+    expect(bundle.call("sidebarRecruit", request("C-WRAP"))).toEqual({
+      ok: false,
+      errors: [{ message: "C-WRAP is wrapped: recruiting is closed." }],
+    });
+    expect(bundle.emulator.calls.writes()).toBe(0);
+    // Its last day is still open.
+    expect(bundle.call("sidebarRecruit", request("C-LAST"))).toMatchObject({
+      ok: true,
+      invited: [{ creator: "@mia" }],
+    });
   });
 
   it("adds no sample rows when the brief sends no sample", () => {
