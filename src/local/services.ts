@@ -96,10 +96,13 @@ export class Lock {
     private readonly kind: LockKind,
   ) {}
 
-  /** Locks do not wait in the emulator: a lock held by someone else fails at once. */
+  /**
+   * Locks do not wait in the emulator: a lock held by someone else (a test's `holdLock`, or
+   * another Lock object, as in a run started while another is inside its lock) fails at once.
+   */
   tryLock(_timeoutInMillis: number): boolean {
     const holder = this.holders[this.kind];
-    if (holder === "other") return false;
+    if (holder !== null && holder !== this) return false;
     this.holders[this.kind] = this;
     return true;
   }

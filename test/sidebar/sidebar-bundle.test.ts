@@ -392,29 +392,40 @@ describe("the sidebar's server functions", () => {
     expect(emulator.values("Samples")).toHaveLength(1);
   });
 
-  it("lands two briefs saved at once from two sidebars opened on the same workbook", () => {
+  it("lands two briefs saved at once: the second waits out the first's lock, then lands on the next row", () => {
     const bundle = workbook();
     const { emulator } = bundle;
-    emulator.calls.reset();
-    // Both people loaded the sidebar before either saved: each form was filled from the same rows.
-    const first = bundle.call("sidebarLoad");
-    const second = bundle.call("sidebarLoad");
-    expect(first).toEqual(second);
-    const saves = [
-      bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-A", name: "Maya's" }, true),
-      bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-B", name: "Leo's" }, true),
-    ];
-    expect(saves).toEqual([
-      { ok: true, row: 2, created: true, warnings: [] },
-      { ok: true, row: 3, created: true, warnings: [] },
-    ]);
-    const rows = emulator.values("Campaigns").slice(1);
-    expect(rows.map((row) => [row[0], row[1]])).toEqual([
+    // Leo's save arrives while Maya's is between reading Campaigns and writing her row.
+    let leo: unknown;
+    const stop = emulator.hooks.afterCall((call) => {
+      if (leo !== undefined || call.method !== "getValues" || call.sheet !== "Campaigns") return;
+      leo = bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-B", name: "Leo's" }, true);
+    });
+    const maya = bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-A", name: "Maya's" }, true);
+    stop();
+    // Apps Script would hold Leo's call in waitLock; the emulator cannot wait, so it answers as
+    // a lock still busy after 30 s does: nothing written, and the sidebar says to try again.
+    expect(leo).toEqual({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/^Someone else is saving/) }],
+    });
+    expect(maya).toEqual({ ok: true, row: 2, created: true, warnings: [] });
+    // Leo saves again from the same sidebar, which never reloaded: his brief lands below Maya's.
+    expect(bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-B", name: "Leo's" }, true)).toEqual({
+      ok: true,
+      row: 3,
+      created: true,
+      warnings: [],
+    });
+    expect(
+      emulator
+        .values("Campaigns")
+        .slice(1)
+        .map((row) => [row[0], row[1]]),
+    ).toEqual([
       ["C-A", "Maya's"],
       ["C-B", "Leo's"],
     ]);
-    // Each save took the document lock and let it go.
-    expect(emulator.calls.byMethod()).toMatchObject({ "Lock.tryLock": 2, "Lock.releaseLock": 2 });
   });
 
   it("refuses, without writing, a save that arrives while another holds the document lock", () => {
