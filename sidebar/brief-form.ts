@@ -301,7 +301,11 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
       ...options,
       ...chosen
         .filter((value) => !known.has(value))
-        .map((value) => ({ value, label: value, detail: "not on the Products tab" })),
+        .map((value) => ({
+          value,
+          label: value,
+          detail: field === "skus" ? "not on the Products tab" : "not a content type",
+        })),
     ];
     clear(
       box,
