@@ -213,10 +213,17 @@ export function briefCells(brief: CampaignBrief, calendar: ZoneCalendar): Record
   return cells;
 }
 
-/** A brief field's value as the form and the sheet both mean it: blank is its default. */
+/**
+ * A brief field's value as the form and the sheet both mean it: blank is its default, and a
+ * list is a set (the form lists SKUs in the Products tab's order, the cell in the team's).
+ */
 function fieldValue(field: BriefField, value: unknown): unknown {
   const given = isBlank(value) ? BRIEF_FIELDS[field].fallback : value;
-  if (Array.isArray(given)) return given.map((item) => String(item).trim()).join(", ");
+  if (Array.isArray(given))
+    return given
+      .map((item) => String(item).trim())
+      .sort()
+      .join(", ");
   return typeof given === "string" ? given.trim() : given;
 }
 

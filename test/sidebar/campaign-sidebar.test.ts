@@ -201,6 +201,16 @@ describe("saving a brief", () => {
     delete form.budget;
     const untouched = planBriefSave({ ...form, budget: 5000 }, false, tabs, calendar, loaded);
     expect(untouched.ok && untouched.writes).toEqual([]);
+    // The form lists SKUs in the Products tab's order; the cell's own order is no change.
+    expect(loaded.skus).toEqual(["SKU-1", "SKU-2"]);
+    const reordered = planBriefSave(
+      { ...form, budget: 5000, skus: ["SKU-2", "SKU-1"] },
+      false,
+      tabs,
+      calendar,
+      loaded,
+    );
+    expect(reordered.ok && reordered.writes).toEqual([]);
   });
 
   it("asks for setup when the Campaigns tab lacks a brief column", () => {
