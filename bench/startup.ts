@@ -11,11 +11,16 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import {
+  codeBundleOptions,
+  dropHelpTexts,
+  GLOBAL,
+  sidebarBundleOptions,
+} from "../scripts/bundle-options.mjs";
 import { median } from "./stats";
 
 const ROOT = join(import.meta.dirname, "..");
 const BUILD = join(ROOT, "build");
-const GLOBAL = "CampaignDesk";
 
 export interface Sizes {
   bytes: number;
@@ -35,52 +40,15 @@ export interface StartupResult {
   load: { runs: number; oursMs: number; baselineMs: number };
 }
 
-const HELP_CALL = /\bhelp\(\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
-
-/** The plugin of scripts/build.mjs that ships the catalog without its help texts. */
-const dropHelpTexts: esbuild.Plugin = {
-  name: "drop-help-texts",
-  setup(build) {
-    build.onLoad({ filter: /cell-functions[\\/]catalog\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(HELP_CALL, '""'),
-      loader: "ts",
-    }));
-  },
-};
-
-/** The options of scripts/build.mjs for Code.js. */
+/** Code.js's bundle of `entry`, built as scripts/build.mjs builds it. */
 async function bundleCode(entry: string): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "iife",
-    globalName: GLOBAL,
-    minify: true,
-    treeShaking: true,
-    target: "es2022",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    legalComments: "none",
-    define: { "process.env.NODE_ENV": '"production"' },
-    write: false,
-    logLevel: "silent",
-    plugins: [dropHelpTexts],
-  });
+  const result = await esbuild.build({ ...codeBundleOptions(entry, [dropHelpTexts]), logLevel: "silent" });
   return result.outputFiles[0]?.text.trim() ?? "";
 }
 
-/** The options of scripts/build.mjs for the sidebar's script, escaped as it inlines it. */
+/** The sidebar's script built as scripts/build.mjs builds it, escaped as it inlines it. */
 async function bundleSidebar(entry: string): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "iife",
-    minify: true,
-    target: "es2022",
-    write: false,
-    legalComments: "none",
-    logLevel: "silent",
-  });
+  const result = await esbuild.build({ ...sidebarBundleOptions(entry), logLevel: "silent" });
   return (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
 }
 

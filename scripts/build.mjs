@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import * as esbuild from "esbuild";
+import { codeBundleOptions, dropHelpTexts, GLOBAL, sidebarBundleOptions } from "./bundle-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "build");
@@ -22,44 +23,11 @@ const out = join(root, "build");
  * tripwire for an accidental import, raised only with a reason in the commit.
  */
 export const CODE_BUDGET_BYTES = 86_000;
-const GLOBAL = "CampaignDesk";
 
 mkdirSync(out, { recursive: true });
 
-const HELP_CALL = /\bhelp\(\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
-
-/** Ships the catalog without its help texts (they live in the stubs' JSDoc). */
-const dropHelpTexts = {
-  name: "drop-help-texts",
-  setup(build) {
-    build.onLoad({ filter: /cell-functions[\\/]catalog\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const stripped = source.replace(HELP_CALL, '""');
-      if (/\bhelp\(/.test(stripped.replace(/import[^;]*;/g, ""))) {
-        throw new Error("catalog.ts: help() must be called with one string literal");
-      }
-      return { contents: stripped, loader: "ts" };
-    });
-  },
-};
-
 async function bundleMain(plugins) {
-  const result = await esbuild.build({
-    entryPoints: [join(root, "src/gas/main.ts")],
-    bundle: true,
-    format: "iife",
-    globalName: GLOBAL,
-    minify: true,
-    treeShaking: true,
-    target: "es2022",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    legalComments: "none",
-    define: { "process.env.NODE_ENV": '"production"' },
-    write: false,
-    logLevel: "warning",
-    plugins,
-  });
+  const result = await esbuild.build(codeBundleOptions(join(root, "src/gas/main.ts"), plugins));
   return result.outputFiles[0].text;
 }
 
@@ -144,15 +112,7 @@ copyFileSync(join(root, "appsscript.json"), join(out, "appsscript.json"));
 
 const sidebarEntry = join(root, "sidebar/main.ts");
 if (existsSync(sidebarEntry)) {
-  const script = await esbuild.build({
-    entryPoints: [sidebarEntry],
-    bundle: true,
-    format: "iife",
-    minify: true,
-    target: "es2022",
-    write: false,
-    legalComments: "none",
-  });
+  const script = await esbuild.build(sidebarBundleOptions(sidebarEntry));
   const shell = readFileSync(join(root, "sidebar/index.html"), "utf8");
   const css = existsSync(join(root, "sidebar/style.css"))
     ? readFileSync(join(root, "sidebar/style.css"), "utf8")

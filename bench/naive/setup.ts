@@ -2,7 +2,9 @@
  * Naive "Set up workbook": the same tabs, headers, notes, formats, validation and Settings rows
  * as src/features/setup.ts, with headers read and written cell by cell.
  */
+
 import { parseSettings, settingDefaultRows } from "../../src/domain/settings";
+import { buildValidation } from "../../src/gas/setup-port";
 import type { EmulatorGlobals } from "../../src/local/index";
 import { headerKey, TABS, type TabSchema } from "../../src/workbook/schema";
 import {
@@ -11,29 +13,10 @@ import {
   OWNED_HEADER_BACKGROUND,
   ownedNote,
   TEAM_HEADER_BACKGROUND,
-  type ValidationSpec,
   validationOf,
 } from "../../src/workbook/setup-plan";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-function validation(g: EmulatorGlobals, spec: ValidationSpec): GoogleAppsScript.Spreadsheet.DataValidation {
-  const builder = g.SpreadsheetApp.newDataValidation().setAllowInvalid(true);
-  switch (spec.type) {
-    case "list":
-      return builder.requireValueInList([...spec.values], true).build();
-    case "date":
-      return builder.requireDate().build();
-    case "email":
-      return builder.requireTextIsEmail().build();
-    case "number":
-      return (
-        spec.max === undefined
-          ? builder.requireNumberGreaterThanOrEqualTo(spec.min)
-          : builder.requireNumberBetween(spec.min, spec.max)
-      ).build();
-  }
-}
 
 /** Row 1, one getValue per cell. */
 function headerCells(sheet: Sheet): string[] {
@@ -84,7 +67,7 @@ function setUpTab(g: EmulatorGlobals, sheet: Sheet, tab: TabSchema, currency: st
       const format = column.owned && column.kind === "text" ? null : numberFormatOf(column.kind, currency);
       if (format) body.setNumberFormat(format);
       const spec = validationOf(column);
-      if (spec) body.setDataValidation(validation(g, spec));
+      if (spec) body.setDataValidation(buildValidation(spec, g.SpreadsheetApp));
     });
   }
   // Adopted columns: a note where there is none, the column's validation over the whole column.
@@ -95,7 +78,7 @@ function setUpTab(g: EmulatorGlobals, sheet: Sheet, tab: TabSchema, currency: st
     if (cell.getNote() === "") cell.setNote(ownedNote(column));
     const spec = validationOf(column);
     if (spec && maxRows > 1)
-      sheet.getRange(2, position, maxRows - 1, 1).setDataValidation(validation(g, spec));
+      sheet.getRange(2, position, maxRows - 1, 1).setDataValidation(buildValidation(spec, g.SpreadsheetApp));
   }
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
 }

@@ -12,9 +12,13 @@ import {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 
-export function buildValidation(spec: ValidationSpec): Validation {
+/** The rule of a spec; `app` is the SpreadsheetApp to build it with (the bench passes its own). */
+export function buildValidation(
+  spec: ValidationSpec,
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp = SpreadsheetApp,
+): Validation {
   // Warn, never reject: a value a user already typed must stay where it is.
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  const builder = app.newDataValidation().setAllowInvalid(true);
   switch (spec.type) {
     case "list":
       return builder.requireValueInList([...spec.values], true).build();
