@@ -10,6 +10,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ALERT_KINDS = {
   contentDueSoon: "Medium",
   contentOverdue: "High",
+  invitationNotAccepted: "Medium",
   reviewTooLong: "Medium",
   feeUnpaid: "Medium",
   sampleNoContent: "High",

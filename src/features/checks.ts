@@ -235,6 +235,8 @@ export function computeChecks(input: CheckInput): CheckResult {
     row: TableRow;
     campaign?: Campaign;
     cancelled: boolean;
+    /** Invited, and nothing since: no acceptance, submission, post or approval yet. */
+    awaitingAcceptance: boolean;
     contentDue?: Day;
     submitted?: Day;
     posted?: Day;
@@ -315,6 +317,11 @@ export function computeChecks(input: CheckInput): CheckResult {
       row,
       campaign,
       cancelled,
+      awaitingAcceptance:
+        day(row.get("Invited")) !== undefined &&
+        day(row.get("Accepted")) === undefined &&
+        submitted === undefined &&
+        approved === undefined,
       contentDue,
       submitted,
       posted,
@@ -464,9 +471,19 @@ export function computeChecks(input: CheckInput): CheckResult {
     const { row, campaign } = collab;
     const watch = !collab.cancelled && (!campaign || isActiveStatus(campaign.status));
     if (watch) {
-      if (collab.content.state === "Content overdue") {
+      if (collab.content.state === "Content overdue" && collab.awaitingAcceptance) {
+        // An invitation nobody accepted owes no content yet: it needs a follow-up, not a chase.
+        raise(
+          "invitationNotAccepted",
+          "Collaborations",
+          row,
+          campaign,
+          `Invitation not accepted, and its content due date passed ${daysText(collab.content.days ?? 0)} ago`,
+        );
+      } else if (collab.content.state === "Content overdue") {
         raise("contentOverdue", "Collaborations", row, campaign, payoutText(collab.content));
       } else if (
+        !collab.awaitingAcceptance &&
         collab.content.state === "Awaiting content" &&
         collab.content.days !== undefined &&
         collab.content.days <= lead &&
@@ -694,7 +711,10 @@ export function computeChecks(input: CheckInput): CheckResult {
     const { row, campaign, payout, content } = collab;
     if (readFlag(row.get("Link kept")) === false && collab.posted !== undefined)
       return "Ask the creator to restore the product link";
-    if (content.state === "Content overdue") return `Chase the content: ${payoutText(content).toLowerCase()}`;
+    if (content.state === "Content overdue")
+      return collab.awaitingAcceptance
+        ? "Follow up the invitation, or cancel it"
+        : `Chase the content: ${payoutText(content).toLowerCase()}`;
     if (payout.state === "In review" || (content.state === "In review" && payout.state === "Commission only"))
       return "Review the submitted content";
     if (payout.state === "Payable") return "Pay the flat fee";

@@ -96,6 +96,22 @@ describe("computeChecks: one alert kind at a time", () => {
     });
   });
 
+  it("asks to follow up an invitation nobody accepted, instead of chasing content it does not owe", () => {
+    // Recruited from the sidebar: invited, with a content due date, never accepted.
+    const invitation = { ...baseCollab, Accepted: "", "Content due": on(-3) };
+    const lapsed = run({ collabs: [invitation] });
+    expect(kinds(lapsed)).toEqual(["invitationNotAccepted"]);
+    expect(owned(lapsed, "Collaborations", "K-1")).toMatchObject({
+      "Next action": "Follow up the invitation, or cancel it",
+      Alerts: "Medium: Invitation not accepted, and its content due date passed 3 days ago",
+    });
+    // Before its due date an open invitation raises nothing; once accepted, content is owed.
+    expect(kinds(run({ collabs: [{ ...invitation, "Content due": on(3) }] }))).toEqual([]);
+    expect(kinds(run({ collabs: [{ ...invitation, Accepted: on(-5) }] }))).toEqual(["contentOverdue"]);
+    // Without an Invited date the team does not track invitations: content is chased as before.
+    expect(kinds(run({ collabs: [{ ...invitation, Invited: "" }] }))).toEqual(["contentOverdue"]);
+  });
+
   it("counts a post as delivered content when no submission was logged", () => {
     const posted = run({ collabs: [{ ...baseCollab, "Content due": on(-3), Posted: on(-2) }] });
     expect(kinds(posted)).toEqual([]);
@@ -269,6 +285,7 @@ describe("computeChecks: one alert kind at a time", () => {
     const tested: AlertKind[] = [
       "contentDueSoon",
       "contentOverdue",
+      "invitationNotAccepted",
       "reviewTooLong",
       "feeUnpaid",
       "sampleNoContent",
