@@ -383,6 +383,10 @@ export function planRecruit(
     contentDueDays: brief.contentDueDays,
   });
 
+  // The IDs taken, gathered once: the next ones count on from the highest.
+  const collabIds = collaborations.map((row) => row.key);
+  const sampleIds = sends ? rowsOf(tabs, "Samples").map((row) => row.key) : [];
+
   const reply: Recruited = { ok: true, invited: [], skipped: [] };
   const invitations: Record<string, unknown>[] = [];
   const samples: Record<string, unknown>[] = [];
@@ -399,11 +403,7 @@ export function planRecruit(
       continue;
     }
     seats.add(seat);
-    const collabId = nextId(
-      "K",
-      collaborations.map((row) => row.key),
-      invitations.length,
-    );
+    const collabId = nextId("K", collabIds, invitations.length);
     invitations.push({
       "Collab ID": collabId,
       "Campaign ID": id,
@@ -418,11 +418,7 @@ export function planRecruit(
       contentDue: isoFromDay(contentDue),
     };
     if (sends) {
-      invited.sampleId = nextId(
-        "S",
-        rowsOf(tabs, "Samples").map((row) => row.key),
-        samples.length,
-      );
+      invited.sampleId = nextId("S", sampleIds, samples.length);
       samples.push({
         "Sample ID": invited.sampleId,
         "Collab ID": collabId,

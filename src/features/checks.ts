@@ -266,9 +266,10 @@ export function computeChecks(input: CheckInput): CheckResult {
       typeof approvedCell === "string" && approvedCell.trim().toLowerCase() === "rejected"
         ? ("Rejected" as const)
         : day(approvedCell);
+    const accepted = day(row.get("Accepted"));
     const contentDue = contentDueDay({
       contentDue: day(row.get("Content due")),
-      accepted: day(row.get("Accepted")),
+      accepted,
       contentDueDays: campaign?.contentDueDays,
     });
     const posted = day(row.get("Posted"));
@@ -319,7 +320,7 @@ export function computeChecks(input: CheckInput): CheckResult {
       cancelled,
       awaitingAcceptance:
         day(row.get("Invited")) !== undefined &&
-        day(row.get("Accepted")) === undefined &&
+        accepted === undefined &&
         submitted === undefined &&
         approved === undefined,
       contentDue,
