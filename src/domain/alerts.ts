@@ -29,6 +29,7 @@ export const ALERT_KINDS = {
   briefProblem: "Medium",
   briefWarning: "Low",
   duplicateId: "High",
+  ownerAddress: "Medium",
 } as const satisfies Record<string, Severity>;
 export type AlertKind = keyof typeof ALERT_KINDS;
 
@@ -54,4 +55,10 @@ export function alertsCell(alerts: readonly Alert[]): string {
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
     .map((alert) => `${alert.severity}: ${alert.message}`)
     .join("; ");
+}
+
+/** A kind in words, for counts in the digest: `contentOverdue` -> `Content overdue`. */
+export function kindLabel(kind: string): string {
+  const words = kind.replace(/([A-Z])/g, " $1").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

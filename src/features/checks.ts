@@ -24,6 +24,7 @@ import {
   payoutStatus,
 } from "../domain/payout";
 import { suggestedPool } from "../domain/pools";
+import { ownerCheck } from "../domain/recipients";
 import { appliedRate } from "../domain/rates";
 import { sampleCostBorne, sampleFollowUp, sampleState, sampleToPost } from "../domain/samples";
 import { parseSettings, type Settings } from "../domain/settings";
@@ -42,6 +43,8 @@ export interface CheckInput {
   tabs: Partial<Record<TabName, unknown[][]>>;
   today: Day;
   calendar: ZoneCalendar;
+  /** Who turned daily alerts on: their domain may receive owners' digests (Allowed email domains). */
+  setUpBy?: string;
 }
 
 export interface CheckResult {
@@ -553,6 +556,8 @@ export function computeChecks(input: CheckInput): CheckResult {
         ? windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead })
         : undefined;
     if (active) {
+      const ownerIssue = ownerCheck(campaign.owner, settings, input.setUpBy);
+      if (ownerIssue) raise("ownerAddress", "Campaigns", row, campaign, ownerIssue);
       const brief = checkBrief(briefInputFromRow(row.get, calendar), { products: briefProducts });
       for (const issue of brief.errors)
         raise(briefAlertKind(issue, "error"), "Campaigns", row, campaign, issue.message);

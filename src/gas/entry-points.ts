@@ -5,13 +5,14 @@
  */
 import { settingDefaultRows } from "../domain/settings";
 import { settingsOf } from "../features/checks";
+import { alertsStateText, hourText, parseRuns, RUNS_PROPERTY } from "../features/daily-alerts";
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { tabSchema } from "../workbook/schema";
 import { readTable } from "../workbook/table";
-import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
+import { DAILY_HANDLER, readAlerts, runDailyTrigger, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
-import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
+import { type RunSummary, runChecks } from "./run-checks";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
 
@@ -27,26 +28,28 @@ function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): numb
   return settingsOf(readTable(tabSchema("Settings"), values)).settings.digestHour;
 }
 
-function hourText(hour: number): string {
-  return `${hour < 10 ? "0" : ""}${hour}:00`;
-}
-
-/** `on at 08:00`, `off`; null when this authorization mode cannot tell. */
-function alertsState(): string | null {
+/** `on at 08:00, set up by x, last run ..., last problem ...` from document properties (every editor sees it). */
+function alertsState(full = false): string | null {
   try {
-    const spreadsheet = SpreadsheetApp.getActive();
-    const on = dailyTriggers(spreadsheet).length > 0;
-    const stored = PropertiesService.getUserProperties().getProperty("campaignDesk.alertsHour");
-    const unsent =
-      readLedger(PropertiesService.getDocumentProperties().getProperty(LEDGER_PROPERTY))?.unsent.length ?? 0;
-    const state = on ? `on${stored ? ` at ${hourText(Number(stored))}` : ""}` : "off";
-    return unsent > 0 ? `${state}, ${unsent} digest${unsent === 1 ? "" : "s"} not sent` : state;
+    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+    const runs = parseRuns(PropertiesService.getDocumentProperties().getProperty(RUNS_PROPERTY));
+    const when = (iso: string) => Utilities.formatDate(new Date(iso), zone, "yyyy-MM-dd HH:mm");
+    return alertsStateText(readAlerts(), runs, when, full);
   } catch {
     return null;
   }
 }
 
+const REASONS: Record<RunSummary["missed"][number]["reason"], string> = {
+  quota: "daily email quota used up",
+  limit: "over the daily digest limit",
+  refused: "refused",
+};
+
 function describeRun(summary: RunSummary): string {
+  if (summary.busy) {
+    return "The workbook is busy: another run or a save is holding it. Nothing was checked or sent; try again in a minute.";
+  }
   const lines = [
     `Checks done for ${summary.today}: ${summary.alerts} alert${summary.alerts === 1 ? "" : "s"}.`,
   ];
@@ -54,10 +57,15 @@ function describeRun(summary: RunSummary): string {
     ([severity, count]) => `${count} ${severity.toLowerCase()}`,
   );
   if (counts.length > 0) lines.push(counts.join(", "));
-  if (summary.sent.length > 0) lines.push(`Digest sent to ${summary.sent.join(", ")}.`);
-  if (summary.alreadySent.length > 0) lines.push(`Already sent today: ${summary.alreadySent.join(", ")}.`);
-  if (summary.unsent.length > 0)
-    lines.push(`Not sent: ${summary.unsent.map((miss) => `${miss.to} (${miss.reason})`).join(", ")}.`);
+  const list = (addresses: string[]) =>
+    `${addresses.slice(0, 10).join(", ")}${addresses.length > 10 ? ` and ${addresses.length - 10} more` : ""}`;
+  if (summary.sent.length > 0) lines.push(`Digest sent to ${list(summary.sent)}.`);
+  if (summary.alreadySent.length > 0) lines.push(`Already sent today: ${list(summary.alreadySent)}.`);
+  const missed = [
+    ...summary.missed.map((miss) => `${miss.to} (${REASONS[miss.reason]})`),
+    ...summary.failed.map((failure) => `${failure.to} (${failure.error})`),
+  ];
+  if (missed.length > 0) lines.push(`Not sent: ${list(missed)}.`);
   for (const { tab, headers } of summary.missingHeaders) {
     lines.push(`${tab} lacks ${headers.join(", ")}: run Set up workbook to add them.`);
   }
@@ -98,38 +106,40 @@ export const entryPoints = {
   turnOnDailyAlertsFromMenu(): void {
     const spreadsheet = SpreadsheetApp.getActive();
     const hour = digestHour(spreadsheet);
-    turnOnDailyAlerts(spreadsheet, hour);
-    PropertiesService.getUserProperties().setProperty("campaignDesk.alertsHour", String(hour));
+    const { replaced } = turnOnDailyAlerts(spreadsheet, hour);
     entryPoints.onOpen();
     tell(
-      `Daily alerts are on: checks run and the digest goes out every day between ${hourText(hour)} and ${hourText((hour + 1) % 24)} (${spreadsheet.getSpreadsheetTimeZone()}).`,
+      [
+        `Daily alerts are on: checks run and the digest goes out from your account every day between ${hourText(hour)} and ${hourText((hour + 1) % 24)} (${spreadsheet.getSpreadsheetTimeZone()}).`,
+        replaced ? `They replace the daily alerts ${replaced} set up; that trigger removes itself at its next run.` : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
     );
   },
 
   turnOffDailyAlertsFromMenu(): void {
-    const removed = turnOffDailyAlerts(SpreadsheetApp.getActive());
-    PropertiesService.getUserProperties().deleteProperty("campaignDesk.alertsHour");
+    const { was, removed } = turnOffDailyAlerts();
     entryPoints.onOpen();
-    tell(removed > 0 ? "Daily alerts are off." : "Daily alerts were already off.");
+    const other = was?.on && was.setUpBy && removed === 0 ? was.setUpBy : undefined;
+    tell(
+      other
+        ? `Daily alerts are off. The trigger belongs to ${other}: it removes itself at its next run and sends nothing.`
+        : removed > 0 || was?.on
+          ? "Daily alerts are off."
+          : "Daily alerts were already off.",
+    );
   },
 
   showAlertsStatus(): void {
-    const state = alertsState() ?? "unknown";
-    const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_PROPERTY);
-    const run = last ? (JSON.parse(last) as { at: string; alerts: number }) : null;
-    tell(
-      [
-        `Daily alerts: ${state}.`,
-        run ? `Last check: ${run.at} with ${run.alerts} alerts.` : "No check has run yet.",
-      ].join("\n"),
-    );
+    tell(`Daily alerts: ${alertsState(true) ?? "unknown"}.`);
   },
 
   ...sidebarEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
-  [DAILY_HANDLER](_event?: GoogleAppsScript.Events.TimeDriven): void {
-    runChecks({ sendDigest: true });
+  [DAILY_HANDLER](event?: GoogleAppsScript.Events.TimeDriven): void {
+    runDailyTrigger(event);
   },
 };
 

@@ -1,39 +1,57 @@
 /**
  * A daily check run in the Apps Script shell: read each tab once, compute, write the owned
- * columns and the Operations tab under the document lock, then send the digest (outside the
- * lock: mail is slow and touches no cell).
+ * columns and the Operations tab under the document lock, and decide there who gets today's
+ * digest (recorded before any mail goes out, so an overlapping run mails nobody twice). Mail is
+ * sent outside the lock (it is slow and touches no cell); failures are settled under it again.
  */
 import type { Alert } from "../domain/alerts";
 import { isoFromDay, zoneCalendar } from "../domain/day";
+import { allowedDomains } from "../domain/recipients";
 import { type CheckResult, computeChecks } from "../features/checks";
 import {
-  type DigestLedger,
-  type DigestMessage,
-  ledgerFor,
-  planDigest,
-  recipientsOf,
-  type UnsentDigest,
-} from "../features/digest";
+  ALERTS_PROPERTY,
+  parseAlerts,
+  parseRuns,
+  pendingProblems,
+  RUNS_PROPERTY,
+  type RunsRecord,
+  withProblem,
+} from "../features/daily-alerts";
+import { type DigestNotes, digestReaders, mailingOrder, type Reader, renderDigest } from "../features/digest";
+import {
+  type Claim,
+  claimDigests,
+  describeMisses,
+  type MissReason,
+  parseLedger,
+  settleDigests,
+} from "../features/digest-ledger";
 import { buildOperationsView } from "../features/operations";
 import { writeOwnedColumns } from "../features/owned-writes";
 import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
-import { withDocumentLock } from "./document-lock";
+import { withDocumentLockOr } from "./document-lock";
 import { sheetsPort } from "./sheets-port";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
-export const LAST_RUN_PROPERTY = "campaignDesk.lastRun";
+const BUSY_TEXT =
+  "The workbook was busy (another run or a save held it for 30 seconds): checks and digest skipped; the next run catches up.";
 
 export interface RunSummary {
   today: string;
+  /** The document lock stayed busy: nothing was checked, written or sent. */
+  busy: boolean;
   alerts: number;
   bySeverity: Record<string, number>;
   sent: string[];
   alreadySent: string[];
-  unsent: UnsentDigest[];
+  missed: { to: string; reason: MissReason }[];
+  failed: { to: string; error: string }[];
   unsettledTabs: TabName[];
   missingHeaders: CheckResult["missingHeaders"];
+  /** Settings' Digest hour, for the trigger to follow. */
+  digestHour: number;
 }
 
 export function runChecks(options: { sendDigest: boolean }): RunSummary {
@@ -42,107 +60,166 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
   const now = new Date();
   const today = calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000);
   const port = sheetsPort(spreadsheet);
+  const properties = PropertiesService.getDocumentProperties();
+  const setUpBy = parseAlerts(properties.getProperty(ALERTS_PROPERTY))?.setUpBy;
 
-  const { result, unsettledTabs, sheetIds } = withDocumentLock(() => {
-    const tabs: Partial<Record<TabName, unknown[][]>> = {};
-    for (const tab of TABS) {
-      if (tab.generated) continue;
-      const values = port.read(tab.name);
-      if (values) tabs[tab.name] = values;
-    }
-    const result = computeChecks({ tabs, today, calendar });
-    const unsettledTabs: TabName[] = [];
-    const sheetIds = new Map<TabName, number>();
-    for (const [tab, computed] of result.owned) {
-      const values = tabs[tab];
-      if (!values) continue;
-      const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
-      if (written.unsettled) unsettledTabs.push(tab);
-      const header = values[0] ?? [];
-      port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
-      sheetIds.set(tab, port.sheetId(tab) ?? 0);
-    }
-    const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-    port.writeGeneratedTab(
-      "Operations",
-      buildOperationsView(
-        result.operations,
-        today,
-        {
-          dateOf: (day) => calendar.midnightOf(day),
-          isoOf: isoFromDay,
-        },
-        stamp,
-      ),
-    );
-    return { result, unsettledTabs, sheetIds };
-  });
+  const locked = withDocumentLockOr(
+    () => {
+      const tabs: Partial<Record<TabName, unknown[][]>> = {};
+      for (const tab of TABS) {
+        if (tab.generated) continue;
+        const values = port.read(tab.name);
+        if (values) tabs[tab.name] = values;
+      }
+      const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
+      const unsettledTabs: TabName[] = [];
+      const sheetIds = new Map<TabName, number>();
+      for (const [tab, computed] of result.owned) {
+        const values = tabs[tab];
+        if (!values) continue;
+        const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
+        if (written.unsettled) unsettledTabs.push(tab);
+        const header = values[0] ?? [];
+        port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
+        sheetIds.set(tab, port.sheetId(tab) ?? 0);
+      }
+      const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
+      port.writeGeneratedTab(
+        "Operations",
+        buildOperationsView(
+          result.operations,
+          today,
+          {
+            dateOf: (day) => calendar.midnightOf(day),
+            isoOf: isoFromDay,
+          },
+          stamp,
+        ),
+      );
+      const readers = options.sendDigest
+        ? mailingOrder(
+            digestReaders({
+              alerts: result.alerts,
+              managers: result.settings.managerEmails,
+              owners: result.owners,
+              allowed: allowedDomains(result.settings.allowedEmailDomains, result.settings.managerEmails, setUpBy),
+            }),
+            isoFromDay(today),
+          )
+        : [];
+      const claim = options.sendDigest ? claimUnderLock(properties, readers, isoFromDay(today), now) : null;
+      return { result, unsettledTabs, sheetIds, readers, claim };
+    },
+    () => null,
+  );
 
-  const bySeverity: Record<string, number> = {};
-  for (const alert of result.alerts) bySeverity[alert.severity] = (bySeverity[alert.severity] ?? 0) + 1;
   const summary: RunSummary = {
     today: isoFromDay(today),
-    alerts: result.alerts.length,
-    bySeverity,
+    busy: locked === null,
+    alerts: 0,
+    bySeverity: {},
     sent: [],
     alreadySent: [],
-    unsent: [],
+    missed: [],
+    failed: [],
+    unsettledTabs: [],
+    missingHeaders: [],
+    digestHour: 8,
+  };
+  let runs = parseRuns(properties.getProperty(RUNS_PROPERTY));
+  if (locked === null) {
+    properties.setProperty(RUNS_PROPERTY, JSON.stringify(withProblem(runs, now.toISOString(), BUSY_TEXT)));
+    return summary;
+  }
+  const { result, unsettledTabs, sheetIds, readers, claim } = locked;
+  for (const alert of result.alerts) summary.bySeverity[alert.severity] = (summary.bySeverity[alert.severity] ?? 0) + 1;
+  Object.assign(summary, {
+    alerts: result.alerts.length,
     unsettledTabs,
     missingHeaders: result.missingHeaders,
-  };
+    digestHour: result.settings.digestHour,
+  });
 
-  const properties = PropertiesService.getDocumentProperties();
-  if (options.sendDigest) {
+  if (claim) {
+    if (claim.stalled) runs = withProblem(runs, now.toISOString(), claim.stalled);
     const url = spreadsheet.getUrl();
-    const rowLink = (alert: Alert) =>
-      `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`;
-    const ledger = ledgerFor(summary.today, readLedger(properties.getProperty(LEDGER_PROPERTY)));
+    const notes: DigestNotes = {
+      notDelivered: claim.reporting ? describeMisses(claim.reporting, readers, claim.ledger.refusal) : [],
+      problems: pendingProblems(runs),
+    };
     const context = {
       spreadsheetName: spreadsheet.getName(),
-      rowLink,
       today: summary.today,
-      unsent: ledger.unsent,
+      rowLink: (alert: Alert) => `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
+      operationsLink: `${url}#gid=${port.sheetId("Operations") ?? 0}`,
+      notes,
     };
-    const byRecipient = recipientsOf(
-      result.alerts,
-      result.settings.managerEmails,
-      (id) => result.owners.get(id) ?? "",
-    );
-    const plan = planDigest(byRecipient, ledger, context);
-    summary.alreadySent = plan.skipped;
-    const failed = sendAll(plan.send, ledger);
-    summary.sent = plan.send
-      .filter((message) => !failed.some((miss) => miss.to === message.to))
-      .map((m) => m.to);
-    // Once a digest went out, the earlier misses it reported are done with.
-    if (summary.sent.length > 0) ledger.unsent = [];
-    ledger.unsent.push(...failed);
-    summary.unsent = ledger.unsent;
-    // Document properties hold 9 KB a value: keep the newest misses only.
-    ledger.unsent = ledger.unsent.slice(-50);
-    properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
+    const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
+    summary.failed = failed.map((failure) => ({ to: failure.address, error: failure.error }));
+    summary.sent = claim.send.map((reader) => reader.address).filter((to) => !failed.some((f) => f.address === to));
+    summary.alreadySent = claim.alreadySent.map((reader) => reader.address);
+    summary.missed = claim.missed.map((miss) => ({ to: miss.reader.address, reason: miss.reason }));
+    const managerMailed = claim.send.some((reader) => reader.role === "manager" && summary.sent.includes(reader.address));
+    if (claim.send.length > 0) {
+      const settled = withDocumentLockOr(
+        () => {
+          const ledger = settleDigests(parseLedger(properties.getProperty(LEDGER_PROPERTY)), summary.today, {
+            run: claim.ledger.mailing?.run ?? "",
+            failed,
+            managerMailed,
+            ...(claim.reporting ? { reporting: claim.reporting } : {}),
+          });
+          properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
+          return true;
+        },
+        () => false,
+      );
+      if (!settled) runs = withProblem(runs, now.toISOString(), `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`);
+    }
+    if (managerMailed) runs = { ...runs, pending: [], pendingMore: 0 };
+    for (const failure of failed) runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
   }
-  properties.setProperty(
-    LAST_RUN_PROPERTY,
-    JSON.stringify({ at: now.toISOString(), alerts: summary.alerts, unsent: summary.unsent.length }),
-  );
+  runs = {
+    ...runs,
+    lastRun: {
+      at: now.toISOString(),
+      alerts: summary.alerts,
+      sent: summary.sent.length,
+      missed: summary.missed.length + summary.failed.length,
+    },
+  };
+  properties.setProperty(RUNS_PROPERTY, JSON.stringify(runs));
   return summary;
 }
 
-function sendAll(messages: readonly DigestMessage[], ledger: DigestLedger): UnsentDigest[] {
-  const failed: UnsentDigest[] = [];
-  let quota = messages.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-  for (const message of messages) {
-    if (quota < 1) {
-      failed.push({
-        day: ledger.day,
-        to: message.to,
-        alertCount: message.alertCount,
-        reason: "daily email quota used up",
-      });
-      continue;
-    }
+/** Under the lock: today's ledger decides who is mailed, and is stored before any mail goes out. */
+function claimUnderLock(
+  properties: GoogleAppsScript.Properties.Properties,
+  readers: Reader[],
+  today: string,
+  now: Date,
+): Claim {
+  const storedText = properties.getProperty(LEDGER_PROPERTY);
+  const claim = claimDigests(parseLedger(storedText), {
+    today,
+    order: readers,
+    quota: readers.length > 0 ? MailApp.getRemainingDailyQuota() : 0,
+    now: now.toISOString(),
+    run: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+  });
+  const text = JSON.stringify(claim.ledger);
+  if (text !== storedText) properties.setProperty(LEDGER_PROPERTY, text);
+  return claim;
+}
+
+function sendDigests(
+  readers: readonly Reader[],
+  render: (reader: Reader) => ReturnType<typeof renderDigest>,
+): { address: string; error: string }[] {
+  const failed: { address: string; error: string }[] = [];
+  for (const reader of readers) {
     try {
+      const message = render(reader);
       MailApp.sendEmail({
         to: message.to,
         subject: message.subject,
@@ -150,28 +227,9 @@ function sendAll(messages: readonly DigestMessage[], ledger: DigestLedger): Unse
         htmlBody: message.htmlBody,
         name: "Campaign Desk",
       });
-      quota -= 1;
-      ledger.sentTo.push(message.to);
     } catch (error) {
-      failed.push({
-        day: ledger.day,
-        to: message.to,
-        alertCount: message.alertCount,
-        reason: String(error).slice(0, 120),
-      });
+      failed.push({ address: reader.address, error: String(error).slice(0, 200) });
     }
   }
   return failed;
-}
-
-export function readLedger(text: string | null): DigestLedger | null {
-  if (!text) return null;
-  try {
-    const parsed = JSON.parse(text) as DigestLedger;
-    return typeof parsed.day === "string" && Array.isArray(parsed.sentTo) && Array.isArray(parsed.unsent)
-      ? parsed
-      : null;
-  } catch {
-    return null;
-  }
 }

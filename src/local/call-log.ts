@@ -147,6 +147,8 @@ export class CallGate {
   private readonly hooks = new Set<(call: CallInfo) => void>();
   private paused = 0;
   context: ExecutionContext = "user";
+  /** False once the user must authorize again: a trigger's calls needing authorization then fail. */
+  authorized = true;
 
   constructor(readonly log: CallLog) {}
 
@@ -219,6 +221,9 @@ export class CallGate {
           ),
         );
       checkContext(this.context, className, method);
+      if (!this.authorized && NEEDS_AUTHORIZATION.has(className) && method !== "getAuthorizationInfo") {
+        fail("Authorization is required to perform that action.");
+      }
       this.log.record(`${className}.${method}`, write);
       const result = fn.apply(
         target,

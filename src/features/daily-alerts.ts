@@ -1,0 +1,103 @@
+/**
+ * What every editor can see about daily alerts, kept in document properties (small): who turned
+ * them on and the trigger's unique ID, and how the runs went (the last run, the last problem,
+ * and the problems the next manager's digest must mention). Pure: the shell reads and writes.
+ */
+import { shortText } from "../domain/settings";
+
+export const ALERTS_PROPERTY = "campaignDesk.alerts";
+export const RUNS_PROPERTY = "campaignDesk.runs";
+/** Problems kept for the next digest; older ones are only counted. */
+const PENDING_LIMIT = 10;
+
+export interface AlertsRecord {
+  on: boolean;
+  /** The trigger's unique ID (ScriptApp Trigger.getUniqueId) while on. */
+  triggerId?: string;
+  /** Who turned alerts on: the trigger runs as them and mails from their account. */
+  setUpBy?: string;
+  hour?: number;
+  /** Who last turned them on or off, and when (ISO). */
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface RunsRecord {
+  lastRun?: { at: string; alerts: number; sent: number; missed: number };
+  lastProblem?: { at: string; text: string };
+  /** Problems since the last manager's digest went out. */
+  pending: string[];
+  pendingMore: number;
+}
+
+function parseObject(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseAlerts(text: string | null): AlertsRecord | null {
+  const parsed = parseObject(text);
+  return parsed && typeof parsed.on === "boolean" ? (parsed as unknown as AlertsRecord) : null;
+}
+
+export function parseRuns(text: string | null): RunsRecord {
+  const parsed = parseObject(text);
+  if (!parsed || !Array.isArray(parsed.pending)) return { pending: [], pendingMore: 0 };
+  return parsed as unknown as RunsRecord;
+}
+
+/** Records a problem as the last one and for the next digest, bounded. */
+export function withProblem(runs: RunsRecord, at: string, text: string): RunsRecord {
+  const short = shortText(text, 300);
+  const pending = [...runs.pending, `${at.slice(0, 16).replace("T", " ")} UTC: ${short}`];
+  const dropped = Math.max(0, pending.length - PENDING_LIMIT);
+  return {
+    ...runs,
+    lastProblem: { at, text: short },
+    pending: pending.slice(dropped),
+    pendingMore: runs.pendingMore + dropped,
+  };
+}
+
+/** The problems a manager's digest lists, then forgets. */
+export function pendingProblems(runs: RunsRecord): string[] {
+  return runs.pendingMore > 0
+    ? [`${runs.pendingMore} earlier problem(s) not listed`, ...runs.pending]
+    : [...runs.pending];
+}
+
+export const hourText = (hour: number): string => `${hour < 10 ? "0" : ""}${hour}:00`;
+
+/**
+ * `on at 08:00, set up by maya@example.com, last run 2026-11-25 08:03, last problem 2026-11-24
+ * 08:01: ...` for the menu (short) or the status dialog (full). `when` formats an ISO instant in
+ * the spreadsheet's zone.
+ */
+export function alertsStateText(
+  alerts: AlertsRecord | null,
+  runs: RunsRecord,
+  when: (iso: string) => string,
+  full = false,
+): string {
+  const parts: string[] = [];
+  if (alerts?.on) {
+    parts.push(`on${alerts.hour === undefined ? "" : ` at ${hourText(alerts.hour)}`}`);
+    if (alerts.setUpBy) parts.push(`set up by ${shortText(alerts.setUpBy, 60)}`);
+  } else {
+    parts.push(alerts ? `off (turned off by ${shortText(alerts.changedBy, 60)})` : "off");
+  }
+  if (runs.lastRun) {
+    const { missed: count } = runs.lastRun;
+    const missed = count > 0 ? ` (${count} digest${count === 1 ? "" : "s"} not sent)` : "";
+    parts.push(`last run ${when(runs.lastRun.at)}${missed}`);
+  }
+  if (runs.lastProblem) {
+    parts.push(`last problem ${when(runs.lastProblem.at)}: ${full ? runs.lastProblem.text : shortText(runs.lastProblem.text, 70)}`);
+  }
+  return parts.join(", ");
+}
