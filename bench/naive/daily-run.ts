@@ -6,8 +6,8 @@
  */
 import type { Alert } from "../../src/domain/alerts";
 import { isoFromDay, zoneCalendar } from "../../src/domain/day";
-import { computeChecks } from "../../src/features/checks";
 import { allowedDomains } from "../../src/domain/recipients";
+import { computeChecks } from "../../src/features/checks";
 import { digestReaders, mailingOrder, renderDigest } from "../../src/features/digest";
 import { claimDigests, parseLedger } from "../../src/features/digest-ledger";
 import { buildOperationsView } from "../../src/features/operations";
@@ -119,7 +119,8 @@ export function naiveDailyRun(g: EmulatorGlobals, now: Date): void {
     const message = renderDigest(reader, {
       spreadsheetName: spreadsheet.getName(),
       today: todayIso,
-      rowLink: (alert: Alert) => `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
+      rowLink: (alert: Alert) =>
+        `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
       operationsLink: `${url}#gid=${operations.getSheetId()}`,
       notes: { notDelivered: [], problems: [] },
     });

@@ -40,8 +40,11 @@ export function ownerAddress(cell: unknown, allowed: ReadonlySet<string>): Owner
       problem: `Owner holds ${parts.length} entries: the digest goes to one address, so give the campaign one owner`,
     };
   }
-  if (!isEmail(text)) return { problem: `Owner ${shortText(text)} is not an email address: no digest goes there` };
+  if (!isEmail(text))
+    return { problem: `Owner ${shortText(text)} is not an email address: no digest goes there` };
   const address = text.toLowerCase();
+  // With no manager, no alerts set up and no domains listed, nobody vouched for any domain yet.
+  if (allowed.size === 0) return {};
   if (!allowed.has(emailDomain(address))) {
     return {
       problem: `Owner ${shortText(address)} is outside the allowed email domains (Settings): no digest goes there`,
@@ -56,6 +59,9 @@ export function ownerCheck(
   settings: Pick<Settings, "allowedEmailDomains" | "managerEmails">,
   setUpBy: string | undefined,
 ): string | undefined {
-  const read = ownerAddress(cell, allowedDomains(settings.allowedEmailDomains, settings.managerEmails, setUpBy));
+  const read = ownerAddress(
+    cell,
+    allowedDomains(settings.allowedEmailDomains, settings.managerEmails, setUpBy),
+  );
   return "problem" in read ? read.problem : undefined;
 }

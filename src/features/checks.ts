@@ -24,8 +24,8 @@ import {
   payoutStatus,
 } from "../domain/payout";
 import { suggestedPool } from "../domain/pools";
-import { ownerCheck } from "../domain/recipients";
 import { appliedRate } from "../domain/rates";
+import { ownerCheck } from "../domain/recipients";
 import { sampleCostBorne, sampleFollowUp, sampleState, sampleToPost } from "../domain/samples";
 import { parseSettings, type Settings } from "../domain/settings";
 import { authText, daysText, NO_SALES_YET, payoutText, windowText } from "../domain/status-text";

@@ -97,7 +97,9 @@ export function alertsStateText(
     parts.push(`last run ${when(runs.lastRun.at)}${missed}`);
   }
   if (runs.lastProblem) {
-    parts.push(`last problem ${when(runs.lastProblem.at)}: ${full ? runs.lastProblem.text : shortText(runs.lastProblem.text, 70)}`);
+    parts.push(
+      `last problem ${when(runs.lastProblem.at)}: ${full ? runs.lastProblem.text : shortText(runs.lastProblem.text, 70)}`,
+    );
   }
   return parts.join(", ");
 }

@@ -88,7 +88,7 @@ function mergeMisses(older: MissRecord | undefined, newer: MissRecord): MissReco
   if (!older) return newer;
   const list = [...new Set([...chunks(older.list, HASH_LENGTH + 1), ...chunks(newer.list, HASH_LENGTH + 1)])];
   return {
-    since: older.since < newer.since ? older.since : newer.since,
+    since: [older.since, newer.since].sort()[0] ?? newer.since,
     list: list.slice(0, LISTED_MISSES).join(""),
     total: older.total + newer.total,
   };
@@ -149,7 +149,8 @@ export function claimDigests(stored: DigestLedger | null, input: ClaimInput): Cl
   input.order.forEach((reader, index) => {
     const hash = addressHash(reader.address);
     if (sent.has(hash)) alreadySent.push(reader);
-    else if (index >= DAILY_DIGEST_LIMIT || sent.size >= DAILY_DIGEST_LIMIT) missed.push({ reader, reason: "limit" });
+    else if (index >= DAILY_DIGEST_LIMIT || sent.size >= DAILY_DIGEST_LIMIT)
+      missed.push({ reader, reason: "limit" });
     else if (quota < 1) missed.push({ reader, reason: "quota" });
     else {
       send.push(reader);
@@ -185,14 +186,20 @@ export interface Settlement {
 }
 
 /** After sending, under the lock again: failures become misses (retried by a later run). */
-export function settleDigests(stored: DigestLedger | null, today: string, settlement: Settlement): DigestLedger {
+export function settleDigests(
+  stored: DigestLedger | null,
+  today: string,
+  settlement: Settlement,
+): DigestLedger {
   const ledger = rollLedger(stored, today);
   const failedHashes = new Set(settlement.failed.map((failure) => addressHash(failure.address)));
   ledger.sent = chunks(ledger.sent, HASH_LENGTH)
     .filter((hash) => !failedHashes.has(hash))
     .join("");
   if (failedHashes.size > 0) {
-    const listed = new Set(chunks(ledger.missed.list, HASH_LENGTH + 1).map((entry) => entry.slice(0, HASH_LENGTH)));
+    const listed = new Set(
+      chunks(ledger.missed.list, HASH_LENGTH + 1).map((entry) => entry.slice(0, HASH_LENGTH)),
+    );
     const added = [...failedHashes].filter((hash) => !listed.has(hash));
     ledger.missed = {
       since: ledger.missed.since,
@@ -206,7 +213,9 @@ export function settleDigests(stored: DigestLedger | null, today: string, settle
   }
   if (ledger.mailing?.run === settlement.run) delete ledger.mailing;
   if (!settlement.managerMailed && settlement.reporting) {
-    ledger.earlier = ledger.earlier ? mergeMisses(settlement.reporting, ledger.earlier) : settlement.reporting;
+    ledger.earlier = ledger.earlier
+      ? mergeMisses(settlement.reporting, ledger.earlier)
+      : settlement.reporting;
   }
   return ledger;
 }
@@ -230,11 +239,15 @@ export function describeMisses(record: MissRecord, readers: readonly Reader[], r
   }
   const named = [...byReason.values()].reduce((sum, names) => sum + names.length, 0);
   const lines = [...byReason.entries()].map(([reason, names]) => {
-    const who = names.length > 0 ? `: ${names.slice(0, 20).join(", ")}${names.length > 20 ? ` and ${names.length - 20} more` : ""}` : "";
+    const who =
+      names.length > 0
+        ? `: ${names.slice(0, 20).join(", ")}${names.length > 20 ? ` and ${names.length - 20} more` : ""}`
+        : "";
     const why = reason === "refused" && refusal ? `${REASON_TEXT.refused} (${refusal})` : REASON_TEXT[reason];
     return `Since ${record.since}, ${why}${who}.`;
   });
   const others = record.total - named;
-  if (others > 0) lines.push(`${others} other digest${others === 1 ? "" : "s"} since ${record.since} did not go out.`);
+  if (others > 0)
+    lines.push(`${others} other digest${others === 1 ? "" : "s"} since ${record.since} did not go out.`);
   return lines;
 }

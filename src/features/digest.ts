@@ -170,7 +170,11 @@ export function renderDigest(reader: Reader, context: DigestContext): DigestMess
   noteBlock("Not delivered", notes.notDelivered);
   noteBlock("Problems with the daily run", notes.problems);
 
-  text.push(`${plural(alerts.length, "alert")}: ${severityCounts(alerts)}.`, `By kind: ${kindCounts(alerts)}.`, "");
+  text.push(
+    `${plural(alerts.length, "alert")}: ${severityCounts(alerts)}.`,
+    `By kind: ${kindCounts(alerts)}.`,
+    "",
+  );
   html.push(
     `<p><b>${escapeHtml(plural(alerts.length, "alert"))}</b>: ${escapeHtml(severityCounts(alerts))}.<br>`,
     `<span style="color:#5f6368">By kind: ${escapeHtml(kindCounts(alerts))}.</span></p>`,
@@ -200,12 +204,19 @@ export function renderDigest(reader: Reader, context: DigestContext): DigestMess
     }
   }
   const rest = alerts.length - shown.length;
-  const more = rest > 0 ? `and ${count(rest)} more in the Operations tab` : "Everything is in the Operations tab";
+  const more =
+    rest > 0 ? `and ${count(rest)} more in the Operations tab` : "Everything is in the Operations tab";
   text.push("", `${more}: ${context.operationsLink}`);
   html.push(`<p><a href="${escapeHtml(context.operationsLink)}">${escapeHtml(more)}</a>.</p>`);
   text.push("", "Turn daily alerts off from Extensions > Campaign Desk in the spreadsheet.");
   html.push(
     `<p style="color:#5f6368;font-size:12px">Turn daily alerts off from Extensions &gt; Campaign Desk.</p></div>`,
   );
-  return { to: reader.address, subject, body: text.join("\n"), htmlBody: html.join(""), alertCount: alerts.length };
+  return {
+    to: reader.address,
+    subject,
+    body: text.join("\n"),
+    htmlBody: html.join(""),
+    alertCount: alerts.length,
+  };
 }

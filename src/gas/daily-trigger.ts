@@ -64,7 +64,8 @@ export function turnOnDailyAlerts(spreadsheet: Spreadsheet, hour: number): { rep
   const triggerId = createDailyTrigger(spreadsheet, hour);
   const at = new Date().toISOString();
   storeAlerts({ on: true, triggerId, setUpBy: email, hour, changedBy: email, changedAt: at });
-  const replaced = previous?.on && previous.setUpBy && previous.setUpBy !== email ? previous.setUpBy : undefined;
+  const replaced =
+    previous?.on && previous.setUpBy && previous.setUpBy !== email ? previous.setUpBy : undefined;
   return { replaced };
 }
 
@@ -104,13 +105,21 @@ export function runDailyTrigger(event?: GoogleAppsScript.Events.TimeDriven): voi
     if (uid && !record) {
       // A trigger made before the state was stored: adopt it, so the menu shows it.
       const email = me();
-      storeAlerts({ on: true, triggerId: uid, setUpBy: email, changedBy: email, changedAt: new Date().toISOString() });
+      storeAlerts({
+        on: true,
+        triggerId: uid,
+        setUpBy: email,
+        changedBy: email,
+        changedAt: new Date().toISOString(),
+      });
     }
     const summary = runChecks({ sendDigest: true });
     if (uid && !summary.busy) followDigestHour(uid, summary.digestHour);
   } catch (error) {
     const text = String(error);
-    recordProblem(/authori[sz]ation/i.test(text) ? `${AUTHORIZATION_LOST} (${text})` : `The daily run failed: ${text}`);
+    recordProblem(
+      /authori[sz]ation/i.test(text) ? `${AUTHORIZATION_LOST} (${text})` : `The daily run failed: ${text}`,
+    );
     console.error(`Campaign Desk daily run failed: ${text}`);
   }
 }

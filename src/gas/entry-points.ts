@@ -9,7 +9,13 @@ import { alertsStateText, hourText, parseRuns, RUNS_PROPERTY } from "../features
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { tabSchema } from "../workbook/schema";
 import { readTable } from "../workbook/table";
-import { DAILY_HANDLER, readAlerts, runDailyTrigger, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
+import {
+  DAILY_HANDLER,
+  readAlerts,
+  runDailyTrigger,
+  turnOffDailyAlerts,
+  turnOnDailyAlerts,
+} from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
 import { type RunSummary, runChecks } from "./run-checks";
@@ -111,7 +117,9 @@ export const entryPoints = {
     tell(
       [
         `Daily alerts are on: checks run and the digest goes out from your account every day between ${hourText(hour)} and ${hourText((hour + 1) % 24)} (${spreadsheet.getSpreadsheetTimeZone()}).`,
-        replaced ? `They replace the daily alerts ${replaced} set up; that trigger removes itself at its next run.` : "",
+        replaced
+          ? `They replace the daily alerts ${replaced} set up; that trigger removes itself at its next run.`
+          : "",
       ]
         .filter(Boolean)
         .join("\n"),

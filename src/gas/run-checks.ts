@@ -14,7 +14,6 @@ import {
   parseRuns,
   pendingProblems,
   RUNS_PROPERTY,
-  type RunsRecord,
   withProblem,
 } from "../features/daily-alerts";
 import { type DigestNotes, digestReaders, mailingOrder, type Reader, renderDigest } from "../features/digest";
@@ -102,7 +101,11 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
               alerts: result.alerts,
               managers: result.settings.managerEmails,
               owners: result.owners,
-              allowed: allowedDomains(result.settings.allowedEmailDomains, result.settings.managerEmails, setUpBy),
+              allowed: allowedDomains(
+                result.settings.allowedEmailDomains,
+                result.settings.managerEmails,
+                setUpBy,
+              ),
             }),
             isoFromDay(today),
           )
@@ -132,7 +135,8 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     return summary;
   }
   const { result, unsettledTabs, sheetIds, readers, claim } = locked;
-  for (const alert of result.alerts) summary.bySeverity[alert.severity] = (summary.bySeverity[alert.severity] ?? 0) + 1;
+  for (const alert of result.alerts)
+    summary.bySeverity[alert.severity] = (summary.bySeverity[alert.severity] ?? 0) + 1;
   Object.assign(summary, {
     alerts: result.alerts.length,
     unsettledTabs,
@@ -150,16 +154,21 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     const context = {
       spreadsheetName: spreadsheet.getName(),
       today: summary.today,
-      rowLink: (alert: Alert) => `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
+      rowLink: (alert: Alert) =>
+        `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
       operationsLink: `${url}#gid=${port.sheetId("Operations") ?? 0}`,
       notes,
     };
     const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
     summary.failed = failed.map((failure) => ({ to: failure.address, error: failure.error }));
-    summary.sent = claim.send.map((reader) => reader.address).filter((to) => !failed.some((f) => f.address === to));
+    summary.sent = claim.send
+      .map((reader) => reader.address)
+      .filter((to) => !failed.some((f) => f.address === to));
     summary.alreadySent = claim.alreadySent.map((reader) => reader.address);
     summary.missed = claim.missed.map((miss) => ({ to: miss.reader.address, reason: miss.reason }));
-    const managerMailed = claim.send.some((reader) => reader.role === "manager" && summary.sent.includes(reader.address));
+    const managerMailed = claim.send.some(
+      (reader) => reader.role === "manager" && summary.sent.includes(reader.address),
+    );
     if (claim.send.length > 0) {
       const settled = withDocumentLockOr(
         () => {
@@ -174,10 +183,16 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
         },
         () => false,
       );
-      if (!settled) runs = withProblem(runs, now.toISOString(), `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`);
+      if (!settled)
+        runs = withProblem(
+          runs,
+          now.toISOString(),
+          `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`,
+        );
     }
     if (managerMailed) runs = { ...runs, pending: [], pendingMore: 0 };
-    for (const failure of failed) runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
+    for (const failure of failed)
+      runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
   }
   runs = {
     ...runs,

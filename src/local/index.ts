@@ -11,12 +11,12 @@ import { randomBytes } from "node:crypto";
 import { CallGate, type CallInfo, CallLog, type ExecutionContext } from "./call-log";
 import type { AccountKind, LockKind } from "./services";
 import {
-  MAIL_LIMITS,
   ConsoleApi,
   type LockHolders,
   LockServiceApi,
   type LogEntry,
   LoggerApi,
+  MAIL_LIMITS,
   MailAppApi,
   type MailState,
   Properties,

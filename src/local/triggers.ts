@@ -1,6 +1,14 @@
 /** ScriptApp: installable triggers, recorded, plus the schedule a workbench clock can fire. */
 import { CLASS_NAME } from "./call-log";
-import { AuthMode, AuthorizationStatus, type EnumValue, EventType, enumByName, TriggerSource, WeekDay } from "./enums";
+import {
+  AuthMode,
+  AuthorizationStatus,
+  type EnumValue,
+  EventType,
+  enumByName,
+  TriggerSource,
+  WeekDay,
+} from "./enums";
 import { fail } from "./errors";
 import type { Spreadsheet } from "./spreadsheet";
 import { addDays, isValidTimeZone, startOfDay, zonedParts, zonedTime } from "./zone";
@@ -234,7 +242,8 @@ export class ScriptAppApi {
   getAuthorizationInfo(_authMode: EnumValue) {
     const authorized = this.host.authorized();
     return {
-      getAuthorizationStatus: () => (authorized ? AuthorizationStatus.NOT_REQUIRED : AuthorizationStatus.REQUIRED),
+      getAuthorizationStatus: () =>
+        authorized ? AuthorizationStatus.NOT_REQUIRED : AuthorizationStatus.REQUIRED,
       getAuthorizationUrl: () => (authorized ? null : "https://script.google.com/macros/authorize"),
     };
   }

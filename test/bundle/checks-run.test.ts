@@ -178,7 +178,9 @@ describe("the digest", () => {
     bundle.emulator.clock.advanceDays(1);
     runDaily(bundle);
     const next = bundle.emulator.outbox.at(-1);
-    expect(next?.body).toMatch(/Not delivered earlier:\n- 2026-11-25: digest to /);
+    expect(next?.body).toMatch(
+      /Not delivered:\n- Since 2026-11-25, the sender's daily email quota was used up: /,
+    );
   });
 
   it("sends nothing when there is nothing to report", () => {

@@ -13,7 +13,8 @@ import {
 
 const alerts = [{ severity: "High" } as Alert];
 const reader = (address: string, role: Reader["role"] = "owner"): Reader => ({ address, role, alerts });
-const people = (count: number) => Array.from({ length: count }, (_, index) => reader(`owner${index}@example.com`));
+const people = (count: number) =>
+  Array.from({ length: count }, (_, index) => reader(`owner${index}@example.com`));
 const claimInput = (order: Reader[], quota: number, now = "2026-11-25T16:00:00.000Z") => ({
   today: "2026-11-25",
   order,
@@ -47,7 +48,11 @@ describe("claimDigests", () => {
     let ledger: DigestLedger | null = null;
     for (let day = 24; day <= 26; day++) {
       const today = `2026-11-${day}`;
-      const claim = claimDigests(ledger, { ...claimInput(order, 1_500), today, now: `${today}T16:00:00.000Z` });
+      const claim = claimDigests(ledger, {
+        ...claimInput(order, 1_500),
+        today,
+        now: `${today}T16:00:00.000Z`,
+      });
       expect(claim.send.length).toBe(DAILY_DIGEST_LIMIT);
       ledger = settleDigests(claim.ledger, today, {
         run: claim.ledger.mailing?.run ?? "",
@@ -63,10 +68,16 @@ describe("claimDigests", () => {
   it("hands yesterday's misses to the next manager's digest once, then forgets them", () => {
     const order = [reader("ops@example.com", "manager"), ...people(3)];
     const day1 = claimDigests(null, claimInput(order, 2));
-    const day2 = claimDigests(day1.ledger, { ...claimInput(order, 100), today: "2026-11-26", now: "2026-11-26T16:00:00Z" });
+    const day2 = claimDigests(day1.ledger, {
+      ...claimInput(order, 100),
+      today: "2026-11-26",
+      now: "2026-11-26T16:00:00Z",
+    });
     expect(day2.reporting?.total).toBe(2);
     expect(describeMisses(day2.reporting ?? { since: "", list: "", total: 0 }, order)).toEqual([
-      expect.stringMatching(/^Since 2026-11-25, the sender's daily email quota was used up: owner\d@example.com, owner\d@example.com\.$/),
+      expect.stringMatching(
+        /^Since 2026-11-25, the sender's daily email quota was used up: owner\d@example.com, owner\d@example.com\.$/,
+      ),
     ]);
     expect(day2.ledger.earlier).toBeUndefined();
     // When no manager's digest went out after all, they stay to report.

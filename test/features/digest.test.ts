@@ -53,7 +53,11 @@ describe("who reads the digest", () => {
       problem: expect.stringContaining("outside the allowed email domains"),
     });
     const huge = `${"a".repeat(10_000)}@example.com`;
-    const check = ownerCheck(huge, { allowedEmailDomains: [], managerEmails: ["ops@example.com"] }, undefined);
+    const check = ownerCheck(
+      huge,
+      { allowedEmailDomains: [], managerEmails: ["ops@example.com"] },
+      undefined,
+    );
     expect(check).toMatch(/is not an email address/);
     expect(check?.length).toBeLessThan(200);
   });
@@ -104,13 +108,17 @@ describe("renderDigest", () => {
     ];
     const message = renderDigest(manager(alerts), context);
     expect(message.subject).toBe("Campaign Desk: 3 alerts (2 high, 1 medium) in Shop <ops>");
-    expect(groupAlerts(byUrgency(alerts)).map((group) => [group.severity, group.campaigns.map(([id]) => id)])).toEqual([
+    expect(
+      groupAlerts(byUrgency(alerts)).map((group) => [group.severity, group.campaigns.map(([id]) => id)]),
+    ).toEqual([
       ["High", ["C-0", "C-1"]],
       ["Medium", ["C-1"]],
     ]);
     expect(message.body).toContain("By kind: Content overdue 2, Fee unpaid 1.");
     expect(message.body.indexOf("HIGH")).toBeLessThan(message.body.indexOf("MEDIUM"));
-    expect(message.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/x/edit#gid=7&amp;range=A10"');
+    expect(message.htmlBody).toContain(
+      'href="https://docs.google.com/spreadsheets/d/x/edit#gid=7&amp;range=A10"',
+    );
     expect(message.body).toContain("#gid=7&range=A4");
   });
 
@@ -127,8 +135,12 @@ describe("renderDigest", () => {
     expect(message.body.match(/^ {2}- /gm)).toHaveLength(DIGEST_ITEMS);
     // Every High alert (50 of them) comes before any Low one.
     expect(message.body).not.toContain("LOW");
-    expect(message.body).toContain("and 450 more in the Operations tab: https://docs.google.com/spreadsheets/d/x/edit#gid=9");
-    expect(message.htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/x/edit#gid=9">and 450 more');
+    expect(message.body).toContain(
+      "and 450 more in the Operations tab: https://docs.google.com/spreadsheets/d/x/edit#gid=9",
+    );
+    expect(message.htmlBody).toContain(
+      '<a href="https://docs.google.com/spreadsheets/d/x/edit#gid=9">and 450 more',
+    );
   });
 
   it("stays small however long the user's text is", () => {
@@ -157,7 +169,10 @@ describe("renderDigest", () => {
     const managerMail = renderDigest(manager([alert({})]), context);
     expect(managerMail.body).toContain("Not delivered:\n- Since 2026-11-24, quota: x@example.com.");
     expect(managerMail.body).toContain("Problems with the daily run:\n- The run failed: boom");
-    const ownerMail = renderDigest({ address: "maya@example.com", role: "owner", alerts: [alert({})] }, context);
+    const ownerMail = renderDigest(
+      { address: "maya@example.com", role: "owner", alerts: [alert({})] },
+      context,
+    );
     expect(ownerMail.body).not.toContain("x@example.com");
     expect(ownerMail.body).not.toContain("ops@example.com");
     expect(ownerMail.htmlBody).not.toMatch(/[\w.]+@(?!example\.com\b)|x@example|ops@/);

@@ -42,7 +42,9 @@ describe("PropertiesService value limit", () => {
     const { globals } = createEmulator();
     const properties = globals.PropertiesService.getDocumentProperties();
     properties.setProperty("ledger", "small");
-    expect(() => properties.setProperty("ledger", "x".repeat(9 * 1024 + 1))).toThrow("Argument too large: value");
+    expect(() => properties.setProperty("ledger", "x".repeat(9 * 1024 + 1))).toThrow(
+      "Argument too large: value",
+    );
     expect(properties.getProperty("ledger")).toBe("small");
   });
 });
@@ -101,6 +103,8 @@ describe("authorization and accounts", () => {
     expect(Session.getEffectiveUser().getEmail()).toBe("li@example.com");
     expect(ScriptApp.getProjectTriggers()).toEqual([]);
     emulator.actAs("maya@example.com");
-    expect(ScriptApp.getProjectTriggers().map((trigger) => trigger.getUniqueId())).toEqual([maya.getUniqueId()]);
+    expect(ScriptApp.getProjectTriggers().map((trigger) => trigger.getUniqueId())).toEqual([
+      maya.getUniqueId(),
+    ]);
   });
 });
