@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { benchCellFunctions } from "./cell-functions";
 import { type ComputeResult, dailyCompute } from "./checks";
+import { type DigestSize, digestSize } from "./digest-size";
 import { type OperationCalls, serviceCalls } from "./service-calls";
 import { type StartupResult, startup } from "./startup";
 import { benchBrief, NOW, TIME_ZONE } from "./workbook";
@@ -95,6 +96,8 @@ export interface BenchResults {
   serviceCalls: OperationResult[];
   startup: StartupResult;
   compute: { daily: ComputeResult[]; cellFunctions: ComputeResult[] };
+  /** The largest digest email of a daily run, per size. */
+  digest: DigestSize[];
   /** Wall time of the bench itself. */
   benchSeconds: number;
 }
@@ -142,6 +145,9 @@ export async function runBench(
     }
   }
 
+  log(`digest size: ${options.computeSizes.join(", ")} collaborations`);
+  const digest = options.computeSizes.map((size) => digestSize(size, code));
+
   const cpu = cpus();
   return {
     generatedAt: new Date().toISOString(),
@@ -158,6 +164,7 @@ export async function runBench(
     serviceCalls: operations,
     startup: startupResult,
     compute: { daily, cellFunctions },
+    digest,
     benchSeconds: (performance.now() - started) / 1000,
   };
 }

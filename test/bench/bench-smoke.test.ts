@@ -92,6 +92,15 @@ describe("the smoke bench", () => {
     );
   });
 
+  it("measures the largest digest email at every compute size, beside the 200 KB limit", () => {
+    expect(results.digest.map((result) => result.rows)).toEqual(options.computeSizes);
+    for (const result of results.digest) {
+      expect(result.emails).toBeGreaterThan(0);
+      expect(result.largestBytes).toBeLessThan(100_000);
+    }
+    expect(table).toMatch(/largest digest bytes +1,000 +[\d,]+ +200,000 limit/);
+  });
+
   it("prints one table with every section, operation and custom function", () => {
     for (const section of ["SERVICE CALLS", "TIME ON GOOGLE", "START-UP", "COMPUTE"])
       expect(table).toContain(section);

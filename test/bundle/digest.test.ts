@@ -376,6 +376,21 @@ describe("a trigger people can see and trust", () => {
     );
   });
 
+  it("a trigger run that finds the workbook busy sends nothing and says so", () => {
+    const bundle = workbookBundle(tabs);
+    const { emulator } = bundle;
+    emulator.withContext("user", () => bundle.call("turnOnDailyAlertsFromMenu"));
+    const release = emulator.holdLock("document");
+    fireTriggers(bundle, 24);
+    release();
+    expect(emulator.outbox).toHaveLength(0);
+    expect(alertsCaption(bundle)).toMatch(/last problem 2026-11-26 08:00: The workbook was busy/);
+    // It stays on: the next day catches up, and says what happened.
+    fireTriggers(bundle, 24);
+    const manager = emulator.outbox.find((mail) => mail.to[0] === MANAGERS[0]);
+    expect(manager?.body).toMatch(/- 2026-11-26 16:00 UTC: The workbook was busy/);
+  });
+
   it("a changed Digest hour moves the trigger at its next run", () => {
     const bundle = workbookBundle(tabs);
     const { emulator } = bundle;

@@ -199,7 +199,7 @@ describe("the workbench", () => {
       await manager.scrollIntoViewIfNeeded();
       await manager.locator("iframe").contentFrame().getByText("By kind:").waitFor();
       await manager.screenshot({ path: join(ROOT, "docs/digest.png"), animations: "disabled" });
-      await wide.evaluate((style) => style.remove());
+      await wide.evaluate((style) => (style as HTMLElement).remove());
       await page.setViewportSize({ width: 1400, height: 900 });
     }
   });
