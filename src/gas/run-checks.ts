@@ -14,9 +14,16 @@ import {
   parseRuns,
   pendingProblems,
   RUNS_PROPERTY,
+  type RunsRecord,
   withProblem,
 } from "../features/daily-alerts";
-import { type DigestNotes, digestReaders, mailingOrder, type Reader, renderDigest } from "../features/digest";
+import {
+  type DigestContext,
+  digestReaders,
+  mailingOrder,
+  type Reader,
+  renderDigest,
+} from "../features/digest";
 import {
   type Claim,
   claimDigests,
@@ -53,147 +60,66 @@ export interface RunSummary {
   digestHour: number;
 }
 
+type Port = ReturnType<typeof sheetsPort>;
+type Properties = GoogleAppsScript.Properties.Properties;
+type Calendar = ReturnType<typeof zoneCalendar>;
+
+interface RunInput {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  port: Port;
+  properties: Properties;
+  calendar: Calendar;
+  now: Date;
+  today: number;
+  setUpBy: string | undefined;
+}
+
 export function runChecks(options: { sendDigest: boolean }): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const now = new Date();
-  const today = calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000);
-  const port = sheetsPort(spreadsheet);
   const properties = PropertiesService.getDocumentProperties();
-  const setUpBy = parseAlerts(properties.getProperty(ALERTS_PROPERTY))?.setUpBy;
-
+  const input: RunInput = {
+    spreadsheet,
+    port: sheetsPort(spreadsheet),
+    properties,
+    calendar,
+    now,
+    today: calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000),
+    setUpBy: parseAlerts(properties.getProperty(ALERTS_PROPERTY))?.setUpBy,
+  };
   const locked = withDocumentLockOr(
     () => {
-      const tabs: Partial<Record<TabName, unknown[][]>> = {};
-      for (const tab of TABS) {
-        if (tab.generated) continue;
-        const values = port.read(tab.name);
-        if (values) tabs[tab.name] = values;
-      }
-      const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
-      const unsettledTabs: TabName[] = [];
-      const sheetIds = new Map<TabName, number>();
-      for (const [tab, computed] of result.owned) {
-        const values = tabs[tab];
-        if (!values) continue;
-        const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
-        if (written.unsettled) unsettledTabs.push(tab);
-        const header = values[0] ?? [];
-        port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
-        sheetIds.set(tab, port.sheetId(tab) ?? 0);
-      }
-      const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-      port.writeGeneratedTab(
-        "Operations",
-        buildOperationsView(
-          result.operations,
-          today,
-          {
-            dateOf: (day) => calendar.midnightOf(day),
-            isoOf: isoFromDay,
-          },
-          stamp,
-        ),
-      );
-      const readers = options.sendDigest
-        ? mailingOrder(
-            digestReaders({
-              alerts: result.alerts,
-              managers: result.settings.managerEmails,
-              owners: result.owners,
-              allowed: allowedDomains(
-                result.settings.allowedEmailDomains,
-                result.settings.managerEmails,
-                setUpBy,
-              ),
-            }),
-            isoFromDay(today),
-          )
-        : [];
-      const claim = options.sendDigest ? claimUnderLock(properties, readers, isoFromDay(today), now) : null;
-      return { result, unsettledTabs, sheetIds, readers, claim };
+      const checked = checkAndWrite(input);
+      if (!options.sendDigest) return { ...checked, readers: [], claim: null };
+      const readers = readersOf(checked.result, input);
+      return {
+        ...checked,
+        readers,
+        claim: claimUnderLock(properties, readers, isoFromDay(input.today), now),
+      };
     },
     () => null,
   );
 
-  const summary: RunSummary = {
-    today: isoFromDay(today),
-    busy: locked === null,
-    alerts: 0,
-    bySeverity: {},
-    sent: [],
-    alreadySent: [],
-    missed: [],
-    failed: [],
-    unsettledTabs: [],
-    missingHeaders: [],
-    digestHour: 8,
-  };
+  const summary = emptySummary(isoFromDay(input.today), locked === null);
   let runs = parseRuns(properties.getProperty(RUNS_PROPERTY));
   if (locked === null) {
     properties.setProperty(RUNS_PROPERTY, JSON.stringify(withProblem(runs, now.toISOString(), BUSY_TEXT)));
     return summary;
   }
-  const { result, unsettledTabs, sheetIds, readers, claim } = locked;
+  const { result } = locked;
   for (const alert of result.alerts)
     summary.bySeverity[alert.severity] = (summary.bySeverity[alert.severity] ?? 0) + 1;
   Object.assign(summary, {
     alerts: result.alerts.length,
-    unsettledTabs,
+    unsettledTabs: locked.unsettledTabs,
     missingHeaders: result.missingHeaders,
     digestHour: result.settings.digestHour,
   });
-
-  if (claim) {
-    if (claim.stalled) runs = withProblem(runs, now.toISOString(), claim.stalled);
-    const url = spreadsheet.getUrl();
-    const notes: DigestNotes = {
-      notDelivered: claim.reporting ? describeMisses(claim.reporting, readers, claim.ledger.refusal) : [],
-      problems: pendingProblems(runs),
-    };
-    const context = {
-      spreadsheetName: spreadsheet.getName(),
-      today: summary.today,
-      rowLink: (alert: Alert) =>
-        `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
-      operationsLink: `${url}#gid=${port.sheetId("Operations") ?? 0}`,
-      notes,
-    };
-    const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
-    summary.failed = failed.map((failure) => ({ to: failure.address, error: failure.error }));
-    summary.sent = claim.send
-      .map((reader) => reader.address)
-      .filter((to) => !failed.some((f) => f.address === to));
-    summary.alreadySent = claim.alreadySent.map((reader) => reader.address);
-    summary.missed = claim.missed.map((miss) => ({ to: miss.reader.address, reason: miss.reason }));
-    const managerMailed = claim.send.some(
-      (reader) => reader.role === "manager" && summary.sent.includes(reader.address),
-    );
-    if (claim.send.length > 0) {
-      const settled = withDocumentLockOr(
-        () => {
-          const ledger = settleDigests(parseLedger(properties.getProperty(LEDGER_PROPERTY)), summary.today, {
-            run: claim.ledger.mailing?.run ?? "",
-            failed,
-            managerMailed,
-            ...(claim.reporting ? { reporting: claim.reporting } : {}),
-          });
-          properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
-          return true;
-        },
-        () => false,
-      );
-      if (!settled)
-        runs = withProblem(
-          runs,
-          now.toISOString(),
-          `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`,
-        );
-    }
-    if (managerMailed) runs = { ...runs, pending: [], pendingMore: 0 };
-    for (const failure of failed)
-      runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
-  }
+  if (locked.claim) runs = mailDigests(input, locked, locked.claim, summary, runs);
+  // Only runs that may mail count as the last run: refreshing the view says nothing about mail.
+  if (!options.sendDigest) return summary;
   runs = {
     ...runs,
     lastRun: {
@@ -207,9 +133,130 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
   return summary;
 }
 
+function emptySummary(today: string, busy: boolean): RunSummary {
+  return {
+    today,
+    busy,
+    alerts: 0,
+    bySeverity: {},
+    sent: [],
+    alreadySent: [],
+    missed: [],
+    failed: [],
+    unsettledTabs: [],
+    missingHeaders: [],
+    digestHour: 8,
+  };
+}
+
+/** Under the lock: read each tab once, compute, write the owned columns and the Operations tab. */
+function checkAndWrite({ port, calendar, now, today, setUpBy }: RunInput) {
+  const tabs: Partial<Record<TabName, unknown[][]>> = {};
+  for (const tab of TABS) {
+    if (tab.generated) continue;
+    const values = port.read(tab.name);
+    if (values) tabs[tab.name] = values;
+  }
+  const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
+  const unsettledTabs: TabName[] = [];
+  const sheetIds = new Map<TabName, number>();
+  for (const [tab, computed] of result.owned) {
+    const values = tabs[tab];
+    if (!values) continue;
+    const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
+    if (written.unsettled) unsettledTabs.push(tab);
+    const header = values[0] ?? [];
+    port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
+    sheetIds.set(tab, port.sheetId(tab) ?? 0);
+  }
+  const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
+  port.writeGeneratedTab(
+    "Operations",
+    buildOperationsView(
+      result.operations,
+      today,
+      { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
+      stamp,
+    ),
+  );
+  return { result, unsettledTabs, sheetIds };
+}
+
+/** Today's readers in the order the quota serves them. */
+function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] {
+  const { managerEmails, allowedEmailDomains } = result.settings;
+  const readers = digestReaders({
+    alerts: result.alerts,
+    managers: managerEmails,
+    owners: result.owners,
+    allowed: allowedDomains(allowedEmailDomains, managerEmails, setUpBy),
+  });
+  return mailingOrder(readers, isoFromDay(today));
+}
+
+/** Outside the lock: send what was claimed, then settle failures under the lock again. */
+function mailDigests(
+  { spreadsheet, port, properties, now }: RunInput,
+  checked: { sheetIds: Map<TabName, number>; readers: Reader[] },
+  claim: Claim,
+  summary: RunSummary,
+  before: RunsRecord,
+): RunsRecord {
+  let runs = claim.stalled ? withProblem(before, now.toISOString(), claim.stalled) : before;
+  const url = spreadsheet.getUrl();
+  const context: DigestContext = {
+    spreadsheetName: spreadsheet.getName(),
+    today: summary.today,
+    rowLink: (alert: Alert) =>
+      `${url}#gid=${checked.sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
+    operationsLink: `${url}#gid=${port.sheetId("Operations") ?? 0}`,
+    notes: {
+      notDelivered: claim.reporting
+        ? describeMisses(claim.reporting, checked.readers, claim.ledger.refusal)
+        : [],
+      problems: pendingProblems(runs),
+    },
+  };
+  const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
+  const failedTo = new Set(failed.map((failure) => failure.address));
+  summary.failed = failed.map((failure) => ({ to: failure.address, error: failure.error }));
+  summary.sent = claim.send.map((reader) => reader.address).filter((to) => !failedTo.has(to));
+  summary.alreadySent = claim.alreadySent.map((reader) => reader.address);
+  summary.missed = claim.missed.map((miss) => ({ to: miss.reader.address, reason: miss.reason }));
+  const managerMailed = claim.send.some(
+    (reader) => reader.role === "manager" && !failedTo.has(reader.address),
+  );
+  if (claim.send.length > 0) {
+    const settled = withDocumentLockOr(
+      () => {
+        const stored = parseLedger(properties.getProperty(LEDGER_PROPERTY));
+        const ledger = settleDigests(stored, summary.today, {
+          run: claim.ledger.mailing?.run ?? "",
+          failed,
+          managerMailed,
+          ...(claim.reporting ? { reporting: claim.reporting } : {}),
+        });
+        properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
+        return true;
+      },
+      () => false,
+    );
+    if (!settled) {
+      const text = `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`;
+      runs = withProblem(runs, now.toISOString(), text);
+    }
+  }
+  // The problems went out in a manager's digest: they are reported.
+  if (managerMailed) runs = { ...runs, pending: [], pendingMore: 0 };
+  for (const failure of failed) {
+    runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
+  }
+  return runs;
+}
+
 /** Under the lock: today's ledger decides who is mailed, and is stored before any mail goes out. */
 function claimUnderLock(
-  properties: GoogleAppsScript.Properties.Properties,
+  properties: Properties,
   readers: Reader[],
   today: string,
   now: Date,
