@@ -26,7 +26,7 @@ export interface RunsRecord {
   lastRun?: { at: string; alerts: number; sent: number; missed: number };
   lastProblem?: { at: string; text: string };
   /** Problems since the last manager's digest went out. */
-  pending: string[];
+  pending: { at: string; text: string }[];
   pendingMore: number;
 }
 
@@ -54,7 +54,7 @@ export function parseRuns(text: string | null): RunsRecord {
 /** Records a problem as the last one and for the next digest, bounded. */
 export function withProblem(runs: RunsRecord, at: string, text: string): RunsRecord {
   const short = shortText(text, 300);
-  const pending = [...runs.pending, `${at.slice(0, 16).replace("T", " ")} UTC: ${short}`];
+  const pending = [...runs.pending, { at, text: short }];
   const dropped = Math.max(0, pending.length - PENDING_LIMIT);
   return {
     ...runs,
@@ -64,11 +64,10 @@ export function withProblem(runs: RunsRecord, at: string, text: string): RunsRec
   };
 }
 
-/** The problems a manager's digest lists, then forgets. */
-export function pendingProblems(runs: RunsRecord): string[] {
-  return runs.pendingMore > 0
-    ? [`${runs.pendingMore} earlier problem(s) not listed`, ...runs.pending]
-    : [...runs.pending];
+/** The problems a manager's digest lists, then forgets; `when` formats an ISO instant. */
+export function pendingProblems(runs: RunsRecord, when: (iso: string) => string): string[] {
+  const listed = runs.pending.map((problem) => `${when(problem.at)}: ${problem.text}`);
+  return runs.pendingMore > 0 ? [`${runs.pendingMore} earlier problem(s) not listed`, ...listed] : listed;
 }
 
 export const hourText = (hour: number): string => `${hour < 10 ? "0" : ""}${hour}:00`;

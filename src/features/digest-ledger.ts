@@ -138,7 +138,7 @@ export function claimDigests(stored: DigestLedger | null, input: ClaimInput): Cl
   const ledger = rollLedger(stored, input.today);
   let stalled: string | undefined;
   if (ledger.mailing && Date.parse(input.now) - Date.parse(ledger.mailing.at) > RUN_LIMIT_MS) {
-    stalled = `The run of ${ledger.mailing.at.slice(0, 16).replace("T", " ")} UTC stopped while mailing: up to ${ledger.mailing.count} digest(s) may not have gone out.`;
+    stalled = `An earlier run stopped while mailing: up to ${ledger.mailing.count} digest(s) may not have gone out.`;
     delete ledger.mailing;
   }
   const sent = new Set(chunks(ledger.sent, HASH_LENGTH));

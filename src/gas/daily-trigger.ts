@@ -69,13 +69,21 @@ export function turnOnDailyAlerts(spreadsheet: Spreadsheet, hour: number): { rep
   return { replaced };
 }
 
-/** Deletes the stored trigger when it is this user's; another's removes itself at its next run. */
-export function turnOffDailyAlerts(): { was: AlertsRecord | null; removed: number } {
+/**
+ * Deletes the stored trigger when it is this user's (and any other daily trigger of theirs);
+ * another editor's trigger is disarmed and removes itself at its next run. Returns whose it was
+ * when it was someone else's.
+ */
+export function turnOffDailyAlerts(): { wasOn: boolean; removed: number; otherOwner: string | undefined } {
   const was = readAlerts();
   const mine = myDailyTriggers();
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
-  storeAlerts({ on: false, changedBy: me(), changedAt: new Date().toISOString() });
-  return { was, removed: mine.length };
+  const email = me();
+  storeAlerts({ on: false, changedBy: email, changedAt: new Date().toISOString() });
+  const stored =
+    was?.triggerId !== undefined && mine.some((trigger) => trigger.getUniqueId() === was.triggerId);
+  const otherOwner = was?.on && !stored && was.setUpBy && was.setUpBy !== email ? was.setUpBy : undefined;
+  return { wasOn: was?.on === true, removed: mine.length, otherOwner };
 }
 
 function removeTrigger(uniqueId: string): void {

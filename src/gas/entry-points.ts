@@ -127,13 +127,12 @@ export const entryPoints = {
   },
 
   turnOffDailyAlertsFromMenu(): void {
-    const { was, removed } = turnOffDailyAlerts();
+    const { wasOn, removed, otherOwner } = turnOffDailyAlerts();
     entryPoints.onOpen();
-    const other = was?.on && was.setUpBy && removed === 0 ? was.setUpBy : undefined;
     tell(
-      other
-        ? `Daily alerts are off. The trigger belongs to ${other}: it removes itself at its next run and sends nothing.`
-        : removed > 0 || was?.on
+      otherOwner
+        ? `Daily alerts are off. The trigger belongs to ${otherOwner}: it removes itself at its next run and sends nothing.`
+        : removed > 0 || wasOn
           ? "Daily alerts are off."
           : "Daily alerts were already off.",
     );

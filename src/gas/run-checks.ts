@@ -196,7 +196,7 @@ function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] 
 
 /** Outside the lock: send what was claimed, then settle failures under the lock again. */
 function mailDigests(
-  { spreadsheet, port, properties, now }: RunInput,
+  { spreadsheet, port, properties, now, calendar }: RunInput,
   checked: { sheetIds: Map<TabName, number>; readers: Reader[] },
   claim: Claim,
   summary: RunSummary,
@@ -214,7 +214,9 @@ function mailDigests(
       notDelivered: claim.reporting
         ? describeMisses(claim.reporting, checked.readers, claim.ledger.refusal)
         : [],
-      problems: pendingProblems(runs),
+      problems: pendingProblems(runs, (iso) =>
+        Utilities.formatDate(new Date(iso), calendar.timeZone, "yyyy-MM-dd HH:mm"),
+      ),
     },
   };
   const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
@@ -255,12 +257,7 @@ function mailDigests(
 }
 
 /** Under the lock: today's ledger decides who is mailed, and is stored before any mail goes out. */
-function claimUnderLock(
-  properties: Properties,
-  readers: Reader[],
-  today: string,
-  now: Date,
-): Claim {
+function claimUnderLock(properties: Properties, readers: Reader[], today: string, now: Date): Claim {
   const storedText = properties.getProperty(LEDGER_PROPERTY);
   const claim = claimDigests(parseLedger(storedText), {
     today,
