@@ -241,7 +241,7 @@ export function describeMisses(record: MissRecord, readers: readonly Reader[], r
   const lines = [...byReason.entries()].map(([reason, names]) => {
     const who =
       names.length > 0
-        ? `: ${names.slice(0, 20).join(", ")}${names.length > 20 ? ` and ${names.length - 20} more` : ""}`
+        ? `: ${names.slice(0, 10).join(", ")}${names.length > 10 ? ` and ${names.length - 10} more` : ""}`
         : "";
     const why = reason === "refused" && refusal ? `${REASON_TEXT.refused} (${refusal})` : REASON_TEXT[reason];
     return `Since ${record.since}, ${why}${who}.`;

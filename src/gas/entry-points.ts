@@ -139,7 +139,7 @@ export const entryPoints = {
   },
 
   showAlertsStatus(): void {
-    tell(`Daily alerts: ${alertsState(true) ?? "unknown"}.`);
+    tell(`Daily alerts: ${alertsState(true) ?? "unknown"}`);
   },
 
   ...sidebarEntryPoints,

@@ -66,6 +66,8 @@ export interface EmulatorOptions {
   account?: AccountKind;
   /** MailApp recipients a day, default the account's (100 consumer, 1,500 Workspace). */
   mailQuota?: number;
+  /** Bytes of text + HTML a message may have, default the account's (200 KB, 400 KB). */
+  mailBodyLimit?: number;
   /** Files for HtmlService.createHtmlOutputFromFile(name), by name without ".html". */
   htmlFiles?: Record<string, string>;
   /** Restore from toJSON(); other options except htmlFiles are then ignored. */
@@ -222,7 +224,12 @@ class LocalEmulator implements Emulator {
     const limits = MAIL_LIMITS[options.account ?? "consumer"];
     this.mail = saved
       ? { ...saved.mail }
-      : { quota: options.mailQuota ?? limits.quota, bodyLimit: limits.bodyLimit, used: 0, day: "" };
+      : {
+          quota: options.mailQuota ?? limits.quota,
+          bodyLimit: options.mailBodyLimit ?? limits.bodyLimit,
+          used: 0,
+          day: "",
+        };
     this.stores = {
       document: new Properties(new Map(Object.entries(saved?.properties.document ?? {}))),
       user: new Properties(new Map(Object.entries(saved?.properties.user ?? {}))),

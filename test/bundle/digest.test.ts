@@ -93,14 +93,14 @@ describe("a digest that stays small at any size", () => {
 
   it("an email Google would refuse is recorded as a miss, never sent", () => {
     // A tiny body limit stands in for a digest over 200 KB.
-    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
-    const mailState = (bundle.emulator as unknown as { mail: { bodyLimit: number } }).mail;
-    mailState.bodyLimit = 1_000;
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs, { mailBodyLimit: 1_000 });
     runDaily(bundle);
     expect(bundle.emulator.outbox).toHaveLength(0);
     expect(alertsCaption(bundle)).toMatch(
-      /last problem .*refused: Exception: Limit Exceeded: Email Body Size|Limit Exceeded/,
+      /\(\d+ digests not sent\), last problem .*: Digest to \S+ refused: /,
     );
+    bundle.emulator.withContext("user", () => bundle.call("showAlertsStatus"));
+    expect(lastDialog(bundle)).toMatch(/refused: Exception: Limit Exceeded: Email Body Size\.$/);
   });
 });
 
