@@ -197,7 +197,16 @@ describe("the workbench", () => {
       await page.setViewportSize({ width: 1400, height: 1800 });
       const manager = mails.filter({ hasText: "To: ops-lead@example.com" }).first();
       await manager.scrollIntoViewIfNeeded();
-      await manager.locator("iframe").contentFrame().getByText("By kind:").waitFor();
+      const content = manager.locator("iframe").contentFrame();
+      await content.getByText("By kind:").waitFor();
+      // The frame as tall as the email, so the picture ends where the email does.
+      const height = await content
+        .locator("body > div")
+        .first()
+        .evaluate((email) => Math.ceil(email.getBoundingClientRect().bottom) + 16);
+      await manager.locator("iframe").evaluate((frame, px) => {
+        (frame as HTMLElement).style.height = `${px + 4}px`;
+      }, height);
       await manager.screenshot({ path: join(ROOT, "docs/digest.png"), animations: "disabled" });
       await wide.evaluate((style) => (style as HTMLElement).remove());
       await page.setViewportSize({ width: 1400, height: 900 });
