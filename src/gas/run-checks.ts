@@ -91,13 +91,13 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
   const locked = withDocumentLockOr(
     () => {
       const checked = checkAndWrite(input);
-      if (!options.sendDigest) return { ...checked, readers: [], claim: null };
+      if (!options.sendDigest)
+        return { ...checked, readers: [], document: { url: "", name: "" }, claim: null };
       const readers = readersOf(checked.result, input);
-      return {
-        ...checked,
-        readers,
-        claim: claimUnderLock(properties, readers, isoFromDay(input.today), now),
-      };
+      // Everything that may fail is done before the claim: once claimed, only sending is left.
+      const document = { url: spreadsheet.getUrl(), name: spreadsheet.getName() };
+      const claim = claimUnderLock(properties, readers, isoFromDay(input.today), now);
+      return { ...checked, readers, document, claim };
     },
     () => null,
   );
@@ -196,16 +196,16 @@ function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] 
 
 /** Outside the lock: send what was claimed, then settle failures under the lock again. */
 function mailDigests(
-  { spreadsheet, port, properties, now, calendar }: RunInput,
-  checked: { sheetIds: Map<TabName, number>; readers: Reader[] },
+  { port, properties, now, calendar }: RunInput,
+  checked: { sheetIds: Map<TabName, number>; readers: Reader[]; document: { url: string; name: string } },
   claim: Claim,
   summary: RunSummary,
   before: RunsRecord,
 ): RunsRecord {
   let runs = claim.stalled ? withProblem(before, now.toISOString(), claim.stalled) : before;
-  const url = spreadsheet.getUrl();
+  const { url, name } = checked.document;
   const context: DigestContext = {
-    spreadsheetName: spreadsheet.getName(),
+    spreadsheetName: name,
     today: summary.today,
     rowLink: (alert: Alert) =>
       `${url}#gid=${checked.sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,

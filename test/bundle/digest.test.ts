@@ -350,6 +350,9 @@ describe("a trigger people can see and trust", () => {
     });
     expect(() => fireTriggers(bundle, 24)).not.toThrow();
     stop();
+    // It failed before deciding who gets mail: nobody is marked as mailed, the next run sends.
+    expect(emulator.outbox).toHaveLength(0);
+    expect(ledgerText(bundle)).toBe("");
     expect(alertsCaption(bundle)).toMatch(
       /last problem 2026-11-26 08:00: The daily run failed: Error: Service Spreadsheets/,
     );
