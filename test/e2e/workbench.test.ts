@@ -100,7 +100,8 @@ beforeAll(async () => {
   statePath = join(dir, "state.json");
   server = await startServer(port, statePath);
   page = await openPage();
-}, 60_000);
+  // Starting the server and Chromium takes seconds idle, far longer with the cores busy.
+}, 180_000);
 
 afterEach(() => {
   expect(problems).toEqual([]);
