@@ -117,10 +117,13 @@ export const entryPoints = {
     const state = alertsState() ?? "unknown";
     const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_PROPERTY);
     const run = last ? (JSON.parse(last) as { at: string; alerts: number }) : null;
+    // The instant is stored in UTC; people read it in the spreadsheet's zone, like its dates.
+    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+    const at = run ? `${Utilities.formatDate(new Date(run.at), zone, "yyyy-MM-dd HH:mm")} (${zone})` : "";
     tell(
       [
         `Daily alerts: ${state}.`,
-        run ? `Last check: ${run.at} with ${run.alerts} alerts.` : "No check has run yet.",
+        run ? `Last check: ${at} with ${run.alerts} alerts.` : "No check has run yet.",
       ].join("\n"),
     );
   },
