@@ -22,7 +22,7 @@ const out = join(root, "build");
  * import alone would make it 10 times slower). The cap sits about 2 KB above the bundle: it is a
  * tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 86_000;
+export const CODE_BUDGET_BYTES = 90_000;
 
 mkdirSync(out, { recursive: true });
 

@@ -3,17 +3,20 @@
  * `function` in build/Code.js (custom functions come from the cell-function catalog), so
  * nothing here is ever declared twice by hand.
  */
+import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
 import { settingsOf } from "../features/checks";
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { tabSchema } from "../workbook/schema";
 import { readTable } from "../workbook/table";
+import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
+import { ensureTodayCell } from "./today-cell";
 
 function tell(message: string): void {
   const ui = SpreadsheetApp.getUi();
@@ -80,10 +83,16 @@ export const entryPoints = {
   },
 
   setUpWorkbookFromMenu(): void {
-    const report = withDocumentLock(() =>
-      setUpWorkbook(spreadsheetSetupPort(SpreadsheetApp.getActive()), settingDefaultRows()),
-    );
-    tell(describeSetup(report));
+    const spreadsheet = SpreadsheetApp.getActive();
+    const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+    const { report, named } = withDocumentLock(() => {
+      const report = setUpWorkbook(spreadsheetSetupPort(spreadsheet), settingDefaultRows());
+      return { report, named: ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar) };
+    });
+    const today = named
+      ? `\nFormulas can use ${TODAY_RANGE_NAME} for today's date (Settings, key Today; every check keeps it current).`
+      : "";
+    tell(describeSetup(report) + today);
   },
 
   runChecksFromMenu(): void {

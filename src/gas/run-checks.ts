@@ -21,6 +21,7 @@ import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
 import { sheetsPort } from "./sheets-port";
+import { refreshTodayCell } from "./today-cell";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
 export const LAST_RUN_PROPERTY = "campaignDesk.lastRun";
@@ -51,6 +52,7 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       if (values) tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
     const unsettledTabs: TabName[] = [];
     const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {

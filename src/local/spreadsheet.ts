@@ -300,7 +300,8 @@ export class Spreadsheet {
     return this.workbook.locale;
   }
   setSpreadsheetLocale(locale: string): void {
-    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) fail("Invalid argument: locale");
+    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      fail("Invalid argument: locale");
     this.workbook.locale = locale;
   }
   setNamedRange(name: string, range: Range): void {

@@ -43,7 +43,19 @@ describe("named ranges", () => {
   it("refuses names Sheets refuses", () => {
     const { ss, sheet } = settingsTab();
     const cell = sheet.getRange("B3");
-    for (const bad of ["", "1st", "two words", "A1", "ab12", "R1C1", "rc", "TRUE", "false", "a-b", "x".repeat(251)]) {
+    for (const bad of [
+      "",
+      "1st",
+      "two words",
+      "A1",
+      "ab12",
+      "R1C1",
+      "rc",
+      "TRUE",
+      "false",
+      "a-b",
+      "x".repeat(251),
+    ]) {
       expect(() => ss.setNamedRange(bad, cell), bad).toThrow("Invalid argument: name");
     }
     for (const good of ["_today", "Today2026x", "CampaignDeskToday", "ABCD1"]) {
