@@ -14,6 +14,7 @@ import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } f
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
+import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
 import { ensureTodayCell } from "./today-cell";
@@ -25,9 +26,7 @@ function tell(message: string): void {
 
 /** The digest hour from Settings (read in one call; default 8). */
 function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  const sheet = spreadsheet.getSheetByName("Settings");
-  const values = sheet ? sheet.getDataRange().getValues() : [];
-  return settingsOf(readTable(tabSchema("Settings"), values)).settings.digestHour;
+  return readSettings(spreadsheet).digestHour;
 }
 
 function hourText(hour: number): string {

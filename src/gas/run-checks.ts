@@ -20,6 +20,7 @@ import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
+import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
 
@@ -64,6 +65,12 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
       sheetIds.set(tab, port.sheetId(tab) ?? 0);
     }
+    refreshMoneyFormats(
+      spreadsheet,
+      PropertiesService.getDocumentProperties(),
+      tabs,
+      result.settings.currency,
+    );
     const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
     port.writeGeneratedTab(
       "Operations",

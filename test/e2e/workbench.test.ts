@@ -436,7 +436,7 @@ describe("the workbench", () => {
     await expect(frame.getByTestId("brief-summary").textContent()).resolves.toContain("5 warnings");
     // The cost per creator at the typed GMV: 10% of 1,000 + the fee + the free sample, over 1,000.
     await expect(frame.getByTestId("cost-preview").textContent()).resolves.toBe(
-      "GLW-MASK-OV: commission 100.00 at 10% + flat fee 150.00 + sample 7.50 = 257.50; effective commission 25.8%.",
+      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%.",
     );
     await frame.getByTestId("preview-gmv").fill("2000");
     await expect(frame.getByTestId("cost-preview").textContent()).resolves.toContain(
