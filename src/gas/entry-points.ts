@@ -5,10 +5,7 @@
  */
 import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
-import { settingsOf } from "../features/checks";
 import { describeSetup, setUpWorkbook } from "../features/setup";
-import { tabSchema } from "../workbook/schema";
-import { readTable } from "../workbook/table";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
