@@ -300,7 +300,7 @@ export class Spreadsheet {
     return this.workbook.locale;
   }
   setSpreadsheetLocale(locale: string): void {
-    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+    if (typeof locale !== "string" || !/^[a-z]{2,3}(_([A-Z]{2}|\d{3}))?$/.test(locale))
       fail("Invalid argument: locale");
     this.workbook.locale = locale;
   }

@@ -100,5 +100,8 @@ describe("the spreadsheet locale", () => {
     const restored = createEmulator({ state: JSON.parse(JSON.stringify(german.toJSON())) });
     expect(restored.spreadsheet.getSpreadsheetLocale()).toBe("pt_BR");
     expect(() => german.spreadsheet.setSpreadsheetLocale("German")).toThrow("Invalid argument: locale");
+    // Sheets has region codes too (Spanish for Latin America).
+    german.spreadsheet.setSpreadsheetLocale("es_419");
+    expect(german.spreadsheet.getSpreadsheetLocale()).toBe("es_419");
   });
 });
