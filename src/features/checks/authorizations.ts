@@ -5,8 +5,8 @@ import { isoFromDay } from "../../domain/day";
 import { authText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
-import { isActiveStatus, plansAds } from "./campaign";
-import { type CheckRun, text } from "./run";
+import { type Campaign, isActiveStatus, plansAds } from "./campaign";
+import { type CheckRun, type CollabFacts, text } from "./run";
 
 export function checkAuthorizations(run: CheckRun): void {
   for (const row of run.tables.authorizations.rows) checkAuthorization(run, row);
@@ -18,7 +18,7 @@ export function checkAuthorizations(run: CheckRun): void {
 
 function checkAuthorization(run: CheckRun, row: TableRow): void {
   const { today, calendar } = run;
-  const collab = run.facts.get(text(row.get("Collab ID")));
+  const collab = run.factsOf(row.get("Collab ID"));
   const campaign = collab?.campaign;
   const granted = run.day(row.get("Granted"));
   const durationDays = readNumber(row.get("Duration days"));
@@ -50,12 +50,9 @@ function checkAuthorization(run: CheckRun, row: TableRow): void {
     const forAds = text(row.get("Ad use")).toLowerCase() !== "none";
     const planEnd = campaign && forAds && plansAds(campaign) ? campaign.amplificationEnd : undefined;
     const needUntil = Math.max(planEnd ?? -Infinity, campaign?.flashEnd ?? -Infinity);
-    if (
-      campaign &&
-      isActiveStatus(campaign.status) &&
-      Number.isFinite(needUntil) &&
-      usable.kind === "Until"
-    ) {
+    // An authorization already expired is one problem, said once by its own alert below.
+    const stillUsable = usable.kind === "Until" && usable.day >= today;
+    if (campaign && watched(collab, campaign) && Number.isFinite(needUntil) && stillUsable) {
       if (amplificationOutlastsUse(needUntil, usable) && needUntil >= today) {
         run.raise(
           "adsEndBeforePlan",
@@ -67,7 +64,7 @@ function checkAuthorization(run: CheckRun, row: TableRow): void {
       }
     }
   }
-  if (!collab?.cancelled && (!campaign || isActiveStatus(campaign.status))) {
+  if (watched(collab, campaign)) {
     if (status.state === "Expiring")
       run.raise("authExpiring", "Authorizations", row, campaign, authText(status));
     if (status.state === "Expired")
@@ -80,4 +77,9 @@ function checkAuthorization(run: CheckRun, row: TableRow): void {
     "Ad usable until": usableCell,
     "Auth status": authText(status),
   });
+}
+
+/** Ads on rejected, cancelled or closed collaborations are not planned: nothing to warn about. */
+function watched(collab: CollabFacts | undefined, campaign: Campaign | undefined): boolean {
+  return !collab?.cancelled && !collab?.rejected && (!campaign || isActiveStatus(campaign.status));
 }

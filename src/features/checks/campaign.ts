@@ -1,13 +1,17 @@
 /** The Campaigns tab read once into typed campaigns, for every other tab's check. */
 import {
   isClosedStatus,
+  LANES,
+  type Lane,
   matchChoice,
   PAYMENT_MODELS,
   SAMPLE_POLICIES,
   type SamplePolicy,
   splitList,
 } from "../../domain/choices";
+import { idKey } from "../../domain/coverage";
 import type { Day } from "../../domain/day";
+import { type Reservation, reservationOf, reservedBySku } from "../../domain/inventory";
 import { readNumber, readRate } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
 import { amount, type CheckRun, text } from "./run";
@@ -16,7 +20,7 @@ export interface Campaign {
   row: TableRow;
   id: string;
   name: string;
-  lane: string;
+  lane: Lane | undefined;
   skus: string[];
   start?: Day | undefined;
   end?: Day | undefined;
@@ -27,11 +31,12 @@ export interface Campaign {
   samplePolicy?: SamplePolicy | undefined;
   flashStart?: Day | undefined;
   flashEnd?: Day | undefined;
-  reservedInventory?: number | undefined;
+  reservation: Reservation;
   amplification: string;
   amplificationStart?: Day | undefined;
   amplificationEnd?: Day | undefined;
   adsRate?: number | undefined;
+  budget?: number | undefined;
   owner: string;
   status: string;
 }
@@ -53,16 +58,22 @@ export function isLive(run: CheckRun, campaign: Campaign): boolean {
   );
 }
 
+/** The campaign a row names, matched as IDs are everywhere (trimmed, case-insensitive). */
+export function campaignOf(run: CheckRun, id: unknown): Campaign | undefined {
+  return run.campaigns.get(idKey(text(id)));
+}
+
 export function readCampaigns(run: CheckRun): void {
   const { day } = run;
   for (const row of run.tables.campaigns.rows) {
-    if (run.campaigns.has(row.key)) continue;
-    run.campaigns.set(row.key, {
+    if (run.campaigns.has(idKey(row.key))) continue;
+    const skus = splitList(text(row.get("SKUs")));
+    run.campaigns.set(idKey(row.key), {
       row,
       id: row.key,
       name: text(row.get("Name")),
-      lane: text(row.get("Lane")),
-      skus: splitList(text(row.get("SKUs"))),
+      lane: matchChoice(LANES, text(row.get("Lane"))),
+      skus,
       start: day(row.get("Start")),
       end: day(row.get("End")),
       paymentModel: matchChoice(PAYMENT_MODELS, text(row.get("Payment model"))) ?? "Commission only",
@@ -72,22 +83,30 @@ export function readCampaigns(run: CheckRun): void {
       samplePolicy: matchChoice(SAMPLE_POLICIES, text(row.get("Sample policy"))),
       flashStart: day(row.get("Flash sale start")),
       flashEnd: day(row.get("Flash sale end")),
-      reservedInventory: readNumber(row.get("Reserved inventory")),
+      reservation: reservationOf(row.get("Reserved inventory"), skus),
       amplification: text(row.get("Amplification")),
       amplificationStart: day(row.get("Amplification start")),
       amplificationEnd: day(row.get("Amplification end")),
       adsRate: readRate(row.get("Ads rate")),
+      budget: readNumber(row.get("Budget")),
       owner: text(row.get("Owner")),
       status: text(row.get("Status")),
     });
   }
-  // Reserved inventory per SKU across campaigns that are live or coming: each SKU of a campaign
-  // has the campaign's Reserved inventory set aside.
-  for (const campaign of run.campaigns.values()) {
-    if (!isActiveStatus(campaign.status) || (campaign.end !== undefined && campaign.end < run.today))
-      continue;
-    for (const sku of campaign.skus) {
-      run.reservedBySku.set(sku, (run.reservedBySku.get(sku) ?? 0) + (campaign.reservedInventory ?? 0));
-    }
-  }
+  run.reservedBySku = reservedBySku(
+    [...run.campaigns.values()].map((campaign) => ({
+      holds: holdsInventory(run, campaign),
+      perSku: campaign.reservation.ok ? campaign.reservation.perSku : new Map(),
+    })),
+  );
+}
+
+/** A campaign holds its reserved units until it ends, is wrapped or is cancelled. */
+export function holdsInventory(run: CheckRun, campaign: Campaign): boolean {
+  return isActiveStatus(campaign.status) && !(campaign.end !== undefined && campaign.end < run.today);
+}
+
+/** Units this campaign holds of a SKU. */
+export function unitsOf(campaign: Campaign, sku: string): number {
+  return campaign.reservation.ok ? (campaign.reservation.perSku.get(idKey(sku)) ?? 0) : 0;
 }

@@ -1,18 +1,28 @@
 /** Campaigns: the brief check, window, flash sale, inventory, and the owned summary columns. */
 import { type AlertKind, alertsCell } from "../../domain/alerts";
 import { type BriefIssue, type BriefProduct, checkBrief } from "../../domain/brief";
+import { budgetLevel, budgetUsed, campaignSpend } from "../../domain/budget";
+import type { CollaborationCost } from "../../domain/commission";
+import { idKey } from "../../domain/coverage";
 import { sampleToPost } from "../../domain/samples";
 import { daysText, windowText } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
 import { windowStatus } from "../../domain/windows";
 import { briefInputFromRow, briefProductOf } from "../../workbook/brief-row";
-import { type Campaign, isActiveStatus } from "./campaign";
+import { type Campaign, holdsInventory, isActiveStatus, unitsOf } from "./campaign";
 import type { ProductLookup } from "./products";
 import { type CheckRun, groupBy, text } from "./run";
 
 export function checkCampaigns(run: CheckRun, products: ProductLookup): void {
   const briefProducts = run.tables.products.rows.map(briefProductOf);
-  const collabsByCampaign = groupBy(run.tables.collaborations.rows, (row) => text(row.get("Campaign ID")));
+  const collabsByCampaign = groupBy(run.tables.collaborations.rows, (row) =>
+    idKey(text(row.get("Campaign ID"))),
+  );
+  const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
+  for (const collab of run.facts.values()) {
+    if (!collab.campaign || !collab.cost) continue;
+    costsByCampaign.set(collab.campaign, [...(costsByCampaign.get(collab.campaign) ?? []), collab.cost]);
+  }
   for (const campaign of run.campaigns.values()) {
     const { row } = campaign;
     const { today } = run;
@@ -21,26 +31,29 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup): void {
       campaign.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
         ? windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead })
         : undefined;
+    const spend = campaignSpend(costsByCampaign.get(campaign) ?? []);
     if (isActiveStatus(campaign.status)) {
-      raiseCampaignAlerts(run, campaign, briefProducts, products);
+      raiseCampaignAlerts(run, campaign, briefProducts, products, spend);
       if (window?.state === "Ending")
         run.raise("campaignEnding", "Campaigns", row, campaign, windowText(window));
     }
-    const collabs = (collabsByCampaign.get(campaign.id) ?? []).filter(
+    const collabs = (collabsByCampaign.get(idKey(campaign.id)) ?? []).filter(
       (collab) => readFlag(collab.get("Cancelled")) !== true,
     );
     const delivered = collabs.reduce(
-      (sum, collab) => sum + (run.facts.get(collab.key)?.samplesDelivered ?? 0),
+      (sum, collab) => sum + (run.factsOf(collab.key)?.samplesDelivered ?? 0),
       0,
     );
     const leading = collabs.reduce(
-      (sum, collab) => sum + (run.facts.get(collab.key)?.samplesLeadingToPost ?? 0),
+      (sum, collab) => sum + (run.factsOf(collab.key)?.samplesLeadingToPost ?? 0),
       0,
     );
     run.ownedOf("Campaigns").set(row.key, {
       "Window status": window ? windowText(window) : "",
       Creators: collabs.length,
       "Sample-to-post": sampleToPost(delivered, leading) ?? "",
+      Spend: Math.round(spend * 100) / 100,
+      "Budget used": budgetUsed(spend, campaign.budget) ?? "",
       Checks: "",
     });
   }
@@ -55,6 +68,7 @@ function raiseCampaignAlerts(
   campaign: Campaign,
   briefProducts: BriefProduct[],
   products: ProductLookup,
+  spend: number,
 ): void {
   const { row } = campaign;
   const { today } = run;
@@ -62,7 +76,11 @@ function raiseCampaignAlerts(
   const brief = checkBrief(briefInputFromRow(row.get, run.calendar), { products: briefProducts });
   for (const issue of brief.errors)
     run.raise(briefAlertKind(issue, "error"), "Campaigns", row, campaign, issue.message);
-  for (const issue of brief.warnings)
+  // A campaign that no longer holds its units has no stock to be short of.
+  const warnings = holdsInventory(run, campaign)
+    ? brief.warnings
+    : brief.warnings.filter((issue) => issue.rule !== "reservedOverStock");
+  for (const issue of warnings)
     run.raise(briefAlertKind(issue, "warning"), "Campaigns", row, campaign, issue.message);
   if (
     campaign.flashStart !== undefined &&
@@ -77,12 +95,13 @@ function raiseCampaignAlerts(
       `Flash sale starts ${campaign.flashStart === today ? "today" : `in ${daysText(campaign.flashStart - today)}`}`,
     );
   }
-  // Across campaigns: each may fit the stock alone while together they do not.
+  // Across campaigns: each may fit the stock alone while together they do not (alone, the brief
+  // check has said so already: one alert per root cause).
   for (const sku of campaign.skus) {
     const stock = products.stockOf(sku);
-    const reserved = run.reservedBySku.get(sku) ?? 0;
-    const own = campaign.reservedInventory ?? 0;
-    if (stock !== undefined && own > 0 && own <= stock && reserved > stock) {
+    const reserved = run.reservedBySku.get(idKey(sku)) ?? 0;
+    const own = unitsOf(campaign, sku);
+    if (stock !== undefined && own > 0 && own <= stock && reserved > stock && holdsInventory(run, campaign)) {
       run.raise(
         "inventoryOverStock",
         "Campaigns",
@@ -92,7 +111,15 @@ function raiseCampaignAlerts(
       );
     }
   }
+  const used = budgetUsed(spend, campaign.budget);
+  const level = budgetLevel(used);
+  const spent = `${moneyText(spend)} spent of ${moneyText(campaign.budget ?? 0)} (${Math.round((used ?? 0) * 100)}%)`;
+  if (level === "Over") run.raise("budgetOver", "Campaigns", row, campaign, `Over budget: ${spent}`);
+  if (level === "Near") run.raise("budgetNear", "Campaigns", row, campaign, `Budget nearly used: ${spent}`);
 }
+
+const moneyText = (value: number): string =>
+  (Math.round(value * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 /** Brief rules that are alert kinds of their own; the rest are brief problems or warnings. */
 function briefAlertKind(issue: BriefIssue, level: "error" | "warning"): AlertKind {

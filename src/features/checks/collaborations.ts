@@ -1,117 +1,181 @@
 /**
- * Collaborations: first the facts of each row (content due, payout, rate, samples), which the
+ * Collaborations: first the facts of each row (content due, payout, rates, samples), which the
  * samples, authorizations, campaigns and creators checks read; then its owned columns and alerts.
  */
+import { adsRate } from "../../domain/ads-rates";
 import { alertsCell } from "../../domain/alerts";
-import { matchChoice, SAMPLE_POLICIES } from "../../domain/choices";
+import { matchChoice, SAMPLE_POLICIES, type SamplePolicy } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
-import { contentDueDay, flatFeeOwed, payoutStatus } from "../../domain/payout";
-import { appliedRate } from "../../domain/rates";
-import { sampleCostBorne, sampleState } from "../../domain/samples";
+import { type CoverageIndex, coverageIndex, idKey, type TargetCover } from "../../domain/coverage";
+import type { Day } from "../../domain/day";
+import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
+import { collaborationRate } from "../../domain/rates";
+import { sampleCostBorne, sampleOwed, sampleState } from "../../domain/samples";
 import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
-import { readFlag } from "../../domain/values";
+import { readFlag, readNumber } from "../../domain/values";
 import { windowStatus } from "../../domain/windows";
 import type { TableRow } from "../../workbook/table";
-import { type Campaign, isActiveStatus, plansAds } from "./campaign";
+import { type Campaign, campaignOf, isActiveStatus, plansAds } from "./campaign";
 import type { CreatorLookup } from "./creators";
 import type { ProductLookup } from "./products";
 import { amount, type CheckRun, type CollabFacts, text } from "./run";
 
-export function readCollaborations(run: CheckRun, products: ProductLookup): void {
-  const { day, today, campaigns } = run;
-  const collaborations = run.tables.collaborations;
-
-  // Target collaborations by creator and SKU: a Target rate covers the creator wherever they sell it.
-  const targetCover = new Map<string, Campaign[]>();
-  for (const row of collaborations.rows) {
-    const campaign = campaigns.get(text(row.get("Campaign ID")));
-    if (campaign?.lane.toLowerCase() !== "target" || readFlag(row.get("Cancelled")) === true) continue;
-    const id = `${text(row.get("Creator")).toLowerCase()}\u0000${text(row.get("SKU"))}`;
-    targetCover.set(id, [...(targetCover.get(id) ?? []), campaign]);
-  }
-
-  for (const row of collaborations.rows) {
-    if (run.facts.has(row.key)) continue;
-    const campaign = campaigns.get(text(row.get("Campaign ID")));
+/** The Target collaborations of the workbook, for the coverage rule. */
+function targetCoverage(run: CheckRun): CoverageIndex<Campaign> {
+  const covers: TargetCover<Campaign>[] = [];
+  for (const row of run.tables.collaborations.rows) {
+    const campaign = campaignOf(run, row.get("Campaign ID"));
+    // A Target collaboration without a rate has nothing to pay: it cannot cover a sale.
+    if (campaign?.lane !== "Target" || campaign.rate === undefined) continue;
     const sku = text(row.get("SKU"));
-    const creator = text(row.get("Creator"));
-    const cancelled = readFlag(row.get("Cancelled")) === true;
-    const approvedCell = row.get("Approved");
-    const approved =
-      typeof approvedCell === "string" && approvedCell.trim().toLowerCase() === "rejected"
-        ? ("Rejected" as const)
-        : day(approvedCell);
-    const accepted = day(row.get("Accepted"));
-    const contentDue = contentDueDay({
-      contentDue: day(row.get("Content due")),
-      accepted,
-      contentDueDays: campaign?.contentDueDays,
-    });
-    const posted = day(row.get("Posted"));
-    // A post is delivered content even when nobody logged a submission (Open-lane creators just post).
-    const submitted = day(row.get("Submitted")) ?? posted;
-    const payoutFacts = { contentDue, submitted, approved, paid: day(row.get("Fee paid")), today };
-    const payout = payoutStatus({
-      ...payoutFacts,
-      paymentModel: campaign?.paymentModel ?? "Commission only",
-    });
-    // Content timing matters under either payment model: read it as the flat-fee line would.
-    const content = payoutStatus({ ...payoutFacts, paymentModel: "Flat fee + commission" });
-
-    // The rate the collaboration pays: Target covering the creator and SKU wins inside its window,
-    // read on today or, once the collaboration ended, on its last day.
-    const covering = (targetCover.get(`${creator.toLowerCase()}\u0000${sku}`) ?? []).find(
-      (target) => target.rate !== undefined,
-    );
-    const ownOpenRate = campaign && campaign.lane.toLowerCase() !== "target" ? campaign.rate : undefined;
-    const rateDay = campaign?.end !== undefined ? Math.min(today, campaign.end) : today;
-    const applied = appliedRate({
-      targetRate: covering?.rate,
-      targetStart: covering?.start,
-      targetEnd: covering?.end,
-      openRate: products.openRateOf(sku) ?? ownOpenRate,
-      saleDay: rateDay,
-    });
-
-    let sampleCost = 0;
-    let samplesDelivered = 0;
-    for (const sample of run.samplesOf(row.key)) {
-      const policy =
-        matchChoice(SAMPLE_POLICIES, text(sample.get("Policy"))) ?? campaign?.samplePolicy ?? "No sample";
-      const state = sampleState({
-        policy,
-        shipped: day(sample.get("Shipped")),
-        delivered: day(sample.get("Delivered")),
-        firstSale: day(sample.get("First sale")) ?? day(row.get("First sale")),
-        refunded: day(sample.get("Refunded")),
-      });
-      sampleCost += sampleCostBorne(policy, state, amount(sample.get("Cost")));
-      if (day(sample.get("Delivered")) !== undefined) samplesDelivered += 1;
-    }
-
-    run.facts.set(row.key, {
-      row,
-      campaign,
-      cancelled,
-      awaitingAcceptance:
-        day(row.get("Invited")) !== undefined &&
-        accepted === undefined &&
-        submitted === undefined &&
-        approved === undefined,
-      contentDue,
-      submitted,
-      posted,
-      payout,
-      content,
-      rate: applied?.rate,
-      gmv: amount(row.get("GMV")),
-      adsGmv: amount(row.get("Ads GMV")),
-      sampleCost,
-      samplesDelivered,
-      samplesLeadingToPost: posted !== undefined ? samplesDelivered : 0,
-      authorized: false,
+    covers.push({
+      id: row.key,
+      creator: text(row.get("Creator")),
+      skus: sku ? [sku] : campaign.skus,
+      start: campaign.start,
+      end: campaign.end,
+      cancelled:
+        readFlag(row.get("Cancelled")) === true || campaign.status.trim().toLowerCase() === "cancelled",
+      value: campaign,
     });
   }
+  return coverageIndex(covers);
+}
+
+/** The sample policy of a Samples row: its own, else the campaign's. */
+export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined): SamplePolicy | undefined {
+  return matchChoice(SAMPLE_POLICIES, text(sample.get("Policy"))) ?? campaign?.samplePolicy;
+}
+
+export function readCollaborations(run: CheckRun, products: ProductLookup): void {
+  const coverage = targetCoverage(run);
+  for (const row of run.tables.collaborations.rows) {
+    if (!run.facts.has(idKey(row.key)))
+      run.facts.set(idKey(row.key), collabFacts(run, row, coverage, products));
+  }
+}
+
+function collabFacts(
+  run: CheckRun,
+  row: TableRow,
+  coverage: CoverageIndex<Campaign>,
+  products: ProductLookup,
+): CollabFacts {
+  const { day, today } = run;
+  const campaign = campaignOf(run, row.get("Campaign ID"));
+  const approvedCell = row.get("Approved");
+  const approved: Day | typeof REJECTED | undefined =
+    typeof approvedCell === "string" && approvedCell.trim().toLowerCase() === "rejected"
+      ? REJECTED
+      : day(approvedCell);
+  const accepted = day(row.get("Accepted"));
+  const contentDue = contentDueDay({
+    contentDue: day(row.get("Content due")),
+    accepted,
+    contentDueDays: campaign?.contentDueDays,
+  });
+  const posted = day(row.get("Posted"));
+  // A post is delivered content even when nobody logged a submission (Open-lane creators just post).
+  const submitted = day(row.get("Submitted")) ?? posted;
+  const awaitingAcceptance =
+    day(row.get("Invited")) !== undefined &&
+    accepted === undefined &&
+    submitted === undefined &&
+    approved === undefined;
+  const payoutFacts = {
+    contentDue,
+    submitted,
+    approved,
+    paid: day(row.get("Fee paid")),
+    revisions: readNumber(row.get("Revisions")),
+    today,
+  };
+  const payout = payoutStatus({
+    ...payoutFacts,
+    awaitingAcceptance,
+    paymentModel: campaign?.paymentModel ?? "Commission only",
+  });
+  // Content timing matters under either payment model: read it as the flat-fee line would.
+  const content = payoutStatus({ ...payoutFacts, paymentModel: "Flat fee + commission" });
+  const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, coverage, products);
+
+  let sampleCost = 0;
+  let samplesDelivered = 0;
+  let sampleUnshipped = false;
+  for (const sample of run.samplesOf(row.key)) {
+    const policy = samplePolicyOf(sample, campaign) ?? "No sample";
+    const shipped = day(sample.get("Shipped"));
+    const delivered = day(sample.get("Delivered"));
+    const state = sampleState({
+      policy,
+      shipped,
+      delivered,
+      firstSale: day(sample.get("First sale")) ?? day(row.get("First sale")),
+      refunded: day(sample.get("Refunded")),
+    });
+    sampleCost += sampleCostBorne(policy, state, amount(sample.get("Cost")));
+    if (delivered !== undefined) samplesDelivered += 1;
+    if (sampleOwed(policy, shipped, delivered)) sampleUnshipped = true;
+  }
+
+  return {
+    row,
+    campaign,
+    cancelled: readFlag(row.get("Cancelled")) === true,
+    rejected: approved === REJECTED,
+    awaitingAcceptance,
+    contentDue,
+    submitted,
+    posted,
+    payout,
+    content,
+    rate,
+    adsRate: rateOnAds,
+    sampleUnshipped,
+    gmv: amount(row.get("GMV")),
+    adsGmv: amount(row.get("Ads GMV")),
+    sampleCost,
+    samplesDelivered,
+    samplesLeadingToPost: posted !== undefined ? samplesDelivered : 0,
+    authorized: false,
+  };
+}
+
+/**
+ * The rate the row's sales earn and the rate its ad orders earn, read on today or, once its
+ * campaign ended, on the campaign's last day. The row's own SKU, or every SKU of its campaign.
+ */
+function ratesOf(
+  run: CheckRun,
+  row: TableRow,
+  campaign: Campaign | undefined,
+  coverage: CoverageIndex<Campaign>,
+  products: ProductLookup,
+): { rate?: number | undefined; adsRate?: number | undefined } {
+  const ownSku = text(row.get("SKU"));
+  const skus = ownSku ? [ownSku] : (campaign?.skus ?? []);
+  const rateDay: Day = campaign?.end !== undefined ? Math.min(run.today, campaign.end) : run.today;
+  const creator = text(row.get("Creator"));
+  let covering: Campaign | undefined;
+  for (const sku of skus) {
+    covering = coverage.covering(creator, sku, rateDay)?.value;
+    if (covering) break;
+  }
+  const sku = skus[0] ?? "";
+  const partner = campaign?.lane === "Partner" ? campaign : undefined;
+  const openCampaign = campaign?.lane === "Open" ? campaign : undefined;
+  const applied = collaborationRate({
+    partnerRate: partner?.rate,
+    coveringTargetRate: covering?.rate,
+    openRate: products.openRateOf(sku) ?? openCampaign?.rate,
+  });
+  const ads = adsRate({
+    partnerAdsRate: partner?.adsRate,
+    targetAdsRate: covering?.adsRate,
+    openAdsRate: products.openAdsRateOf(sku) ?? openCampaign?.adsRate,
+    standardRate: applied?.rate,
+  });
+  return { rate: applied?.rate, adsRate: ads?.rate };
 }
 
 export function checkCollaborations(run: CheckRun, creators: CreatorLookup): void {
@@ -125,18 +189,16 @@ export function checkCollaborations(run: CheckRun, creators: CreatorLookup): voi
       campaign?.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
         ? windowText(windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead }))
         : "";
-    collab.cost =
-      collab.rate === undefined
-        ? undefined
-        : {
-            gmv: collab.gmv,
-            rate: collab.rate,
-            adsGmv: collab.adsGmv,
-            adsRate: campaign?.adsRate,
-            flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
-            sampleCost: collab.sampleCost,
-          };
-    const effective = collab.cost && effectiveCommission(collab.cost);
+    collab.cost = {
+      gmv: collab.gmv,
+      rate: collab.rate ?? 0,
+      adsGmv: collab.adsGmv,
+      adsRate: collab.adsRate,
+      flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
+      sampleCost: collab.sampleCost,
+    };
+    // Without a rate there is no effective commission to give, only a missing rate.
+    const effective = collab.rate === undefined ? undefined : effectiveCommission(collab.cost);
     run.ownedOf("Collaborations").set(row.key, {
       "Applied rate": collab.rate ?? "",
       "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
@@ -156,74 +218,74 @@ export function fillCollaborationAlerts(run: CheckRun): void {
   }
 }
 
-function raiseCollabAlerts(run: CheckRun, collab: CollabFacts, creators: CreatorLookup): void {
-  const { row, campaign } = collab;
-  const lead = run.settings.alertLeadDays;
-  if (collab.content.state === "Content overdue" && collab.awaitingAcceptance) {
-    // An invitation nobody accepted owes no content yet: it needs a follow-up, not a chase.
-    run.raise(
-      "invitationNotAccepted",
-      "Collaborations",
-      row,
-      campaign,
-      `Invitation not accepted, and its content due date passed ${daysText(collab.content.days ?? 0)} ago`,
-    );
-  } else if (collab.content.state === "Content overdue") {
-    run.raise("contentOverdue", "Collaborations", row, campaign, payoutText(collab.content));
-  } else if (
-    !collab.awaitingAcceptance &&
-    collab.content.state === "Awaiting content" &&
-    collab.content.days !== undefined &&
-    collab.content.days <= lead &&
-    collab.posted === undefined
-  ) {
-    run.raise("contentDueSoon", "Collaborations", row, campaign, payoutText(collab.content));
-  }
-  if (collab.payout.state === "In review" && (collab.payout.days ?? 0) > run.settings.reviewDays) {
-    run.raise("reviewTooLong", "Collaborations", row, campaign, payoutText(collab.payout));
-  }
-  if (collab.payout.state === "Payable") {
-    run.raise(
-      "feeUnpaid",
-      "Collaborations",
-      row,
-      campaign,
-      `Flat fee approved, not paid: ${payoutText(collab.payout)}`,
-    );
-  }
-  const creator = text(row.get("Creator"));
-  if (campaign?.flashStart !== undefined && creators.liveCapable(creator) !== true) {
-    run.raise(
-      "flashSaleNotLive",
-      "Collaborations",
-      row,
-      campaign,
-      `Flash sale assigned to ${creator}, who is not LIVE capable`,
-    );
-  }
+const invitedDaysAgo = (run: CheckRun, collab: CollabFacts): number | undefined => {
+  const invited = run.day(collab.row.get("Invited"));
+  return invited === undefined ? undefined : run.today - invited;
+};
+
+/** Invited, unanswered for the nudge days: follow it up (nothing is owed before acceptance). */
+function needsFollowUp(run: CheckRun, collab: CollabFacts): boolean {
+  return collab.awaitingAcceptance && (invitedDaysAgo(run, collab) ?? 0) >= run.settings.nudgeDays;
 }
 
+function raiseCollabAlerts(run: CheckRun, collab: CollabFacts, creators: CreatorLookup): void {
+  const { row, campaign, content, payout } = collab;
+  const raise = (kind: Parameters<CheckRun["raise"]>[0], message: string) =>
+    run.raise(kind, "Collaborations", row, campaign, message);
+  if (collab.awaitingAcceptance) {
+    if (needsFollowUp(run, collab))
+      raise(
+        "invitationNotAccepted",
+        `Invitation sent ${daysText(invitedDaysAgo(run, collab) ?? 0)} ago, not accepted: follow it up`,
+      );
+  } else if (!collab.sampleUnshipped && collab.posted === undefined) {
+    // While the seller still owes the sample, late content is the seller's delay: the Samples row says so.
+    if (content.state === "Content overdue") raise("contentOverdue", payoutText(content));
+    else if (
+      content.state === "Awaiting content" &&
+      content.days !== undefined &&
+      content.days <= run.settings.alertLeadDays
+    )
+      raise("contentDueSoon", payoutText(content));
+  }
+  if (payout.state === "In review" && (payout.days ?? 0) > run.settings.reviewDays)
+    raise("reviewTooLong", payoutText(payout));
+  if (reviewRoundsUsed(payout))
+    raise("reviewRoundsUsed", `${payoutText(payout)} and no decision: approve or reject the content`);
+  if (payout.state === "Payable") raise("feeUnpaid", `Flat fee approved, not paid: ${payoutText(payout)}`);
+  const creator = text(row.get("Creator"));
+  if (campaign?.flashStart !== undefined && creators.liveCapable(creator) !== true)
+    raise("flashSaleNotLive", `Flash sale assigned to ${creator}, who is not LIVE capable`);
+}
+
+/** What the team owes next on this row; blank once nothing is owed. */
 function nextAction(run: CheckRun, collab: CollabFacts): string {
   const { row, campaign, payout, content } = collab;
-  const sampleRows = run.samplesOf(row.key);
-  const authRows = run.authsOf(row.key);
+  // Money owed stays owed after a campaign is wrapped; everything else stops with it.
+  if (payout.state === "Payable") return "Pay the flat fee";
+  if (samplesNeedRefund(run, run.samplesOf(row.key))) return "Refund the sample";
+  if (collab.rejected || (campaign && !isActiveStatus(campaign.status))) return "";
   if (readFlag(row.get("Link kept")) === false && collab.posted !== undefined)
     return "Ask the creator to restore the product link";
-  if (content.state === "Content overdue")
-    return collab.awaitingAcceptance
+  if (collab.awaitingAcceptance)
+    return needsFollowUp(run, collab)
       ? "Follow up the invitation, or cancel it"
-      : `Chase the content: ${payoutText(content).toLowerCase()}`;
-  if (payout.state === "In review" || (content.state === "In review" && payout.state === "Commission only"))
+      : "Wait for the creator to accept";
+  if (collab.sampleUnshipped) return "Ship the sample";
+  if (reviewRoundsUsed(payout)) return "Approve or reject the content: every review round is used";
+  if (payout.state === "Changes requested")
+    return `Wait for the revised content (${payoutText(payout).toLowerCase()})`;
+  if (content.state === "Content overdue") return `Chase the content: ${payoutText(content).toLowerCase()}`;
+  // Commission-only content needs no approval once posted: the platform settles it.
+  if (
+    payout.state === "In review" ||
+    (payout.state === "Commission only" && content.state === "In review" && collab.posted === undefined)
+  )
     return "Review the submitted content";
-  if (payout.state === "Payable") return "Pay the flat fee";
-  if (samplesNeedRefund(run, sampleRows)) return "Refund the sample";
-  const samplePending = sampleRows.some((sample) => {
-    const policy = matchChoice(SAMPLE_POLICIES, text(sample.get("Policy"))) ?? campaign?.samplePolicy;
-    return policy !== undefined && policy !== "No sample" && run.day(sample.get("Shipped")) === undefined;
-  });
-  if (samplePending) return "Ship the sample";
-  if (run.day(row.get("Accepted")) === undefined) return "Wait for the creator to accept";
+  if (run.day(row.get("Accepted")) === undefined && collab.submitted === undefined)
+    return "Wait for the creator to accept";
   if (content.state === "Awaiting content") return `Remind the creator: ${payoutText(content).toLowerCase()}`;
+  const authRows = run.authsOf(row.key);
   if (campaign && plansAds(campaign) && collab.posted !== undefined && authRows.length === 0)
     return "Request ad authorization";
   if (authRows.some((auth) => run.alertsOf("Authorizations", auth).length > 0))

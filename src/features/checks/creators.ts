@@ -1,10 +1,12 @@
 /** Creators: their record across collaborations and the suggested pool. */
 import { effectiveCommissionOf } from "../../domain/commission";
+import { idKey } from "../../domain/coverage";
 import { deliveredOnTime } from "../../domain/payout";
 import { suggestedPool } from "../../domain/pools";
 import { sampleToPost } from "../../domain/samples";
 import { NO_SALES_YET } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
+import type { TableRow } from "../../workbook/table";
 import { type CheckRun, type CollabFacts, groupBy, text } from "./run";
 
 export interface CreatorLookup {
@@ -12,8 +14,10 @@ export interface CreatorLookup {
 }
 
 export function creatorLookup(run: CheckRun): CreatorLookup {
-  const byHandle = new Map(run.tables.creators.rows.map((row) => [row.key.toLowerCase(), row]));
-  return { liveCapable: (handle) => readFlag(byHandle.get(handle.toLowerCase())?.get("LIVE capable")) };
+  const byHandle = new Map<string, TableRow>();
+  for (const row of run.tables.creators.rows)
+    if (!byHandle.has(idKey(row.key))) byHandle.set(idKey(row.key), row);
+  return { liveCapable: (handle) => readFlag(byHandle.get(idKey(handle))?.get("LIVE capable")) };
 }
 
 export function checkCreators(run: CheckRun): void {
@@ -21,8 +25,8 @@ export function checkCreators(run: CheckRun): void {
     text(row.get("Creator")).toLowerCase(),
   );
   for (const row of run.tables.creators.rows) {
-    const mine = (collabsByCreator.get(row.key.toLowerCase()) ?? [])
-      .map((collab) => run.facts.get(collab.key))
+    const mine = (collabsByCreator.get(idKey(row.key)) ?? [])
+      .map((collab) => run.factsOf(collab.key))
       .filter((collab): collab is CollabFacts => collab !== undefined && !collab.cancelled);
     const judged = mine.map((collab) =>
       deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted),

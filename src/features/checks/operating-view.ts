@@ -1,5 +1,6 @@
 /** The operating view's rows: every collaboration of a live or coming campaign. */
 import { severityRank } from "../../domain/alerts";
+import { idKey } from "../../domain/coverage";
 import { type Day, isoFromDay } from "../../domain/day";
 import type { OperationsRow } from "../operations";
 import { isLive, plansAds } from "./campaign";
@@ -28,7 +29,8 @@ export function operatingRows(
       collab.adUsable,
       campaign.end,
     ].filter((deadline): deadline is Day => deadline !== undefined);
-    const sku = text(row.get("SKU"));
+    // A row without its own SKU stands for its campaign's only SKU, if it has just one.
+    const sku = text(row.get("SKU")) || (campaign.skus.length === 1 ? (campaign.skus[0] ?? "") : "");
     const creator = text(row.get("Creator"));
     operations.push({
       collabId: row.key,
@@ -44,7 +46,7 @@ export function operatingRows(
       flashStart: campaign.flashStart ?? null,
       flashEnd: campaign.flashEnd ?? null,
       stockOnHand: products.stockOf(sku) ?? null,
-      reserved: run.reservedBySku.get(sku) ?? null,
+      reserved: sku ? (run.reservedBySku.get(idKey(sku)) ?? 0) : null,
       amplification: plansAds(campaign)
         ? `${campaign.amplification}${campaign.amplificationStart !== undefined && campaign.amplificationEnd !== undefined ? ` ${isoFromDay(campaign.amplificationStart)} to ${isoFromDay(campaign.amplificationEnd)}` : ""}`
         : "",

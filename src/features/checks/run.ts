@@ -5,6 +5,7 @@
  */
 import { ALERT_KINDS, type Alert, type AlertKind } from "../../domain/alerts";
 import type { CollaborationCost } from "../../domain/commission";
+import { idKey } from "../../domain/coverage";
 import type { Day, ZoneCalendar } from "../../domain/day";
 import type { PayoutStatus } from "../../domain/payout";
 import { parseSettings, type Settings } from "../../domain/settings";
@@ -35,6 +36,11 @@ export interface CollabFacts {
   payout: PayoutStatus;
   content: PayoutStatus;
   rate?: number | undefined;
+  /** The rate ad orders earn (the Shop Ads ladder). */
+  adsRate?: number | undefined;
+  /** A sample the seller owes and has not shipped: the creator is not chased meanwhile. */
+  sampleUnshipped: boolean;
+  rejected: boolean;
   gmv: number;
   adsGmv: number;
   sampleCost: number;
@@ -63,8 +69,10 @@ export interface CheckRun {
   settings: Settings;
   alerts: Alert[];
   owned: Map<TabName, OwnedValues>;
+  /** Keyed by `idKey` of the ID: rows name them trimmed and in any case. */
   campaigns: Map<string, Campaign>;
   facts: Map<string, CollabFacts>;
+  /** Units reserved per SKU (keyed by `idKey`) by the campaigns that still hold them. */
   reservedBySku: Map<string, number>;
   day(value: unknown): Day | undefined;
   ownedOf(tab: TabName): OwnedValues;
@@ -72,6 +80,8 @@ export interface CheckRun {
   alertsOf(tab: TabName, row: TableRow): Alert[];
   samplesOf(collabId: string): TableRow[];
   authsOf(collabId: string): TableRow[];
+  /** The collaboration a Collab ID cell names. */
+  factsOf(collabId: unknown): CollabFacts | undefined;
 }
 
 export function startRun(
@@ -83,8 +93,9 @@ export function startRun(
   const owned = new Map<TabName, OwnedValues>();
   const alerts: Alert[] = [];
   const rowAlerts = new Map<string, Alert[]>();
-  const samplesByCollab = groupBy(tables.samples.rows, (row) => text(row.get("Collab ID")));
-  const authsByCollab = groupBy(tables.authorizations.rows, (row) => text(row.get("Collab ID")));
+  const facts = new Map<string, CollabFacts>();
+  const samplesByCollab = groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID"))));
+  const authsByCollab = groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID"))));
   return {
     today,
     calendar,
@@ -93,7 +104,7 @@ export function startRun(
     alerts,
     owned,
     campaigns: new Map(),
-    facts: new Map(),
+    facts,
     reservedBySku: new Map(),
     day: (value) => readDay(value, calendar),
     ownedOf(tab) {
@@ -117,8 +128,9 @@ export function startRun(
       rowAlerts.set(id, [...(rowAlerts.get(id) ?? []), alert]);
     },
     alertsOf: (tab, row) => rowAlerts.get(`${tab}\u0000${row.key}`) ?? [],
-    samplesOf: (collabId) => samplesByCollab.get(collabId) ?? [],
-    authsOf: (collabId) => authsByCollab.get(collabId) ?? [],
+    samplesOf: (collabId) => samplesByCollab.get(idKey(collabId)) ?? [],
+    authsOf: (collabId) => authsByCollab.get(idKey(collabId)) ?? [],
+    factsOf: (collabId) => facts.get(idKey(text(collabId))),
   };
 }
 
@@ -134,16 +146,20 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
   return groups;
 }
 
-/** Rows are matched by their ID, so two rows sharing one would get the same computed values. */
+/**
+ * Rows are matched by their ID, so two rows sharing one would get the same computed values. IDs
+ * are compared as everywhere else (`c-001 ` and `C-001` are one ID).
+ */
 export function checkDuplicateIds(run: CheckRun): void {
   const { products, campaigns, creators, collaborations, samples, authorizations } = run.tables;
   for (const tab of [products, campaigns, creators, collaborations, samples, authorizations]) {
-    const firstRow = new Map<string, number>();
+    const firstRow = new Map<string, TableRow>();
     for (const row of tab.rows) {
-      const first = firstRow.get(row.key);
-      if (first === undefined) firstRow.set(row.key, row.sheetRow);
+      const first = firstRow.get(idKey(row.key));
+      if (first === undefined) firstRow.set(idKey(row.key), row);
       else {
-        const message = `${tab.schema.key} ${row.key} is also on row ${first}: give each row its own`;
+        const same = first.key === row.key ? "" : ` (as ${first.key})`;
+        const message = `${tab.schema.key} ${row.key} is also on row ${first.sheetRow}${same}: give each row its own`;
         run.raise("duplicateId", tab.schema.name, row, undefined, message);
       }
     }

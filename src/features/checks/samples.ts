@@ -1,10 +1,10 @@
 /** Samples: status, refunds due, and the follow-up of a delivered sample with no post. */
 import { alertsCell } from "../../domain/alerts";
-import { matchChoice, SAMPLE_POLICIES } from "../../domain/choices";
-import { sampleFollowUp, sampleState } from "../../domain/samples";
+import { sampleFollowUp, sampleShipping, sampleState } from "../../domain/samples";
 import { daysText } from "../../domain/status-text";
 import type { TableRow } from "../../workbook/table";
 import { isActiveStatus } from "./campaign";
+import { samplePolicyOf } from "./collaborations";
 import { type CheckRun, text } from "./run";
 
 export function checkSamples(run: CheckRun): void {
@@ -17,17 +17,18 @@ export function checkSamples(run: CheckRun): void {
 
 function checkSample(run: CheckRun, row: TableRow): void {
   const { day, today } = run;
-  const collab = run.facts.get(text(row.get("Collab ID")));
+  const collab = run.factsOf(row.get("Collab ID"));
   const campaign = collab?.campaign;
-  const policy = matchChoice(SAMPLE_POLICIES, text(row.get("Policy"))) ?? campaign?.samplePolicy;
+  const policy = samplePolicyOf(row, campaign);
   if (!policy) {
     run.ownedOf("Samples").set(row.key, { "Sample status": "Unknown policy: choose one from the dropdown" });
     return;
   }
   const delivered = day(row.get("Delivered"));
+  const shipped = day(row.get("Shipped"));
   const state = sampleState({
     policy,
-    shipped: day(row.get("Shipped")),
+    shipped,
     delivered,
     firstSale: day(row.get("First sale")) ?? (collab ? day(collab.row.get("First sale")) : undefined),
     refunded: day(row.get("Refunded")),
@@ -41,6 +42,28 @@ function checkSample(run: CheckRun, row: TableRow): void {
       campaign,
       `Refund the sample cost (${text(row.get("Cost")) || "cost not set"})`,
     );
+  }
+  if (watch && collab && !collab.awaitingAcceptance && !collab.rejected) {
+    const shipping = sampleShipping({
+      policy,
+      shipped,
+      delivered,
+      contentDue: collab.contentDue,
+      today,
+      leadDays: run.settings.alertLeadDays,
+    });
+    if (shipping !== "None" && collab.contentDue !== undefined) {
+      const due = collab.contentDue - today;
+      const when =
+        due < 0 ? `was due ${daysText(-due)} ago` : due === 0 ? "is due today" : `is due in ${daysText(due)}`;
+      run.raise(
+        "sampleNotShipped",
+        "Samples",
+        row,
+        campaign,
+        `Ship the sample: the creator's content ${when} and the sample has not shipped`,
+      );
+    }
   }
   if (watch && collab) {
     const followUp = sampleFollowUp({
