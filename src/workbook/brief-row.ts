@@ -54,6 +54,9 @@ export function briefInputFromRow(
     const value = briefValue(columnOf(field), get(BRIEF_FIELD_HEADERS[field]), calendar);
     if (value !== undefined) input[field] = value;
   }
+  // Reserved inventory is text (it may hold `SKU: units` pairs); a plain count reads as a number.
+  const reserved = input.reservedInventory;
+  if (typeof reserved === "string" && /^\d+$/.test(reserved)) input.reservedInventory = Number(reserved);
   // Content types are matched to their canonical words (`live` -> `LIVE`).
   if (Array.isArray(input.contentTypes)) {
     input.contentTypes = input.contentTypes.map((type: string) => matchChoice(CONTENT_TYPES, type) ?? type);

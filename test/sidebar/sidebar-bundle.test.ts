@@ -37,8 +37,9 @@ function workbook() {
   emulator.seed(
     "Products",
     [
-      ["SKU-1", "Glow serum", 30, 500, 0.1, 8],
-      ["SKU-2", "Night cream", 40, 200, 0.12, 9],
+      // In setup's column order: SKU, Product, Price, Stock on hand, Open rate, Open ads rate, Sample cost.
+      ["SKU-1", "Glow serum", 30, 500, 0.1, "", 8],
+      ["SKU-2", "Night cream", 40, 200, 0.12, "", 9],
     ],
     { startRow: 2 },
   );
