@@ -64,11 +64,12 @@ export function briefInputFromRow(
   return input;
 }
 
-/** A Products row as what a brief is checked against: its stock and Open rate. */
+/** A Products row as what a brief is checked against: its stock, Open rate and Open ads rate. */
 export function briefProductOf(row: { key: string; get(header: string): unknown }): BriefProduct {
   return {
     sku: row.key,
     stockOnHand: readNumber(row.get("Stock on hand")),
     openRate: readRate(row.get("Open rate")),
+    openAdsRate: readRate(row.get("Open ads rate")),
   };
 }

@@ -119,7 +119,10 @@ describe("reserved inventory per SKU", () => {
   test.prop([fc.array(campaign, { maxLength: 8 })])(
     "sums over the campaigns that have not ended, SKU by SKU",
     (campaigns) => {
-      const reservations = campaigns.map((entry) => ({ holds: entry.holds, perSku: new Map<string, number>(entry.units) }));
+      const reservations = campaigns.map((entry) => ({
+        holds: entry.holds,
+        perSku: new Map<string, number>(entry.units),
+      }));
       const total = reservedBySku(reservations);
       for (const sku of ["sku-1", "sku-2", "sku-3"]) {
         const expected = reservations

@@ -6,7 +6,13 @@ import { adsRate } from "../../domain/ads-rates";
 import { alertsCell } from "../../domain/alerts";
 import { matchChoice, SAMPLE_POLICIES, type SamplePolicy } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
-import { type CoverageIndex, coverageIndex, idKey, type TargetCover } from "../../domain/coverage";
+import {
+  type CoverageIndex,
+  coverageIndex,
+  idKey,
+  type TargetCover,
+  targetCoverOf,
+} from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
 import { collaborationRate } from "../../domain/rates";
@@ -24,20 +30,16 @@ import { amount, type CheckRun, type CollabFacts, text } from "./run";
 function targetCoverage(run: CheckRun): CoverageIndex<Campaign> {
   const covers: TargetCover<Campaign>[] = [];
   for (const row of run.tables.collaborations.rows) {
-    const campaign = campaignOf(run, row.get("Campaign ID"));
-    // A Target collaboration without a rate has nothing to pay: it cannot cover a sale.
-    if (campaign?.lane !== "Target" || campaign.rate === undefined) continue;
-    const sku = text(row.get("SKU"));
-    covers.push({
-      id: row.key,
-      creator: text(row.get("Creator")),
-      skus: sku ? [sku] : campaign.skus,
-      start: campaign.start,
-      end: campaign.end,
-      cancelled:
-        readFlag(row.get("Cancelled")) === true || campaign.status.trim().toLowerCase() === "cancelled",
-      value: campaign,
-    });
+    const cover = targetCoverOf(
+      {
+        id: row.key,
+        creator: text(row.get("Creator")),
+        sku: text(row.get("SKU")),
+        cancelled: readFlag(row.get("Cancelled")) === true,
+      },
+      campaignOf(run, row.get("Campaign ID")),
+    );
+    if (cover) covers.push(cover);
   }
   return coverageIndex(covers);
 }
