@@ -20,11 +20,13 @@ const out = join(root, "build");
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
  * import alone would make it 10 times slower). Splitting the daily check into one small module
- * per tab added about 1.9 KB (the shared run's property names survive minification). The cap
- * sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised only with
- * a reason in the commit.
+ * per tab added about 1.9 KB (the shared run's property names survive minification); the money
+ * and timing rules of issue 15 (coverage, the Shop Ads ladder and SHOP_ADS_RATE, inventory per
+ * SKU, budget, review rounds, sample shipping, the recruit's rate note) about 9.8 KB more, to
+ * about 96.6 KB. The cap sits about 2 KB above the bundle: it is a tripwire for an accidental
+ * import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 88_000;
+export const CODE_BUDGET_BYTES = 98_500;
 
 mkdirSync(out, { recursive: true });
 

@@ -16,7 +16,7 @@ import { checkCollaborations, fillCollaborationAlerts, readCollaborations } from
 import { checkCreators, creatorLookup } from "./checks/creators";
 import { operatingRows } from "./checks/operating-view";
 import { checkProducts, productLookup } from "./checks/products";
-import { checkDuplicateIds, type OwnedValues, settingsOf, startRun } from "./checks/run";
+import { checkDuplicateIds, flagDuplicateRows, type OwnedValues, settingsOf, startRun } from "./checks/run";
 import { checkSamples } from "./checks/samples";
 import { checkSettings } from "./checks/settings";
 import type { OperationsRow } from "./operations";
@@ -69,6 +69,7 @@ export function computeChecks(input: CheckInput): CheckResult {
   checkCampaigns(run, products);
   fillCollaborationAlerts(run);
   checkCreators(run);
+  flagDuplicateRows(run);
   const operations = operatingRows(run, products, creators);
 
   const owners = new Map([...run.campaigns.values()].map((campaign) => [campaign.id, campaign.owner]));

@@ -570,6 +570,10 @@ describe("computeChecks: money and timing a team can trust (issue 15)", () => {
     });
     const duplicate = result.alerts.find((alert) => alert.kind === "duplicateId");
     expect(duplicate?.message).toBe("Campaign ID c-001 is also on row 2 (as C-001): give each row its own");
+    // The second row is not computed, but says why on itself.
+    expect(owned(result, "Campaigns", "c-001")).toEqual({
+      Checks: "High: Campaign ID c-001 is also on row 2 (as C-001): give each row its own",
+    });
     expect(owned(result, "Campaigns", "C-001")?.Creators).toBe(1);
     expect(owned(result, "Collaborations", "K-1")?.["Window status"]).toBe("Open, 20 days left");
   });

@@ -3,7 +3,7 @@
  * owned values being built and the alerts raised so far. Each tab's check reads what the earlier
  * ones left here (campaigns, collaboration facts) and adds its own.
  */
-import { ALERT_KINDS, type Alert, type AlertKind } from "../../domain/alerts";
+import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domain/alerts";
 import type { CollaborationCost } from "../../domain/commission";
 import { idKey } from "../../domain/coverage";
 import type { Day, ZoneCalendar } from "../../domain/day";
@@ -162,6 +162,23 @@ export function checkDuplicateIds(run: CheckRun): void {
         const message = `${tab.schema.key} ${row.key} is also on row ${first.sheetRow}${same}: give each row its own`;
         run.raise("duplicateId", tab.schema.name, row, undefined, message);
       }
+    }
+  }
+}
+
+/**
+ * A row whose ID another row already holds (`c-001 ` after `C-001`) is not computed, but its
+ * alerts cell still says why, so the team sees it on the row itself.
+ */
+export function flagDuplicateRows(run: CheckRun): void {
+  const cells: [Table, TabName, string][] = [
+    [run.tables.campaigns, "Campaigns", "Checks"],
+    [run.tables.collaborations, "Collaborations", "Alerts"],
+  ];
+  for (const [table, tab, header] of cells) {
+    const owned = run.ownedOf(tab);
+    for (const row of table.rows) {
+      if (!owned.has(row.key)) owned.set(row.key, { [header]: alertsCell(run.alertsOf(tab, row)) });
     }
   }
 }
