@@ -328,7 +328,7 @@ export function recruitingClosed(brief: CampaignBrief, today: Day): string {
 
 /** A creator joins a campaign once: the seat is the pair, compared as people type names. */
 export const seatOf = (campaignId: unknown, creator: unknown): string =>
-  `${String(campaignId).trim()}|${String(creator).trim()}`.toLowerCase();
+  `${idKey(String(campaignId ?? ""))}|${idKey(String(creator ?? ""))}`;
 
 /**
  * Why a creator cannot be invited into a campaign, or "": not on the Creators tab, already in
@@ -430,7 +430,7 @@ export function planRecruit(
   const creatorRows = new Map(rowsOf(tabs, "Creators").map((row) => [row.key, row]));
   const sends = brief.samplePolicy !== "No sample";
   const sampleCost = rowsOf(tabs, "Products")
-    .find((row) => row.key.toLowerCase() === String(sku).trim().toLowerCase())
+    .find((row) => idKey(row.key) === idKey(String(sku)))
     ?.get("Sample cost");
   // Content due counts from the creator's acceptance (the cell stays blank for that), so a late
   // acceptance never shortens the agreed period; without Content due days it is the campaign End.

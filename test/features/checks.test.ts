@@ -483,6 +483,11 @@ describe("computeChecks: money and timing a team can trust (issue 15)", () => {
       "Campaigns C-1",
       "Campaigns C-1",
     ]);
+    // The operating view shows the row's SKU against what all campaigns reserve of it.
+    expect(result.operations.find((row) => row.collabId === "K-1")).toMatchObject({
+      stockOnHand: 100,
+      reserved: 150,
+    });
     const pairs = { ...each, "Reserved inventory": "SKU-1: 60, SKU-2: 40" };
     const ended = { ...each, "Campaign ID": "C-0", Start: on(-40), End: on(-1) };
     const fits = run({ campaigns: [pairs, ended], products });

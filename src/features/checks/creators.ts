@@ -21,9 +21,7 @@ export function creatorLookup(run: CheckRun): CreatorLookup {
 }
 
 export function checkCreators(run: CheckRun): void {
-  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) =>
-    text(row.get("Creator")).toLowerCase(),
-  );
+  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) => idKey(text(row.get("Creator"))));
   for (const row of run.tables.creators.rows) {
     const mine = (collabsByCreator.get(idKey(row.key)) ?? [])
       .map((collab) => run.factsOf(collab.key))
