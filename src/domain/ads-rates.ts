@@ -30,6 +30,11 @@ export function isAdsRateInRange(rate: number): boolean {
   return basisPoints >= MIN_ADS_RATE * 10_000 && basisPoints <= MAX_ADS_RATE * 10_000;
 }
 
+/** A rate read from a cell as the ladder may use it: outside 1-80% it is flagged elsewhere, not applied. */
+export function usableAdsRate(rate: number | undefined): number | undefined {
+  return rate !== undefined && isAdsRateInRange(rate) ? rate : undefined;
+}
+
 /** The one rate an ad order earns, or undefined when no rate at all is known. */
 export function adsRate(terms: AdsRateTerms): AdsRate | undefined {
   const ladder: [number | undefined, AdsRateSource][] = [

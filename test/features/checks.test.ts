@@ -638,6 +638,16 @@ describe("computeChecks: money and timing a team can trust (issue 15)", () => {
       "K-1",
     );
     expect(partnerRow?.["Applied rate"]).toBe(0.15);
+    // A campaign's ads rate outside 1-80% is a brief problem, and not applied.
+    const badPartner = run({
+      campaigns: [{ ...partner, "Ads rate": 0.85 }, target],
+      collabs: [sales, targetRow],
+      products,
+    });
+    expect(badPartner.alerts.find((alert) => alert.kind === "briefProblem")?.message).toBe(
+      "Ads rate: expected an ads rate from 1% to 80% (5% = 0.05)",
+    );
+    expect(owned(badPartner, "Collaborations", "K-1")?.["Effective commission"]).toBe(0.08);
     // An Open ads rate outside 1-80% is flagged and not applied.
     const wild = run({
       campaigns: [open],

@@ -1,4 +1,5 @@
 /** The Campaigns tab read once into typed campaigns, for every other tab's check. */
+import { usableAdsRate } from "../../domain/ads-rates";
 import {
   isClosedStatus,
   LANES,
@@ -87,7 +88,8 @@ export function readCampaigns(run: CheckRun): void {
       amplification: text(row.get("Amplification")),
       amplificationStart: day(row.get("Amplification start")),
       amplificationEnd: day(row.get("Amplification end")),
-      adsRate: readRate(row.get("Ads rate")),
+      // Outside 1-80% the brief check flags it, and it is not applied.
+      adsRate: usableAdsRate(readRate(row.get("Ads rate"))),
       budget: readNumber(row.get("Budget")),
       owner: text(row.get("Owner")),
       status: text(row.get("Status")),

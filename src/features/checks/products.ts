@@ -1,5 +1,5 @@
 /** Products: Reserved and Available per SKU, and stock short of what campaigns reserve. */
-import { isAdsRateInRange } from "../../domain/ads-rates";
+import { isAdsRateInRange, usableAdsRate } from "../../domain/ads-rates";
 import { idKey } from "../../domain/coverage";
 import { readNumber, readRate } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
@@ -19,10 +19,7 @@ export function productLookup(run: CheckRun): ProductLookup {
   const product = (sku: string) => bySku.get(idKey(sku));
   return {
     openRateOf: (sku) => readRate(product(sku)?.get("Open rate")),
-    openAdsRateOf(sku) {
-      const rate = readRate(product(sku)?.get("Open ads rate"));
-      return rate !== undefined && isAdsRateInRange(rate) ? rate : undefined;
-    },
+    openAdsRateOf: (sku) => usableAdsRate(readRate(product(sku)?.get("Open ads rate"))),
     stockOf: (sku) => readNumber(product(sku)?.get("Stock on hand")),
   };
 }
