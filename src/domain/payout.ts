@@ -6,6 +6,7 @@ import type { Day } from "./day";
 export const PAYOUT_STATES = [
   "Commission only",
   "Awaiting acceptance",
+  "Awaiting sample",
   "Awaiting content",
   "Content overdue",
   "In review",
@@ -31,6 +32,8 @@ export interface PayoutFacts {
   paid?: Day | undefined;
   /** Invited and not accepted: nothing is owed yet, so nothing can be overdue. */
   awaitingAcceptance?: boolean | undefined;
+  /** The seller owes a sample it has not shipped: the content waits on the seller, not the creator. */
+  sampleOwed?: boolean | undefined;
   /** Rounds of changes the seller asked for (the `Revisions` count). */
   revisions?: number | undefined;
   today: Day;
@@ -90,6 +93,7 @@ export function payoutStatus(facts: PayoutFacts): PayoutStatus {
   }
   if (submitted !== undefined) return { state: "In review", days: today - submitted };
   if (facts.awaitingAcceptance) return { state: "Awaiting acceptance" };
+  if (facts.sampleOwed) return { state: "Awaiting sample" };
   if (contentDue === undefined) return { state: "Awaiting content" };
   if (today > contentDue) return { state: "Content overdue", days: today - contentDue };
   return { state: "Awaiting content", days: contentDue - today };

@@ -232,7 +232,11 @@ describe("money and timing rules through build/Code.js", () => {
   });
 
   it("puts timing on whoever owes it: the seller's sample, the invitation, the review round", () => {
-    expect(collabs.get("K-4")).toMatchObject({ "Next action": "Ship the sample", Alerts: "" });
+    expect(collabs.get("K-4")).toMatchObject({
+      "Payout status": "Awaiting sample",
+      "Next action": "Ship the sample",
+      Alerts: "",
+    });
     expect(records(bundle, "Samples").get("S-1")?.Alerts).toBe(
       "High: Ship the sample: the creator's content was due 2 days ago and the sample has not shipped",
     );

@@ -60,7 +60,11 @@ describe("the demo after --reset, case by case (issue 15)", () => {
 
   it("asks to ship the unshipped sample and does not chase the creator", () => {
     const { collab, sample } = DEMO_SCENARIOS.unshippedSample;
-    expect(owned("Collaborations", collab)).toMatchObject({ "Next action": "Ship the sample", Alerts: "" });
+    expect(owned("Collaborations", collab)).toMatchObject({
+      "Payout status": "Awaiting sample",
+      "Next action": "Ship the sample",
+      Alerts: "",
+    });
     expect(alertsOn("Samples", sample).map((alert) => alert.kind)).toEqual(["sampleNotShipped"]);
   });
 

@@ -178,6 +178,13 @@ describe("the payout line: acceptance and review rounds", () => {
       state: "Awaiting acceptance",
     });
     expect(payoutStatus({ ...flat, contentDue: today - 3 }).state).toBe("Content overdue");
+    // Accepted, but the seller has not shipped the sample it owes: the content waits on the seller.
+    expect(payoutStatus({ ...flat, contentDue: today - 3, sampleOwed: true })).toEqual({
+      state: "Awaiting sample",
+    });
+    expect(
+      payoutStatus({ ...flat, contentDue: today - 3, sampleOwed: true, submitted: today - 1 }).state,
+    ).toBe("In review");
     expect(payoutStatus({ ...flat, awaitingAcceptance: true, paymentModel: "Commission only" }).state).toBe(
       "Commission only",
     );

@@ -505,6 +505,7 @@ describe("computeChecks: money and timing a team can trust (issue 15)", () => {
       "High: Ship the sample: the creator's content was due 2 days ago and the sample has not shipped",
     );
     expect(owned(unshipped, "Collaborations", "K-1")).toMatchObject({
+      "Payout status": "Awaiting sample",
       "Next action": "Ship the sample",
       Alerts: "",
     });

@@ -84,6 +84,7 @@ function collabFacts(
     accepted === undefined &&
     submitted === undefined &&
     approved === undefined;
+  const samples = sampleFacts(run, row, campaign);
   const payoutFacts = {
     contentDue,
     submitted,
@@ -95,12 +96,41 @@ function collabFacts(
   const payout = payoutStatus({
     ...payoutFacts,
     awaitingAcceptance,
+    sampleOwed: samples.sampleUnshipped,
     paymentModel: campaign?.paymentModel ?? "Commission only",
   });
   // Content timing matters under either payment model: read it as the flat-fee line would.
   const content = payoutStatus({ ...payoutFacts, paymentModel: "Flat fee + commission" });
   const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, coverage, products);
 
+  return {
+    row,
+    campaign,
+    cancelled: readFlag(row.get("Cancelled")) === true,
+    rejected: approved === REJECTED,
+    awaitingAcceptance,
+    contentDue,
+    submitted,
+    posted,
+    payout,
+    content,
+    rate,
+    adsRate: rateOnAds,
+    ...samples,
+    gmv: amount(row.get("GMV")),
+    adsGmv: amount(row.get("Ads GMV")),
+    samplesLeadingToPost: posted !== undefined ? samples.samplesDelivered : 0,
+    authorized: false,
+  };
+}
+
+/** What a collaboration's samples cost the seller so far, how many arrived, and whether one is owed. */
+function sampleFacts(
+  run: CheckRun,
+  row: TableRow,
+  campaign: Campaign | undefined,
+): { sampleCost: number; samplesDelivered: number; sampleUnshipped: boolean } {
+  const { day } = run;
   let sampleCost = 0;
   let samplesDelivered = 0;
   let sampleUnshipped = false;
@@ -120,27 +150,7 @@ function collabFacts(
     if (sampleOwed(policy, shipped, delivered)) sampleUnshipped = true;
   }
 
-  return {
-    row,
-    campaign,
-    cancelled: readFlag(row.get("Cancelled")) === true,
-    rejected: approved === REJECTED,
-    awaitingAcceptance,
-    contentDue,
-    submitted,
-    posted,
-    payout,
-    content,
-    rate,
-    adsRate: rateOnAds,
-    sampleUnshipped,
-    gmv: amount(row.get("GMV")),
-    adsGmv: amount(row.get("Ads GMV")),
-    sampleCost,
-    samplesDelivered,
-    samplesLeadingToPost: posted !== undefined ? samplesDelivered : 0,
-    authorized: false,
-  };
+  return { sampleCost, samplesDelivered, sampleUnshipped };
 }
 
 /**
