@@ -419,7 +419,12 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     const typed = readNumber(gmv.value.trim());
     clear(
       cost,
-      costLines(brief, products, typed).map((line) => el("div", {}, line)),
+      costLines(
+        brief,
+        products,
+        typed,
+        state?.campaigns.find((campaign) => campaign.id === editing)?.spend,
+      ).map((line) => el("div", {}, line)),
     );
   }
 

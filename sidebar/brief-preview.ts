@@ -162,6 +162,7 @@ export function costLines(
   brief: Record<string, unknown>,
   products: readonly SidebarProduct[],
   gmv: number | undefined,
+  spent?: number,
 ): string[] {
   const lane = typeof brief.lane === "string" ? matchChoice<Lane>(LANES, brief.lane) : undefined;
   const paymentModel =
@@ -207,9 +208,13 @@ export function costLines(
   });
   const budget = typeof brief.budget === "number" && brief.budget > 0 ? brief.budget : undefined;
   if (budget !== undefined && highest > 0) {
-    // The spend a creator adds, against the budget: the same sum the daily check calls Spend.
+    // The spend a creator adds, against what is left of the budget: the same sum the daily
+    // check calls Spend.
+    const sofar = spent !== undefined && spent > 0 ? spent : 0;
+    const left = Math.max(budget - sofar, 0);
+    const already = sofar > 0 ? `${money(sofar)} spent so far (${percent(sofar / budget)}); ` : "";
     lines.push(
-      `Budget: each creator adds up to ${money(highest)} of spend, ${percent(highest / budget)} of ${money(budget)}; about ${Math.floor(budget / highest)} creators fit.`,
+      `Budget ${money(budget)}: ${already}each creator adds up to ${money(highest)} of spend; about ${Math.floor(left / highest)} more creators fit.`,
     );
   }
   return lines;

@@ -34,7 +34,8 @@ export const SIDEBAR_TABS = ["Products", "Campaigns", "Creators", "Collaboration
 /** The columns the sidebar shows or checks: only these are sent, not whole tabs. */
 export const SIDEBAR_COLUMNS: Record<(typeof SIDEBAR_TABS)[number], readonly string[]> = {
   Products: ["SKU", "Product", "Stock on hand", "Open rate", "Open ads rate", "Sample cost"],
-  Campaigns: Object.values(BRIEF_FIELD_HEADERS),
+  // Spend (computed by the daily check) too: the preview sets it against the budget.
+  Campaigns: [...Object.values(BRIEF_FIELD_HEADERS), "Spend"],
   Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
   Collaborations: ["Collab ID", "Campaign ID", "Creator", "SKU", "Cancelled"],
 };
@@ -524,6 +525,8 @@ export interface SidebarCampaign {
   id: string;
   /** The row as brief input (what `checkBrief` takes); unreadable cells stay as they are. */
   brief: Record<string, unknown>;
+  /** Spend so far, as the last daily check computed it. */
+  spend?: number | undefined;
 }
 
 export interface SidebarCreator {
@@ -588,6 +591,7 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
     campaigns: rowsOf(tabs, "Campaigns").map((row) => ({
       id: row.key,
       brief: briefInputFromRow(row.get, calendar),
+      spend: readNumber(row.get("Spend")),
     })),
     creators: rowsOf(tabs, "Creators").map((row) => ({
       name: row.key,

@@ -147,8 +147,12 @@ describe("the preview", () => {
     const partner = { ...brief, lane: "Partner", commissionRate: 0.2, adsRate: 0.08, budget: 2575 };
     expect(costLines(partner, products, 1000)).toEqual([
       "GLW-MASK-OV: commission 200.00 at 20% + flat fee 150.00 + sample 7.50 = 357.50; effective commission 35.8%; ad orders earn 8% (Partner ads rate).",
-      "Budget: each creator adds up to 357.50 of spend, 13.9% of 2,575.00; about 7 creators fit.",
+      "Budget 2,575.00: each creator adds up to 357.50 of spend; about 7 more creators fit.",
     ]);
+    // Editing a campaign the daily check has costed: what is spent already counts.
+    expect(costLines(partner, products, 1000, 1030).at(-1)).toBe(
+      "Budget 2,575.00: 1,030.00 spent so far (40%); each creator adds up to 357.50 of spend; about 4 more creators fit.",
+    );
     const withOpenAds = products.map((product) => ({ ...product, openAdsRate: 0.05 }));
     expect(costLines({ ...brief, lane: "Open" }, withOpenAds, 1000)[0]).toContain(
       "ad orders earn 5% (Open ads rate)",

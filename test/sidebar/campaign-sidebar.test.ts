@@ -436,7 +436,8 @@ describe("what the sidebar shows", () => {
     const calendar = zoneCalendar("Pacific/Auckland");
     const cells = briefCells(brief, calendar);
     const grids = workbook({
-      Campaigns: [cells],
+      // Spend is the daily check's: the preview sets it against the budget.
+      Campaigns: [{ ...cells, Spend: 1030 }],
       Creators: [
         { Creator: "@mia", "LIVE capable": true, Category: "Beauty", "Suggested pool": "Test more" },
       ],
@@ -451,6 +452,7 @@ describe("what the sidebar shows", () => {
     );
     expect(state.missing).toEqual([]);
     expect(state.campaigns[0]?.brief.start).toBe("2026-12-01");
+    expect(state.campaigns[0]?.spend).toBe(1030);
     expect(checkBrief(state.campaigns[0]?.brief).brief).toEqual(brief);
     expect(state.creators).toEqual([
       { name: "@mia", liveCapable: true, category: "Beauty", pool: "", suggestedPool: "Test more" },
