@@ -3,12 +3,11 @@
  * `function` in build/Code.js (custom functions come from the cell-function catalog), so
  * nothing here is ever declared twice by hand.
  */
+import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
-import { settingsOf } from "../features/checks";
 import { alertsStateText, hourText, parseRuns, RUNS_PROPERTY } from "../features/daily-alerts";
 import { describeSetup, setUpWorkbook } from "../features/setup";
-import { tabSchema } from "../workbook/schema";
-import { readTable } from "../workbook/table";
+import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import {
   DAILY_HANDLER,
   readAlerts,
@@ -19,8 +18,10 @@ import {
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
 import { type RunSummary, runChecks } from "./run-checks";
+import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
+import { ensureTodayCell } from "./today-cell";
 
 function tell(message: string): void {
   const ui = SpreadsheetApp.getUi();
@@ -29,9 +30,7 @@ function tell(message: string): void {
 
 /** The digest hour from Settings (read in one call; default 8). */
 function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  const sheet = spreadsheet.getSheetByName("Settings");
-  const values = sheet ? sheet.getDataRange().getValues() : [];
-  return settingsOf(readTable(tabSchema("Settings"), values)).settings.digestHour;
+  return readSettings(spreadsheet).digestHour;
 }
 
 /** `on at 08:00, set up by x, last run ..., last problem ...` from document properties (every editor sees it). */
@@ -94,10 +93,16 @@ export const entryPoints = {
   },
 
   setUpWorkbookFromMenu(): void {
-    const report = withDocumentLock(() =>
-      setUpWorkbook(spreadsheetSetupPort(SpreadsheetApp.getActive()), settingDefaultRows()),
-    );
-    tell(describeSetup(report));
+    const spreadsheet = SpreadsheetApp.getActive();
+    const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+    const { report, named } = withDocumentLock(() => {
+      const report = setUpWorkbook(spreadsheetSetupPort(spreadsheet), settingDefaultRows());
+      return { report, named: ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar) };
+    });
+    const today = named
+      ? `\nFormulas can use ${TODAY_RANGE_NAME} for today's date (Settings, key Today; every check keeps it current).`
+      : "";
+    tell(describeSetup(report) + today);
   },
 
   runChecksFromMenu(): void {
@@ -139,7 +144,9 @@ export const entryPoints = {
   },
 
   showAlertsStatus(): void {
-    tell(`Daily alerts: ${alertsState(true) ?? "unknown"}`);
+    // Instants are stored in UTC; people read them in the spreadsheet's zone, like its dates.
+    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+    tell(`Daily alerts: ${alertsState(true) ?? "unknown"}\n(Times in ${zone}.)`);
   },
 
   ...sidebarEntryPoints,

@@ -38,7 +38,9 @@ import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLockOr } from "./document-lock";
+import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
+import { refreshTodayCell } from "./today-cell";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
 const BUSY_TEXT =
@@ -150,7 +152,7 @@ function emptySummary(today: string, busy: boolean): RunSummary {
 }
 
 /** Under the lock: read each tab once, compute, write the owned columns and the Operations tab. */
-function checkAndWrite({ port, calendar, now, today, setUpBy }: RunInput) {
+function checkAndWrite({ spreadsheet, port, properties, calendar, now, today, setUpBy }: RunInput) {
   const tabs: Partial<Record<TabName, unknown[][]>> = {};
   for (const tab of TABS) {
     if (tab.generated) continue;
@@ -158,6 +160,7 @@ function checkAndWrite({ port, calendar, now, today, setUpBy }: RunInput) {
     if (values) tabs[tab.name] = values;
   }
   const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
+  refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
   const unsettledTabs: TabName[] = [];
   const sheetIds = new Map<TabName, number>();
   for (const [tab, computed] of result.owned) {
@@ -169,6 +172,7 @@ function checkAndWrite({ port, calendar, now, today, setUpBy }: RunInput) {
     port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
     sheetIds.set(tab, port.sheetId(tab) ?? 0);
   }
+  refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency);
   const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
   port.writeGeneratedTab(
     "Operations",

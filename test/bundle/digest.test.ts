@@ -100,7 +100,9 @@ describe("a digest that stays small at any size", () => {
       /\(\d+ digests not sent\), last problem .*: Digest to \S+ refused: /,
     );
     bundle.emulator.withContext("user", () => bundle.call("showAlertsStatus"));
-    expect(lastDialog(bundle)).toMatch(/refused: Exception: Limit Exceeded: Email Body Size\.$/);
+    expect(lastDialog(bundle)).toMatch(
+      /refused: Exception: Limit Exceeded: Email Body Size\.\n\(Times in America\/Los_Angeles\.\)$/,
+    );
   });
 });
 
