@@ -72,33 +72,47 @@ export function pendingProblems(runs: RunsRecord, when: (iso: string) => string)
 
 export const hourText = (hour: number): string => `${hour < 10 ? "0" : ""}${hour}:00`;
 
+function stateOf(alerts: AlertsRecord | null): string[] {
+  if (!alerts?.on) return [alerts ? `off (turned off by ${shortText(alerts.changedBy, 60)})` : "off"];
+  const on = `on${alerts.hour === undefined ? "" : ` at ${hourText(alerts.hour)}`}`;
+  return alerts.setUpBy ? [on, `set up by ${shortText(alerts.setUpBy, 60)}`] : [on];
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** The status dialog: the state, then the last check and the last problem in full, one a line. */
+export function alertsStatusLines(
+  alerts: AlertsRecord | null,
+  runs: RunsRecord,
+  when: (iso: string) => string,
+): string[] {
+  const lines = [`Daily alerts: ${stateOf(alerts).join(", ")}.`];
+  const run = runs.lastRun;
+  lines.push(
+    run
+      ? `Last check: ${when(run.at)}, ${plural(run.alerts, "alert")}, ${plural(run.sent, "digest")} sent, ${run.missed} not sent.`
+      : "No check has run yet.",
+  );
+  if (runs.lastProblem) lines.push(`Last problem: ${when(runs.lastProblem.at)}: ${runs.lastProblem.text}`);
+  return lines;
+}
+
 /**
  * `on at 08:00, set up by maya@example.com, last run 2026-11-25 08:03, last problem 2026-11-24
- * 08:01: ...` for the menu (short) or the status dialog (full). `when` formats an ISO instant in
- * the spreadsheet's zone.
+ * 08:01: ...` for the menu, short. `when` formats an ISO instant in the spreadsheet's zone.
  */
 export function alertsStateText(
   alerts: AlertsRecord | null,
   runs: RunsRecord,
   when: (iso: string) => string,
-  full = false,
 ): string {
-  const parts: string[] = [];
-  if (alerts?.on) {
-    parts.push(`on${alerts.hour === undefined ? "" : ` at ${hourText(alerts.hour)}`}`);
-    if (alerts.setUpBy) parts.push(`set up by ${shortText(alerts.setUpBy, 60)}`);
-  } else {
-    parts.push(alerts ? `off (turned off by ${shortText(alerts.changedBy, 60)})` : "off");
-  }
+  const parts = stateOf(alerts);
   if (runs.lastRun) {
-    const { missed: count } = runs.lastRun;
-    const missed = count > 0 ? ` (${count} digest${count === 1 ? "" : "s"} not sent)` : "";
+    const missed = runs.lastRun.missed > 0 ? ` (${plural(runs.lastRun.missed, "digest")} not sent)` : "";
     parts.push(`last run ${when(runs.lastRun.at)}${missed}`);
   }
   if (runs.lastProblem) {
-    parts.push(
-      `last problem ${when(runs.lastProblem.at)}: ${full ? runs.lastProblem.text : shortText(runs.lastProblem.text, 70)}`,
-    );
+    parts.push(`last problem ${when(runs.lastProblem.at)}: ${shortText(runs.lastProblem.text, 70)}`);
   }
   return parts.join(", ");
 }

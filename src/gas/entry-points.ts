@@ -5,7 +5,13 @@
  */
 import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
-import { alertsStateText, hourText, parseRuns, RUNS_PROPERTY } from "../features/daily-alerts";
+import {
+  alertsStateText,
+  alertsStatusLines,
+  hourText,
+  parseRuns,
+  RUNS_PROPERTY,
+} from "../features/daily-alerts";
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import {
@@ -33,13 +39,19 @@ function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): numb
   return readSettings(spreadsheet).digestHour;
 }
 
+/** Instants are stored in UTC; people read them in the spreadsheet's zone, like its dates. */
+function localTime(withZone: boolean): (iso: string) => string {
+  const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  return (iso) =>
+    `${Utilities.formatDate(new Date(iso), zone, "yyyy-MM-dd HH:mm")}${withZone ? ` (${zone})` : ""}`;
+}
+
+const runsRecord = () => parseRuns(PropertiesService.getDocumentProperties().getProperty(RUNS_PROPERTY));
+
 /** `on at 08:00, set up by x, last run ..., last problem ...` from document properties (every editor sees it). */
-function alertsState(full = false): string | null {
+function alertsState(): string | null {
   try {
-    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-    const runs = parseRuns(PropertiesService.getDocumentProperties().getProperty(RUNS_PROPERTY));
-    const when = (iso: string) => Utilities.formatDate(new Date(iso), zone, "yyyy-MM-dd HH:mm");
-    return alertsStateText(readAlerts(), runs, when, full);
+    return alertsStateText(readAlerts(), runsRecord(), localTime(false));
   } catch {
     return null;
   }
@@ -144,9 +156,7 @@ export const entryPoints = {
   },
 
   showAlertsStatus(): void {
-    // Instants are stored in UTC; people read them in the spreadsheet's zone, like its dates.
-    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-    tell(`Daily alerts: ${alertsState(true) ?? "unknown"}\n(Times in ${zone}.)`);
+    tell(alertsStatusLines(readAlerts(), runsRecord(), localTime(true)).join("\n"));
   },
 
   ...sidebarEntryPoints,
