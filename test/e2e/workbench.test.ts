@@ -201,7 +201,7 @@ describe("the workbench", () => {
       const wide = await page.addStyleTag({
         content: ".panel{width:760px}.mail iframe{height:1500px}",
       });
-      await page.setViewportSize({ width: 1400, height: 1800 });
+      await page.setViewportSize({ width: 1400, height: 2600 });
       const manager = mails.filter({ hasText: "To: ops-lead@example.com" }).first();
       await manager.scrollIntoViewIfNeeded();
       const content = manager.locator("iframe").contentFrame();
