@@ -687,7 +687,7 @@ export function planImport(input: {
     });
   }
   if (existingRows.length > 0) {
-    const rowsNow = existing.map((values, offset) => (values ? rowCells(values) : undefined));
+    const rowsNow = existing.map((values) => (values ? rowCells(values) : undefined));
     for (const { header, position: at } of managed) {
       let changed = false;
       const values = existingRows.map((cells, offset) => {

@@ -97,7 +97,9 @@ function apply(tabs: ImportTabs, writes: ReturnType<typeof plan>["writes"]): Imp
   for (const write of writes) {
     const rows = next[write.tab] as unknown[][];
     write.values.forEach((values, offset) => {
-      const row = (rows[write.row - 1 + offset] ??= Array.from({ length: rows[0]?.length ?? 0 }, () => ""));
+      const at = write.row - 1 + offset;
+      rows[at] ??= Array.from({ length: rows[0]?.length ?? 0 }, () => "");
+      const row = rows[at];
       values.forEach((value, column) => {
         row[write.column - 1 + column] =
           typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
@@ -217,7 +219,7 @@ describe("the import plan", () => {
     expect(collabs[1]?.[13]).toBe(40);
     expect(collabs[1]?.[14]).toBe("");
     expect(collabs[2]?.[13]).toBe(999);
-    expect((collabs[1]?.[15] as Date).getTime()).toBe(date("2026-11-10").getTime());
+    expect((collabs[1]?.[15] as Date | undefined)?.getTime()).toBe(date("2026-11-10").getTime());
     expect(plan(source).preview.collaborations.differences).toEqual([
       { collabId: "K-2", column: "GMV", typed: "999", fromOrders: "30.00" },
     ]);
