@@ -303,6 +303,8 @@ interface OrderValues {
 }
 
 const orderKeyOf = (orderId: string, sku: string) => `${idKey(orderId)}\u0000${idKey(sku)}`;
+/** Seller Center writes usernames without the `@` many teams type: `@amy` and `amy` are one creator. */
+const handleOf = (creator: string) => creator.trim().replace(/^@/, "");
 
 export function planImport(input: {
   source: unknown[][];
@@ -403,7 +405,7 @@ export function planImport(input: {
     const sku = text(row.get("SKU"));
     const cover: TargetCover<Cover> = {
       id: row.key,
-      creator: text(row.get("Creator")),
+      creator: handleOf(text(row.get("Creator"))),
       skus: sku ? [sku] : campaign.skus,
       start: campaign.start,
       end: campaign.end,
@@ -608,8 +610,9 @@ export function planImport(input: {
   const openAdsRateOf = (sku: string) => readRate(productBySku.get(idKey(sku))?.get("Open ads rate"));
   const priced = (values: OrderValues | undefined) => {
     if (!values?.creator || values.created === undefined) return undefined;
-    const target = targets.covering(values.creator, values.sku, values.created);
-    const other = target ? undefined : others.covering(values.creator, values.sku, values.created);
+    const creator = handleOf(values.creator);
+    const target = targets.covering(creator, values.sku, values.created);
+    const other = target ? undefined : others.covering(creator, values.sku, values.created);
     const cover = (target ?? other)?.value;
     const lane = cover?.campaign.lane ?? "open";
     const standard =
@@ -789,11 +792,11 @@ export function planImport(input: {
 
   // New creators, added on request (handle only: the exports carry nothing else about them).
   const creatorsTable = table("Creators");
-  const knownCreators = new Set(creatorsTable.rows.map((row) => idKey(row.key)));
+  const knownCreators = new Set(creatorsTable.rows.map((row) => idKey(handleOf(row.key))));
   const creatorsToAdd: string[] = [];
   for (const values of merged) {
-    if (!values?.creator || knownCreators.has(idKey(values.creator))) continue;
-    knownCreators.add(idKey(values.creator));
+    if (!values?.creator || knownCreators.has(idKey(handleOf(values.creator)))) continue;
+    knownCreators.add(idKey(handleOf(values.creator)));
     creatorsToAdd.push(values.creator);
   }
   const creatorsGrid = tabs.Creators ?? [];

@@ -10,6 +10,7 @@ import { tabSchema } from "../workbook/schema";
 import { readTable } from "../workbook/table";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
+import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
 import { spreadsheetSetupPort } from "./setup-port";
@@ -126,6 +127,8 @@ export const entryPoints = {
   },
 
   ...sidebarEntryPoints,
+
+  ...importEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
   [DAILY_HANDLER](_event?: GoogleAppsScript.Events.TimeDriven): void {

@@ -1,0 +1,224 @@
+/**
+ * Import from Seller Center through build/Code.js on the emulator: the menu item, the preview
+ * (nothing written), the confirm (writes exactly what was previewed), a second import that
+ * changes nothing, service calls flat in rows, a person sorting while the import writes, a busy
+ * lock, and the remembered column mapping.
+ */
+import { describe, expect, it } from "vitest";
+import { demoWorkbook } from "../../src/local/demo/demo-workbook";
+import { demoAffiliateExport, demoOrderExport } from "../../src/local/demo/seller-center-exports";
+import { TABS } from "../../src/workbook/schema";
+import { type LoadedBundle, loadBundle } from "../support/bundle";
+
+const timeZone = "America/Los_Angeles";
+const now = new Date("2026-11-25T17:00:00Z");
+const MAPPED = { "Ads attribution": "adOrder" };
+
+interface Preview {
+  ok: boolean;
+  kind: string;
+  rowsRead: number;
+  counts: { new: number; updated: number; unchanged: number; skipped: number };
+  columns: { header: string; field: string }[];
+  canImport: boolean;
+  fingerprint: string;
+  creatorsToAddCount: number;
+  collaborations: { filled: number };
+  errors?: { message: string }[];
+}
+
+function workbookWithExport(
+  rows: number,
+  source = demoAffiliateExport,
+): { bundle: LoadedBundle; exportRows: string[][] } {
+  const bundle = loadBundle({ timeZone, now });
+  const { tabs } = demoWorkbook({ today: now, timeZone });
+  for (const [tab, values] of Object.entries(tabs)) bundle.emulator.seed(tab, values);
+  bundle.call("setUpWorkbookFromMenu");
+  const exportRows = source({ tabs, rows, timeZone, today: now });
+  bundle.emulator.seed("Export", exportRows);
+  return { bundle, exportRows };
+}
+
+const preview = (bundle: LoadedBundle, request: Record<string, unknown> = {}) =>
+  bundle.call("sidebarImportPreview", { sourceTab: "Export", mapping: MAPPED, ...request }) as Preview;
+
+function importAll(bundle: LoadedBundle, request: Record<string, unknown> = {}) {
+  const shown = preview(bundle, request);
+  return bundle.call("sidebarImportConfirm", {
+    sourceTab: "Export",
+    mapping: MAPPED,
+    ...request,
+    fingerprint: shown.fingerprint,
+  }) as { ok: boolean; message?: string; errors?: { message: string }[] };
+}
+
+function records(bundle: LoadedBundle, tab: string): Record<string, unknown>[] {
+  const [header = [], ...rows] = bundle.emulator.values(tab);
+  return rows.map((row) => Object.fromEntries(header.map((name, index) => [String(name), row[index]])));
+}
+
+describe("Import from this tab", () => {
+  it("setup creates the Orders tab with the contract's headers", () => {
+    const { bundle } = workbookWithExport(1);
+    const orders = TABS.find((tab) => tab.name === "Orders");
+    expect(bundle.emulator.values("Orders")[0]).toEqual(orders?.columns.map((column) => column.header));
+  });
+
+  it("opens the import panel on the selected tab, and refuses one of the add-on's own", () => {
+    const { bundle } = workbookWithExport(5);
+    bundle.emulator.spreadsheet.getSheetByName("Export")?.activate();
+    bundle.call("importFromThisTab");
+    expect(bundle.emulator.ui.sidebars.at(-1)?.html).toContain(
+      '"view":"import","campaignId":"","sourceTab":"Export"',
+    );
+    bundle.emulator.spreadsheet.getSheetByName("Orders")?.activate();
+    bundle.call("importFromThisTab");
+    expect(bundle.emulator.ui.sidebars.at(-1)?.html).toContain("one of Campaign Desk");
+    const refused = bundle.call("sidebarImportPreview", { sourceTab: "Collaborations" }) as Preview;
+    expect(refused.ok).toBe(false);
+    expect(bundle.call("sidebarImportPreview", { sourceTab: ["x"] })).toMatchObject({ ok: false });
+  });
+
+  it("previews without writing, writes what was previewed, and changes nothing the second time", () => {
+    const { bundle } = workbookWithExport(300);
+    bundle.emulator.calls.reset();
+    const first = preview(bundle, { mapping: {} });
+    expect(first.kind).toBe("affiliate");
+    expect(first.columns).toEqual([{ header: "Ads attribution", field: "" }]);
+    expect(bundle.emulator.calls.writes()).toBe(0);
+
+    const shown = preview(bundle);
+    expect(shown.columns).toEqual([{ header: "Ads attribution", field: "adOrder" }]);
+    expect(shown.rowsRead).toBe(300);
+    expect(shown.counts.new + shown.counts.skipped).toBe(300);
+    expect(shown.canImport).toBe(true);
+    expect(bundle.emulator.calls.writes()).toBe(0);
+
+    const stale = bundle.call("sidebarImportConfirm", {
+      sourceTab: "Export",
+      mapping: MAPPED,
+      fingerprint: "0",
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining("changed since") }],
+    });
+    expect(bundle.emulator.calls.writes()).toBe(0);
+
+    const done = importAll(bundle);
+    expect(done).toMatchObject({ ok: true });
+    const orders = records(bundle, "Orders");
+    expect(orders).toHaveLength(shown.counts.new);
+    expect(orders.filter((order) => order["Collab ID"] !== "").length).toBeGreaterThan(shown.counts.new / 2);
+    expect(orders.some((order) => order["Ad order"] === "Yes")).toBe(true);
+    expect(typeof orders[0]?.["Order ID"]).toBe("string");
+    const gmv = records(bundle, "Collaborations").filter(
+      (collab) => typeof collab.GMV === "number" && collab.GMV > 0,
+    );
+    expect(gmv.length).toBeGreaterThan(0);
+    expect(
+      JSON.parse(
+        bundle.emulator.properties.document.getProperty("campaignDesk.importMapping.affiliate") ?? "{}",
+      ),
+    ).toEqual({ "ads attribution": "adOrder" });
+
+    const before = bundle.emulator.values("Orders");
+    const again = preview(bundle, { mapping: {} });
+    expect(again.columns).toEqual([{ header: "Ads attribution", field: "adOrder" }]);
+    expect(again.counts).toEqual({
+      new: 0,
+      updated: 0,
+      unchanged: shown.counts.new,
+      skipped: shown.counts.skipped,
+    });
+    expect(again.canImport).toBe(false);
+    expect(importAll(bundle)).toMatchObject({ ok: false });
+    expect(bundle.emulator.values("Orders")).toEqual(before);
+  });
+
+  it("adds the export's new creators only on request", () => {
+    const { bundle } = workbookWithExport(200);
+    const creators = records(bundle, "Creators").length;
+    const shown = preview(bundle, { addCreators: true });
+    expect(shown.creatorsToAddCount).toBeGreaterThan(0);
+    expect(importAll(bundle, { addCreators: true })).toMatchObject({ ok: true });
+    expect(records(bundle, "Creators")).toHaveLength(creators + shown.creatorsToAddCount);
+  });
+
+  it("reads the order export too: orders without creators, statuses updated by the affiliate export", () => {
+    const { bundle } = workbookWithExport(100, demoOrderExport);
+    const shown = preview(bundle, { mapping: {} });
+    expect(shown.kind).toBe("orders");
+    expect(shown.columns).toEqual([]);
+    expect(importAll(bundle, { mapping: {} })).toMatchObject({ ok: true });
+    expect(
+      records(bundle, "Orders").every((order) => order.Creator === "" && order["Collab ID"] === ""),
+    ).toBe(true);
+  });
+
+  // Both outgrow the new Orders tab's 1,000 rows, so both grow it once.
+  it("makes the same service calls for 2,000 and 10,000 export rows", () => {
+    const counts = [2_000, 10_000].map((rows) => {
+      const { bundle } = workbookWithExport(rows);
+      const shown = preview(bundle);
+      bundle.emulator.calls.reset();
+      bundle.call("sidebarImportConfirm", {
+        sourceTab: "Export",
+        mapping: MAPPED,
+        fingerprint: shown.fingerprint,
+      });
+      return bundle.emulator.calls.byMethod();
+    });
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it("stops, rather than writing blind, when a person deletes a row while it writes, and finishes on the next run", () => {
+    const { bundle } = workbookWithExport(300);
+    const shown = preview(bundle);
+    let moved = false;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (moved || call.method !== "setValues") return;
+      moved = true;
+      bundle.emulator.uncounted(() =>
+        bundle.emulator.spreadsheet.getSheetByName("Collaborations")?.deleteRow(2),
+      );
+    });
+    const gmvBefore = records(bundle, "Collaborations").map((collab) => collab.GMV);
+    const result = bundle.call("sidebarImportConfirm", {
+      sourceTab: "Export",
+      mapping: MAPPED,
+      fingerprint: shown.fingerprint,
+    });
+    stop();
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining("moved while the import wrote") }],
+    });
+    expect(records(bundle, "Orders")).toHaveLength(shown.counts.new);
+    expect(records(bundle, "Collaborations").map((collab) => collab.GMV)).toEqual(gmvBefore.slice(1));
+    expect(importAll(bundle)).toMatchObject({ ok: true });
+    expect(records(bundle, "Orders")).toHaveLength(shown.counts.new);
+    expect(
+      records(bundle, "Collaborations").some((collab) => typeof collab.GMV === "number" && collab.GMV > 0),
+    ).toBe(true);
+  });
+
+  it("refuses while another run holds the lock, writing nothing", () => {
+    const { bundle } = workbookWithExport(50);
+    const shown = preview(bundle);
+    const release = bundle.emulator.holdLock("document");
+    bundle.emulator.calls.reset();
+    const result = bundle.call("sidebarImportConfirm", {
+      sourceTab: "Export",
+      mapping: MAPPED,
+      fingerprint: shown.fingerprint,
+    });
+    release();
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining("Nothing was imported") }],
+    });
+    expect(bundle.emulator.calls.writes()).toBe(0);
+  });
+});
