@@ -48,12 +48,12 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
     );
   };
 
-  const list = (title: string, items: string[], more: number, testId: string) =>
+  const list = (title: string, items: string[], more: number, testId: string, problems = false) =>
     items.length === 0
       ? null
       : el(
           "div",
-          { class: "summary", "data-testid": testId },
+          { class: `import-list${problems ? " problems" : ""}`, "data-testid": testId },
           el("p", {}, title),
           el(
             "ul",
@@ -69,7 +69,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
     if (shown.columns.length === 0) return null;
     return el(
       "fieldset",
-      { class: "summary", "data-testid": "import-mapping" },
+      { class: "import-mapping", "data-testid": "import-mapping" },
       el("legend", {}, "Columns Campaign Desk does not know"),
       shown.missing.length > 0
         ? el(
@@ -109,11 +109,11 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
     );
     clear(
       body,
-      el("p", {}, el("strong", {}, `${shown.sourceTab}`), ` reads as a ${shown.exportName}.`),
+      el("p", {}, el("strong", {}, shown.sourceTab), ` reads as a ${shown.exportName}.`),
       mappingRows(shown),
       el(
         "div",
-        { class: "summary", "data-testid": "import-counts" },
+        { class: "import-counts", "data-testid": "import-counts" },
         el(
           "p",
           {},
@@ -132,6 +132,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
         shown.skipped.map((row) => `Row ${row.row}: ${row.reason}`),
         counts.skipped,
         "import-skipped",
+        true,
       ),
       list(
         "New orders",
@@ -159,6 +160,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
         ),
         shown.collaborations.differences.length,
         "import-differences",
+        true,
       ),
       shown.creatorsToAddCount > 0
         ? el(

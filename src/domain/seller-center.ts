@@ -11,7 +11,7 @@ export type ExportKind = "orders" | "affiliate";
 
 export const EXPORT_NAMES: Record<ExportKind, string> = {
   orders: "Seller Center order export",
-  affiliate: "affiliate orders export",
+  affiliate: "Seller Center affiliate orders export",
 };
 
 /** The order fields an export row can carry. */

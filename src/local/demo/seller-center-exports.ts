@@ -125,11 +125,18 @@ function demoOrders(options: DemoExportOptions): DemoOrder[] {
     const earned = status === "Ineligible" ? 0 : Math.round(amount * seller.rate * 100) / 100;
     const commission = random.chance(0.05) ? Math.round(earned * 1.5 * 100) / 100 : earned;
     orderNumber += BigInt(random.int(1, 5000));
+    // What real exports hold too: a line the export repeats, a SKU the workbook does not list.
+    const last = orders.at(-1);
+    if (last && index % 97 === 96) {
+      orders.push({ ...last });
+      continue;
+    }
+    const unlisted = random.chance(0.02);
     orders.push({
       orderId: String(orderNumber),
-      sku: seller.sku,
+      sku: unlisted ? "GIFT-BOX-01" : seller.sku,
       skuId: `17${String(1_000_000_000 + ([...seller.sku].reduce((sum, char) => sum * 31 + char.charCodeAt(0), 7) % 1_000_000_000))}`,
-      product: String(product.Product ?? seller.sku),
+      product: unlisted ? "Holiday gift box" : String(product.Product ?? seller.sku),
       creator,
       contentType: random.pick(["Video", "Video", "LIVE", "Showcase"]),
       day: random.int(seller.start, seller.end),
