@@ -7,10 +7,9 @@
  * Pure: src/gas/import-api.ts reads the tabs, shows the preview and applies the writes.
  */
 import * as z from "zod/mini";
-import { splitList } from "../domain/choices";
-import { coverageIndex, idKey, type TargetCover } from "../domain/coverage";
+import { idKey } from "../domain/coverage";
 import { type Day, dayFromSerial, isoFromDay, type ZoneCalendar } from "../domain/day";
-import { cents, commissionGap, expectedCommission, isCommissionDifference } from "../domain/order-commission";
+import { cents } from "../domain/order-commission";
 import {
   type ColumnMapping,
   type DateOrder,
@@ -18,7 +17,6 @@ import {
   dayFromExportText,
   EXPORT_NAMES,
   type ExportKind,
-  earnsNoCommission,
   exportHeaderKey,
   FIELD_LABELS,
   isOrderField,
@@ -26,10 +24,20 @@ import {
   readAmount,
   recognizeExport,
 } from "../domain/seller-center";
-import { isBlank, readFlag, readNumber, readRate } from "../domain/values";
+import { isBlank, readFlag, readNumber } from "../domain/values";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
-import { asTypedText, keyText, readTable, type TableRow } from "../workbook/table";
+import { asTypedText, keyText, readTable } from "../workbook/table";
+import {
+  cellDay,
+  handleOf,
+  type OrderValues,
+  orderPricer,
+  ordersOnTab,
+  type ReconciliationLine,
+  reconcileCommission,
+  salesByCollaboration,
+} from "./order-pricing";
 
 /** Seller Center exports at most 15,000 orders a file; 100,000 rows is several files pasted together. */
 export const MAX_IMPORT_ROWS = 100_000;
@@ -190,17 +198,6 @@ export interface ImportPreview {
   fingerprint: string;
 }
 
-export interface ReconciliationLine {
-  /** Campaign ID, or "" for orders no collaboration covers. */
-  campaignId: string;
-  orders: number;
-  expected: number;
-  platform: number;
-  gap: number;
-  /** Orders whose platform commission differs from the expected one. */
-  differing: number;
-}
-
 /** A block of cells to write, and what must still be above and beside it right before. */
 export interface PlannedWrite {
   tab: TabName;
@@ -253,58 +250,9 @@ const ORDER_TEAM = [
   "Status",
   "Platform commission",
 ] as const;
-type OrderColumn = (typeof ORDER_TEAM)[number];
 const ORDER_OWNED = ["Collab ID", "Applied rate", "Expected commission", "Commission gap"] as const;
 
-/**
- * SEAM (issue 15, Shop Ads ladder): an ad order earns the Partner campaign's ads rate, else the
- * Target collaboration's, else the Open plan's for the product; with none set, the standard rate.
- * Until the ladder rule lands in src/domain, ad orders are priced at the standard rate (what
- * DESIGN says applies when no ads rate is set); swap this body for the domain rule then.
- */
-export function adOrderRate(
-  standardRate: number | undefined,
-  _ladder: {
-    partnerAdsRate?: number | undefined;
-    targetAdsRate?: number | undefined;
-    openAdsRate?: number | undefined;
-  },
-): number | undefined {
-  return standardRate;
-}
-
-interface CampaignTerms {
-  id: string;
-  lane: string;
-  skus: string[];
-  start?: Day | undefined;
-  end?: Day | undefined;
-  rate?: number | undefined;
-  adsRate?: number | undefined;
-  cancelled: boolean;
-}
-interface Cover {
-  collabId: string;
-  campaign: CampaignTerms;
-}
-
-/** One order as it will stand on the Orders tab (team's columns). */
-interface OrderValues {
-  orderId: string;
-  sku: string;
-  created?: Day | undefined;
-  creator: string;
-  quantity?: number | undefined;
-  amount?: number | undefined;
-  adOrder?: boolean | undefined;
-  contentType: string;
-  status: string;
-  platformCommission?: number | undefined;
-}
-
 const orderKeyOf = (orderId: string, sku: string) => `${idKey(orderId)}\u0000${idKey(sku)}`;
-/** Seller Center writes usernames without the `@` many teams type: `@amy` and `amy` are one creator. */
-const handleOf = (creator: string) => creator.trim().replace(/^@/, "");
 
 export function planImport(input: {
   source: unknown[][];
@@ -368,55 +316,12 @@ export function planImport(input: {
   };
   const remember = { kind, mapping: Object.fromEntries(Object.entries(chosen)) };
 
-  // Products, campaigns, collaborations, creators as the rules see them.
+  // Products, campaigns and collaborations as the rules see them.
+  const pricer = orderPricer(tabs, calendar);
+  const productBySku = pricer.productBySku;
+  const day = (value: unknown) => cellDay(value, calendar);
+  const _text = (value: unknown) => (isBlank(value) ? "" : String(value).trim());
   const table = (name: TabName) => readTable(tabSchema(name), tabs[name] ?? []);
-  const products = table("Products");
-  const productBySku = new Map<string, TableRow>();
-  for (const row of products.rows)
-    if (!productBySku.has(idKey(row.key))) productBySku.set(idKey(row.key), row);
-  const day = (value: unknown) =>
-    value instanceof Date
-      ? calendar.dayOf(value)
-      : typeof value === "number"
-        ? dayFromSerial(value)
-        : undefined;
-  const text = (value: unknown) => (isBlank(value) ? "" : String(value).trim());
-  const campaigns = new Map<string, CampaignTerms>();
-  for (const row of table("Campaigns").rows) {
-    if (campaigns.has(idKey(row.key))) continue;
-    const status = text(row.get("Status"));
-    campaigns.set(idKey(row.key), {
-      id: row.key,
-      lane: text(row.get("Lane")).toLowerCase(),
-      skus: splitList(text(row.get("SKUs"))),
-      start: day(row.get("Start")),
-      end: day(row.get("End")),
-      rate: readRate(row.get("Commission rate")),
-      adsRate: readRate(row.get("Ads rate")),
-      cancelled: status.toLowerCase() === "cancelled",
-    });
-  }
-  const collaborations = table("Collaborations");
-  const targetCovers: TargetCover<Cover>[] = [];
-  const otherCovers: TargetCover<Cover>[] = [];
-  for (const row of collaborations.rows) {
-    const campaign = campaigns.get(idKey(text(row.get("Campaign ID"))));
-    if (!campaign) continue;
-    const sku = text(row.get("SKU"));
-    const cover: TargetCover<Cover> = {
-      id: row.key,
-      creator: handleOf(text(row.get("Creator"))),
-      skus: sku ? [sku] : campaign.skus,
-      start: campaign.start,
-      end: campaign.end,
-      cancelled: campaign.cancelled || readFlag(row.get("Cancelled")) === true,
-      value: { collabId: row.key, campaign },
-    };
-    (campaign.lane === "target" ? targetCovers : otherCovers).push(cover);
-  }
-  // Target wins (the coverage rule); an Open or Partner collaboration in its window takes the rest.
-  const targets = coverageIndex(targetCovers);
-  const others = coverageIndex(otherCovers);
 
   // The export's rows, typed.
   const notes: string[] = [];
@@ -543,25 +448,10 @@ export function planImport(input: {
   const existingRows = ordersGrid.slice(1);
   const lastRow = ordersGrid.length;
   const existingByKey = new Map<string, number>();
-  const existing: (OrderValues | undefined)[] = existingRows.map((cells, offset) => {
-    const cell = (header: OrderColumn) => cells[position(header) - 1];
-    const orderId = keyText(cell("Order ID"));
-    if (!orderId) return undefined;
-    const values: OrderValues = {
-      orderId,
-      sku: text(cell("SKU")),
-      created: day(cell("Created")),
-      creator: text(cell("Creator")),
-      quantity: readNumber(cell("Quantity")),
-      amount: readNumber(cell("Amount")),
-      adOrder: readFlag(cell("Ad order")),
-      contentType: text(cell("Content type")),
-      status: text(cell("Status")),
-      platformCommission: readNumber(cell("Platform commission")),
-    };
-    const key = orderKeyOf(orderId, values.sku);
-    if (!existingByKey.has(key)) existingByKey.set(key, offset);
-    return values;
+  const existing = ordersOnTab(ordersGrid, calendar);
+  existing.forEach((values, offset) => {
+    const key = values && orderKeyOf(values.orderId, values.sku);
+    if (key && !existingByKey.has(key)) existingByKey.set(key, offset);
   });
   const before = existing.map((values) => (values ? { ...values } : undefined));
 
@@ -606,38 +496,7 @@ export function planImport(input: {
   }
 
   // Matching and pricing, for every order on the tab after the import.
-  const openRateOf = (sku: string) => readRate(productBySku.get(idKey(sku))?.get("Open rate"));
-  const openAdsRateOf = (sku: string) => readRate(productBySku.get(idKey(sku))?.get("Open ads rate"));
-  const priced = (values: OrderValues | undefined) => {
-    if (!values?.creator || values.created === undefined) return undefined;
-    const creator = handleOf(values.creator);
-    const target = targets.covering(creator, values.sku, values.created);
-    const other = target ? undefined : others.covering(creator, values.sku, values.created);
-    const cover = (target ?? other)?.value;
-    const lane = cover?.campaign.lane ?? "open";
-    const standard =
-      lane === "open"
-        ? (openRateOf(values.sku) ?? cover?.campaign.rate)
-        : (cover?.campaign.rate ?? openRateOf(values.sku));
-    const rate = values.adOrder
-      ? adOrderRate(standard, {
-          partnerAdsRate: lane === "partner" ? cover?.campaign.adsRate : undefined,
-          targetAdsRate: lane === "target" ? cover?.campaign.adsRate : undefined,
-          openAdsRate: openAdsRateOf(values.sku),
-        })
-      : standard;
-    const expected =
-      rate === undefined || values.amount === undefined
-        ? undefined
-        : expectedCommission(values.amount, rate, values.status);
-    return {
-      collabId: cover?.collabId ?? "",
-      campaignId: cover?.campaign.id ?? "",
-      rate,
-      expected,
-      gap: commissionGap(values.platformCommission, expected),
-    };
-  };
+  const priced = (values: OrderValues | undefined) => pricer.price(values);
   const ownedCells = (values: OrderValues | undefined): unknown[] => {
     const price = priced(values);
     return [price?.collabId ?? "", price?.rate ?? "", price?.expected ?? "", price?.gap ?? ""];
@@ -715,21 +574,7 @@ export function planImport(input: {
 
   // Feeding the collaborations: sums of their orders before and after this import.
   const merged = [...existing, ...additions];
-  const totals = (list: readonly (OrderValues | undefined)[]) => {
-    const byCollab = new Map<string, { gmv: number; adsGmv: number; firstSale?: Day }>();
-    for (const values of list) {
-      const price = priced(values);
-      if (!values || !price?.collabId || values.amount === undefined || earnsNoCommission(values.status))
-        continue;
-      const total = byCollab.get(price.collabId) ?? { gmv: 0, adsGmv: 0 };
-      if (values.adOrder) total.adsGmv = cents(total.adsGmv + values.amount);
-      else total.gmv = cents(total.gmv + values.amount);
-      if (values.created !== undefined && (total.firstSale === undefined || values.created < total.firstSale))
-        total.firstSale = values.created;
-      byCollab.set(price.collabId, total);
-    }
-    return byCollab;
-  };
+  const totals = (list: readonly (OrderValues | undefined)[]) => salesByCollaboration(list, pricer);
   const was = totals(before);
   const now = totals(merged);
   const differences: ImportPreview["collaborations"]["differences"] = [];
@@ -813,26 +658,7 @@ export function planImport(input: {
   }
 
   // Reconciliation per campaign: what the platform credited against what the rules say.
-  const lines = new Map<string, ReconciliationLine>();
-  for (const values of merged) {
-    const price = priced(values);
-    if (!values || !price || price.expected === undefined || values.platformCommission === undefined)
-      continue;
-    const line = lines.get(price.campaignId) ?? {
-      campaignId: price.campaignId,
-      orders: 0,
-      expected: 0,
-      platform: 0,
-      gap: 0,
-      differing: 0,
-    };
-    line.orders += 1;
-    line.expected = cents(line.expected + price.expected);
-    line.platform = cents(line.platform + values.platformCommission);
-    line.gap = cents(line.platform - line.expected);
-    if (isCommissionDifference(price.gap)) line.differing += 1;
-    lines.set(price.campaignId, line);
-  }
+  const reconciliation = reconcileCommission(merged, pricer).byCampaign;
 
   const guards: TabGuard[] = [];
   if (writes.some((write) => write.tab === "Orders"))
@@ -881,7 +707,7 @@ export function planImport(input: {
     creatorsToAdd: creatorsToAdd.slice(0, SHOWN),
     creatorsToAddCount: creatorsToAdd.length,
     collaborations: { filled, differences: differences.slice(0, SHOWN) },
-    reconciliation: [...lines.values()].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap)).slice(0, SHOWN),
+    reconciliation: reconciliation.slice(0, SHOWN),
     canImport: ready && writes.length > 0,
     fingerprint: ready ? fingerprintOf(writes) : "",
   };
