@@ -20,13 +20,14 @@ const out = join(root, "build");
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
  * import alone would make it 10 times slower). The Seller Center import (issue 16) adds about
- * 45 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the first parser
+ * 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the first parser
  * in the bundle; its schemas are built on first use, so a custom-function call only pays for
- * zod's module definitions), the export header table and the import plan (about 25 KB).
+ * zod's module definitions), the export header table, the import plan and the orders' daily
+ * checks and reconciliation (about 29 KB).
  * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
  * only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 132_000;
+export const CODE_BUDGET_BYTES = 135_000;
 
 mkdirSync(out, { recursive: true });
 

@@ -15,6 +15,7 @@ import {
   type UnsentDigest,
 } from "../features/digest";
 import { buildOperationsView } from "../features/operations";
+import { checkOrders, withOrderAlerts } from "../features/order-checks";
 import { writeOwnedColumns } from "../features/owned-writes";
 import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
@@ -51,6 +52,8 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       if (values) tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    const orders = checkOrders(tabs, calendar);
+    withOrderAlerts(result, orders.alerts);
     const unsettledTabs: TabName[] = [];
     const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {
@@ -73,6 +76,7 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
           isoOf: isoFromDay,
         },
         stamp,
+        orders.reconciliation,
       ),
     );
     return { result, unsettledTabs, sheetIds };

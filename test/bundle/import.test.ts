@@ -137,6 +137,21 @@ describe("Import from this tab", () => {
     expect(bundle.emulator.values("Orders")).toEqual(before);
   });
 
+  it("feeds the daily check: commission differences in the Alerts cells, the digest and the operating view", () => {
+    const { bundle } = workbookWithExport(300);
+    expect(importAll(bundle)).toMatchObject({ ok: true });
+    bundle.emulator.properties.document.deleteProperty("campaignDesk.digest");
+    bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+    const flagged = records(bundle, "Collaborations").filter((collab) =>
+      String(collab.Alerts).includes("credited a commission the rules do not give"),
+    );
+    expect(flagged.length).toBeGreaterThan(0);
+    const operations = bundle.emulator.values("Operations").map((row) => String(row[0]));
+    expect(operations).toContain("Commission reconciliation: what the platform credited against what the rules say");
+    const digests = bundle.emulator.outbox.map((mail) => mail.body).join("\n");
+    expect(digests).toContain("credited a commission the rules do not give");
+  });
+
   it("adds the export's new creators only on request", () => {
     const { bundle } = workbookWithExport(200);
     const creators = records(bundle, "Creators").length;

@@ -304,6 +304,9 @@ describe("computeChecks: one alert kind at a time", () => {
       "briefProblem",
       "briefWarning",
       "duplicateId",
+      // From the Orders tab: test/features/order-checks.test.ts.
+      "commissionDiffers",
+      "salesDifferFromOrders",
     ];
     expect(Object.keys(ALERT_KINDS).sort()).toEqual([...tested].sort());
   });
