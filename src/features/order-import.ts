@@ -27,7 +27,7 @@ import {
 import { isBlank, readFlag, readNumber } from "../domain/values";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
-import { asTypedText, keyText, readTable } from "../workbook/table";
+import { keyText, readTable } from "../workbook/table";
 import {
   cellDay,
   handleOf,
@@ -208,6 +208,11 @@ export interface PlannedWrite {
   headers: string[];
   /** True for new rows: the rows must still be empty (the tab no longer than `lastRow`). */
   append: boolean;
+  /**
+   * A block of a team's column rewritten whole: a cell holding a formula keeps it (its value,
+   * as read, is what the block carries, and writing that would replace the formula).
+   */
+  keepFormulas: boolean;
 }
 
 /** The keys of a tab as planned against, confirmed before every write. */
@@ -515,17 +520,17 @@ export function planImport(input: {
   const rowCells = (values: OrderValues): Record<string, unknown> => {
     const owned = ownedCells(values);
     return {
-      "Order ID": asTypedText(values.orderId),
-      SKU: asTypedText(values.sku),
+      "Order ID": values.orderId,
+      SKU: values.sku,
       Created: values.created === undefined ? "" : calendar.midnightOf(values.created),
-      Creator: asTypedText(values.creator),
+      Creator: values.creator,
       Quantity: values.quantity ?? "",
       Amount: values.amount ?? "",
       "Ad order": values.adOrder === undefined ? "" : values.adOrder ? "Yes" : "No",
-      "Content type": asTypedText(values.contentType),
-      Status: asTypedText(values.status),
+      "Content type": values.contentType,
+      Status: values.status,
       "Platform commission": values.platformCommission ?? "",
-      "Collab ID": asTypedText(owned[0]),
+      "Collab ID": owned[0],
       "Applied rate": owned[1],
       "Expected commission": owned[2],
       "Commission gap": owned[3],
@@ -546,6 +551,7 @@ export function planImport(input: {
       values,
       headers: blockHeaders,
       append: true,
+      keepFormulas: false,
     });
   }
   if (existingRows.length > 0) {
@@ -568,6 +574,8 @@ export function planImport(input: {
           values,
           headers: [headerRow[at - 1] ?? ""],
           append: false,
+          // A team's formula in an Orders column stays a formula; the add-on's columns are its own.
+          keepFormulas: !ORDER_OWNED.includes(header as (typeof ORDER_OWNED)[number]),
         });
     }
   }
@@ -631,6 +639,7 @@ export function planImport(input: {
         values,
         headers: [headerKey(feed.header)],
         append: false,
+        keepFormulas: true,
       });
     }
   }
@@ -651,9 +660,10 @@ export function planImport(input: {
       tab: "Creators",
       row: creatorsGrid.length + 1,
       column: creatorColumn,
-      values: creatorsToAdd.map((handle) => [asTypedText(handle)]),
+      values: creatorsToAdd.map((handle) => [handle]),
       headers: [headerKey("Creator")],
       append: true,
+      keepFormulas: false,
     });
   }
 

@@ -7,6 +7,7 @@
  */
 import { zoneCalendar } from "../domain/day";
 import { type ColumnMapping, type ExportKind, isOrderField } from "../domain/seller-center";
+import { asStored } from "../features/campaign-sidebar";
 import {
   IMPORT_TABS,
   type ImportPreview,
@@ -136,9 +137,19 @@ function applyWrites(
       return { done, stoppedAt: write.tab };
     const lacking = write.row + write.values.length - 1 - sheet.getMaxRows();
     if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
-    sheet
-      .getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1)
-      .setValues(write.values);
+    const range = sheet.getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1);
+    // Text is stored as typed: an apostrophe where the cell is not plain text (asStored).
+    const values = asStored(write.values, range.getNumberFormats());
+    if (write.keepFormulas) {
+      const formulas = range.getFormulas();
+      values.forEach((row, r) =>
+        row.forEach((_, c) => {
+          const formula = formulas[r]?.[c];
+          if (formula) row[c] = formula;
+        }),
+      );
+    }
+    range.setValues(values);
     done += 1;
   }
   return { done };

@@ -147,9 +147,29 @@ describe("Import from this tab", () => {
     );
     expect(flagged.length).toBeGreaterThan(0);
     const operations = bundle.emulator.values("Operations").map((row) => String(row[0]));
-    expect(operations).toContain("Commission reconciliation: what the platform credited against what the rules say");
+    expect(operations).toContain(
+      "Commission reconciliation: what the platform credited against what the rules say",
+    );
     const digests = bundle.emulator.outbox.map((mail) => mail.body).join("\n");
     expect(digests).toContain("credited a commission the rules do not give");
+  });
+
+  it("keeps IDs as text in a new Orders tab, and a team's formulas as formulas", () => {
+    const bundle = loadBundle({ timeZone, now });
+    const { tabs } = demoWorkbook({ today: now, timeZone });
+    for (const [tab, values] of Object.entries(tabs)) if (tab !== "Orders") bundle.emulator.seed(tab, values);
+    bundle.call("setUpWorkbookFromMenu");
+    bundle.emulator.seed("Export", demoAffiliateExport({ tabs, rows: 300, timeZone, today: now }));
+    const collabs = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
+    const gmvColumn = (bundle.emulator.values("Collaborations")[0] ?? []).indexOf("GMV") + 1;
+    bundle.emulator.uncounted(() => collabs?.getRange(2, gmvColumn).setFormula("=1+1"));
+    const shown = preview(bundle);
+    expect(importAll(bundle)).toMatchObject({ ok: true });
+    const orders = bundle.emulator.values("Orders").slice(1);
+    expect(orders).toHaveLength(shown.counts.new);
+    expect(orders.every((row) => /^\d+$/.test(String(row[0])))).toBe(true);
+    expect(bundle.emulator.uncounted(() => collabs?.getRange(2, gmvColumn).getFormula())).toBe("=1+1");
+    expect(preview(bundle).counts.new).toBe(0);
   });
 
   it("adds the export's new creators only on request", () => {
