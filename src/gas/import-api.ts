@@ -142,12 +142,12 @@ function applyWrites(
     const values = asStored(write.values, range.getNumberFormats());
     if (write.keepFormulas) {
       const formulas = range.getFormulas();
-      values.forEach((row, r) =>
-        row.forEach((_, c) => {
+      for (const [r, row] of values.entries()) {
+        for (const c of row.keys()) {
           const formula = formulas[r]?.[c];
           if (formula) row[c] = formula;
-        }),
-      );
+        }
+      }
     }
     range.setValues(values);
     done += 1;
