@@ -556,28 +556,7 @@ export function planImport(input: {
   }
   if (existingRows.length > 0) {
     const rowsNow = existing.map((values) => (values ? rowCells(values) : undefined));
-    for (const { header, position: at } of managed) {
-      let changed = false;
-      const values = existingRows.map((cells, offset) => {
-        const was = cells[at - 1] ?? "";
-        const now = rowsNow[offset];
-        if (!now) return [was];
-        const value = now[header];
-        if (!sameStored(value, was)) changed = true;
-        return [value];
-      });
-      if (changed)
-        writes.push({
-          tab: "Orders",
-          row: 2,
-          column: at,
-          values,
-          headers: [headerRow[at - 1] ?? ""],
-          append: false,
-          // A team's formula in an Orders column stays a formula; the add-on's columns are its own.
-          keepFormulas: !ORDER_OWNED.includes(header as (typeof ORDER_OWNED)[number]),
-        });
-    }
+    writes.push(...changedColumnWrites(ordersGrid, managed, rowsNow));
   }
 
   // Feeding the collaborations: sums of their orders before and after this import.
@@ -776,4 +755,74 @@ export function fingerprintOf(writes: readonly PlannedWrite[]): string {
       for (const cell of row) add(cell instanceof Date ? `d${cell.getTime()}|` : `${String(cell)}|`);
   }
   return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * Each managed Orders column whose cells differ from `rowsNow` (the cells each row should hold,
+ * by header; undefined keeps a row as it is), as one block over rows 2 to the last.
+ */
+function changedColumnWrites(
+  ordersGrid: readonly (readonly unknown[])[],
+  managed: readonly { header: string; position: number }[],
+  rowsNow: readonly (Record<string, unknown> | undefined)[],
+): PlannedWrite[] {
+  const headerRow = (ordersGrid[0] ?? []).map(headerKey);
+  const writes: PlannedWrite[] = [];
+  for (const { header, position: at } of managed) {
+    let changed = false;
+    const values = ordersGrid.slice(1).map((cells, offset) => {
+      const was = cells[at - 1] ?? "";
+      const now = rowsNow[offset];
+      if (!now) return [was];
+      const value = now[header];
+      if (!sameStored(value, was)) changed = true;
+      return [value];
+    });
+    if (changed)
+      writes.push({
+        tab: "Orders",
+        row: 2,
+        column: at,
+        values,
+        headers: [headerRow[at - 1] ?? ""],
+        append: false,
+        // A team's formula in an Orders column stays a formula; the add-on's columns are its own.
+        keepFormulas: !ORDER_OWNED.includes(header as (typeof ORDER_OWNED)[number]),
+      });
+  }
+  return writes;
+}
+
+/**
+ * The daily check's part of Orders: the computed columns (Collab ID, Applied rate, Expected
+ * commission, Commission gap) of every order again, since collaborations and rates change after
+ * an import. Only columns with a change are written; none when the tab lacks its headers.
+ */
+export function planOrderRefresh(
+  tabs: ImportTabs,
+  calendar: ZoneCalendar,
+): { writes: PlannedWrite[]; guards: TabGuard[] } {
+  const grid = tabs.Orders;
+  const columns = locateColumns(grid?.[0] ?? []);
+  const located = [...ORDER_OWNED, "Order ID", "SKU"].map((header) => ({
+    header,
+    position: columns.get(headerKey(header)),
+  }));
+  if (!grid || grid.length < 2 || located.some((entry) => entry.position === undefined))
+    return { writes: [], guards: [] };
+  const pricer = orderPricer(tabs, calendar);
+  const rowsNow = ordersOnTab(grid, calendar).map((values) => {
+    if (!values) return undefined;
+    const price = pricer.price(values);
+    return {
+      "Collab ID": price?.collabId ?? "",
+      "Applied rate": price?.rate ?? "",
+      "Expected commission": price?.expected ?? "",
+      "Commission gap": price?.gap ?? "",
+    };
+  });
+  const managed = located.slice(0, ORDER_OWNED.length) as { header: string; position: number }[];
+  const writes = changedColumnWrites(grid, managed, rowsNow);
+  const keyColumns = located.slice(ORDER_OWNED.length).map((entry) => entry.position as number);
+  return { writes, guards: writes.length > 0 ? [guardOf("Orders", grid, keyColumns)] : [] };
 }

@@ -5,7 +5,7 @@
  * confirmed against its headers and the keys of its rows right before it is written. Service
  * calls follow the number of written columns, never the number of rows.
  */
-import { zoneCalendar } from "../domain/day";
+import { type ZoneCalendar, zoneCalendar } from "../domain/day";
 import { type ColumnMapping, type ExportKind, isOrderField } from "../domain/seller-center";
 import { asStored } from "../features/campaign-sidebar";
 import {
@@ -15,6 +15,7 @@ import {
   type PlannedWrite,
   parseImportRequest,
   planImport,
+  planOrderRefresh,
   type TabGuard,
 } from "../features/order-import";
 import { headerKey, TABS, type TabName } from "../workbook/schema";
@@ -153,6 +154,21 @@ function applyWrites(
     done += 1;
   }
   return { done };
+}
+
+/**
+ * The daily check's part of Orders: their computed columns again (collaborations and rates
+ * change after an import), written only where something changed. False when rows moved.
+ */
+export function refreshOrderColumns(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: ImportTabs,
+  calendar: ZoneCalendar,
+): boolean {
+  const { writes, guards } = planOrderRefresh(tabs, calendar);
+  const sheet = writes.length > 0 ? spreadsheet.getSheetByName("Orders") : null;
+  if (!sheet) return true;
+  return applyWrites(new Map([["Orders", sheet]]), writes, guards).stoppedAt === undefined;
 }
 
 export const importEntryPoints = {

@@ -21,6 +21,7 @@ import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
+import { refreshOrderColumns } from "./import-api";
 import { sheetsPort } from "./sheets-port";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
@@ -55,6 +56,7 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     const orders = checkOrders(tabs, calendar);
     withOrderAlerts(result, orders.alerts);
     const unsettledTabs: TabName[] = [];
+    if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
     const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {
       const values = tabs[tab];

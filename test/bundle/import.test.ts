@@ -152,6 +152,20 @@ describe("Import from this tab", () => {
     );
     const digests = bundle.emulator.outbox.map((mail) => mail.body).join("\n");
     expect(digests).toContain("credited a commission the rules do not give");
+
+    // A collaboration cancelled after the import: its orders lose it at the next check.
+    const matched = records(bundle, "Orders").find((order) => order["Collab ID"] !== "");
+    const collabId = String(matched?.["Collab ID"]);
+    const collabs = bundle.emulator.values("Collaborations");
+    const row = collabs.findIndex((cells) => cells[0] === collabId) + 1;
+    bundle.emulator.uncounted(() =>
+      bundle.emulator.spreadsheet
+        .getSheetByName("Collaborations")
+        ?.getRange(row, (collabs[0] ?? []).indexOf("Cancelled") + 1)
+        .setValue("Yes"),
+    );
+    bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+    expect(records(bundle, "Orders").filter((order) => order["Collab ID"] === collabId)).toEqual([]);
   });
 
   it("keeps IDs as text in a new Orders tab, and a team's formulas as formulas", () => {
@@ -255,5 +269,20 @@ describe("Import from this tab", () => {
       errors: [{ message: expect.stringContaining("Nothing was imported") }],
     });
     expect(bundle.emulator.calls.writes()).toBe(0);
+  });
+});
+
+describe("the remembered mapping", () => {
+  it("keeps its newest entries within one property value (9 KB)", async () => {
+    const { mappingToStore } = await import("../../src/gas/import-api");
+    const many = Object.fromEntries(
+      Array.from({ length: 400 }, (_, index) => [`column ${index} of a long export`, "ignore"]),
+    );
+    const stored = mappingToStore(many, { "ads attribution": "adOrder" });
+    expect(stored.length).toBeLessThanOrEqual(9 * 1024);
+    const kept = JSON.parse(stored) as Record<string, string>;
+    expect(kept["ads attribution"]).toBe("adOrder");
+    expect(kept["column 0 of a long export"]).toBeUndefined();
+    expect(kept["column 399 of a long export"]).toBe("ignore");
   });
 });

@@ -5,7 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
 import { dateOrderOf, readAmount, recognizeExport } from "../../src/domain/seller-center";
-import { type ImportTabs, parseImportRequest, planImport } from "../../src/features/order-import";
+import {
+  type ImportTabs,
+  parseImportRequest,
+  planImport,
+  planOrderRefresh,
+} from "../../src/features/order-import";
 import { TABS, type TabName } from "../../src/workbook/schema";
 
 const calendar = zoneCalendar("America/Los_Angeles");
@@ -285,6 +290,25 @@ describe("the import plan", () => {
       calendar,
     });
     expect(!noOrders.ok && noOrders.errors[0]?.message).toContain("Set up workbook");
+  });
+
+  it("lets the daily check price the orders again when a collaboration changes, and only then", () => {
+    const tabs = apply(workbook(), plan(source).writes);
+    expect(planOrderRefresh(tabs, calendar).writes).toEqual([]);
+    // K-1 cancelled: amy's orders fall back to the Open plan (10%), with no collaboration.
+    const cancelled = apply(tabs, []);
+    const header = cancelled.Collaborations?.[0] ?? [];
+    (cancelled.Collaborations?.[1] as unknown[])[header.indexOf("Cancelled")] = "Yes";
+    const refresh = planOrderRefresh(cancelled, calendar);
+    expect(refresh.writes.map((write) => write.headers[0])).toEqual([
+      "collab id",
+      "applied rate",
+      "expected commission",
+      "commission gap",
+    ]);
+    const after = apply(cancelled, refresh.writes).Orders ?? [];
+    expect(after[1]?.slice(10)).toEqual(["", 0.1, 4, 4]);
+    expect(refresh.guards[0]?.keys[0]).toEqual(["5001", "5002", "5006"]);
   });
 
   it("parses the sidebar's request at the door", () => {
