@@ -276,7 +276,7 @@ describe("the remembered mapping", () => {
   it("keeps its newest entries within one property value (9 KB)", async () => {
     const { mappingToStore } = await import("../../src/gas/import-api");
     const many = Object.fromEntries(
-      Array.from({ length: 400 }, (_, index) => [`column ${index} of a long export`, "ignore"]),
+      Array.from({ length: 400 }, (_, index) => [`column ${index} of a long export`, "ignore" as const]),
     );
     const stored = mappingToStore(many, { "ads attribution": "adOrder" });
     expect(stored.length).toBeLessThanOrEqual(9 * 1024);
