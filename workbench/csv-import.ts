@@ -43,8 +43,14 @@ export function parseCsv(text: string): string[][] {
 
 const NUMBER = /^[-+]?(\d[\d,]*)?(\.\d+)?%?$/;
 
-/** What a CSV cell is typed as: text that would start a formula keeps a leading apostrophe. */
+/**
+ * What a CSV cell is typed as: text that would start a formula keeps a leading apostrophe, and so
+ * does a run of 16 or more digits (an Order or SKU ID), which as a number would lose its last
+ * digits. That is what Sheets' import does with "Convert text to numbers, dates and formulas"
+ * unticked for those cells.
+ */
 export function csvCellInput(text: string): string {
+  if (/^\d{16,}$/.test(text.trim())) return `'${text}`;
   return /^[=+\-@]/.test(text) && !(/\d/.test(text) && NUMBER.test(text.trim())) ? `'${text}` : text;
 }
 

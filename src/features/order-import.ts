@@ -93,7 +93,7 @@ interface ExportOrder {
 
 type Cells = Partial<Record<OrderField, unknown>>;
 interface ParsedCells {
-  orderId: string;
+  orderId?: string | undefined;
   skuId: string;
   sellerSku: string;
   created?: Day | undefined;
@@ -143,8 +143,21 @@ function rowSchemaFor(calendar: ZoneCalendar, order: DateOrder): z.ZodMiniType<P
     return typeof value === "string" ? dayFromExportText(value, order) : undefined;
   }, "a date");
   const amount = cell(readAmount, "an amount");
+  // An 18-digit Order ID that Sheets turned into a number has lost its last digits: two orders
+  // could become one. Said, never guessed.
+  const orderId = cell(
+    (value) =>
+      typeof value === "number"
+        ? Number.isSafeInteger(value)
+          ? String(value)
+          : undefined
+        : value instanceof Date
+          ? undefined
+          : String(value).trim(),
+    'an Order ID with all its digits: Sheets turned it into a number. Import the file again with "Convert text to numbers, dates and formulas" unticked',
+  );
   const schema = z.object({
-    orderId: text,
+    orderId,
     skuId: text,
     sellerSku: text,
     created: day,
@@ -325,7 +338,6 @@ export function planImport(input: {
   const pricer = orderPricer(tabs, calendar);
   const productBySku = pricer.productBySku;
   const day = (value: unknown) => cellDay(value, calendar);
-  const _text = (value: unknown) => (isBlank(value) ? "" : String(value).trim());
   const table = (name: TabName) => readTable(tabSchema(name), tabs[name] ?? []);
 
   // The export's rows, typed.

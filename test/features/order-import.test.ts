@@ -311,6 +311,22 @@ describe("the import plan", () => {
     expect(refresh.guards[0]?.keys[0]).toEqual(["5001", "5002", "5006"]);
   });
 
+  it("skips an Order ID that Sheets turned into a number and so lost its digits, saying how to fix it", () => {
+    const { preview } = plan(
+      affiliateExport(
+        [row("", "SKU-1", "amy", "11/10/2026", "1")].map((cells) => [576400000000002561, ...cells.slice(1)]),
+      ),
+    );
+    expect(preview.skipped[0]?.reason).toContain(
+      "Order ID is “576400000000002560”, not an Order ID with all its digits",
+    );
+    expect(preview.skipped[0]?.reason).toContain("Convert text to numbers, dates and formulas");
+    expect(
+      plan(affiliateExport([["5001", ...row("", "SKU-1", "amy", "11/10/2026", "1").slice(1)]])).preview.counts
+        .new,
+    ).toBe(1);
+  });
+
   it("parses the sidebar's request at the door", () => {
     expect(parseImportRequest({ sourceTab: "Export" })).toEqual({
       sourceTab: "Export",

@@ -35,6 +35,8 @@ describe("a CSV file", () => {
     expect(csvCellInput("@amy")).toBe("'@amy");
     expect(csvCellInput("-12.50")).toBe("-12.50");
     expect(csvCellInput("Settled")).toBe("Settled");
+    expect(csvCellInput("576400000000002561")).toBe("'576400000000002561");
+    expect(csvCellInput("1234567890")).toBe("1234567890");
   });
 
   it("goes into a new tab named after the file, never over an existing one", () => {
@@ -54,6 +56,10 @@ describe("a CSV file", () => {
     expect(imported).toEqual({ tab: "affiliate-orders-demo", rows: 201 });
     expect(session.emulator.spreadsheet.getActiveSheet().getName()).toBe("affiliate-orders-demo");
     expect(session.emulator.values("affiliate-orders-demo")[0]?.[0]).toBe("Order ID");
+    // Order IDs keep every digit.
+    expect(session.emulator.values("affiliate-orders-demo")[1]?.[0]).toBe(
+      csv.split("\r\n")[1]?.split(",")[0],
+    );
     expect(() => session.importCsv("x.csv", 5)).toThrow("Send a file name");
   });
 });
