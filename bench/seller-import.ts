@@ -8,7 +8,7 @@ import vm from "node:vm";
 import { zoneCalendar } from "../src/domain/day";
 import { planImport } from "../src/features/order-import";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
-import { demoAffiliateExport } from "../src/local/demo/seller-center-exports";
+import { asImportedTab, demoAffiliateExport } from "../src/local/demo/seller-center-exports";
 import { createEmulator } from "../src/local/index";
 import { NOW, TIME_ZONE } from "./workbook";
 
@@ -35,7 +35,7 @@ export function benchSellerImport(sizes: readonly number[], code: string): Impor
       ((context as Record<string, unknown>)[name] as (...values: unknown[]) => unknown)(...args);
     call("setUpWorkbookFromMenu");
     const exportRows = demoAffiliateExport({ tabs, rows, timeZone: TIME_ZONE, today: NOW });
-    emulator.seed("Export", exportRows);
+    emulator.seed("Export", asImportedTab(exportRows));
 
     // The pure plan on the values as read, for the compute figure and the cells it writes.
     const read = Object.fromEntries(

@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { demoWorkbook } from "../../src/local/demo/demo-workbook";
-import { demoAffiliateExport, demoOrderExport } from "../../src/local/demo/seller-center-exports";
+import {
+  asImportedTab,
+  demoAffiliateExport,
+  demoOrderExport,
+} from "../../src/local/demo/seller-center-exports";
 import { TABS } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
 
@@ -36,7 +40,7 @@ function workbookWithExport(
   for (const [tab, values] of Object.entries(tabs)) bundle.emulator.seed(tab, values);
   bundle.call("setUpWorkbookFromMenu");
   const exportRows = source({ tabs, rows, timeZone, today: now });
-  bundle.emulator.seed("Export", exportRows);
+  bundle.emulator.seed("Export", asImportedTab(exportRows));
   return { bundle, exportRows };
 }
 
@@ -173,7 +177,10 @@ describe("Import from this tab", () => {
     const { tabs } = demoWorkbook({ today: now, timeZone });
     for (const [tab, values] of Object.entries(tabs)) if (tab !== "Orders") bundle.emulator.seed(tab, values);
     bundle.call("setUpWorkbookFromMenu");
-    bundle.emulator.seed("Export", demoAffiliateExport({ tabs, rows: 300, timeZone, today: now }));
+    bundle.emulator.seed(
+      "Export",
+      asImportedTab(demoAffiliateExport({ tabs, rows: 300, timeZone, today: now })),
+    );
     const collabs = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
     const gmvColumn = (bundle.emulator.values("Collaborations")[0] ?? []).indexOf("GMV") + 1;
     bundle.emulator.uncounted(() => collabs?.getRange(2, gmvColumn).setFormula("=1+1"));
@@ -184,6 +191,16 @@ describe("Import from this tab", () => {
     expect(orders.every((row) => /^\d+$/.test(String(row[0])))).toBe(true);
     expect(bundle.emulator.uncounted(() => collabs?.getRange(2, gmvColumn).getFormula())).toBe("=1+1");
     expect(preview(bundle).counts.new).toBe(0);
+  });
+
+  it("says so when Sheets turned the Order IDs into numbers on import, and imports nothing", () => {
+    const { bundle, exportRows } = workbookWithExport(20);
+    bundle.emulator.seed("Export", exportRows);
+    const shown = preview(bundle);
+    expect(typeof bundle.emulator.values("Export")[1]?.[0]).toBe("number");
+    expect(shown.counts.new).toBe(0);
+    expect(shown.canImport).toBe(false);
+    expect(JSON.stringify(shown)).toContain("Convert text to numbers, dates and formulas");
   });
 
   it("adds the export's new creators only on request", () => {

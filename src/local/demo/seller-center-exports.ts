@@ -202,3 +202,11 @@ export function csvOf(grid: readonly (readonly string[])[]): string {
   const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return `${grid.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }
+
+/**
+ * An export as Sheets imports it with "Convert text to numbers, dates and formulas" unticked for
+ * its IDs: 16 or more digits stay text (typed with an apostrophe), everything else as typed.
+ */
+export function asImportedTab(grid: readonly (readonly string[])[]): string[][] {
+  return grid.map((row) => row.map((cell) => (/^\d{16,}$/.test(cell) ? `'${cell}` : cell)));
+}
