@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { demoWorkbook } from "../../src/local/demo/demo-workbook";
 import {
+  AFFILIATE_EXPORT_HEADERS as AFFILIATE_HEADERS,
   asImportedTab,
   demoAffiliateExport,
   demoOrderExport,
@@ -177,10 +178,11 @@ describe("Import from this tab", () => {
     const { tabs } = demoWorkbook({ today: now, timeZone });
     for (const [tab, values] of Object.entries(tabs)) if (tab !== "Orders") bundle.emulator.seed(tab, values);
     bundle.call("setUpWorkbookFromMenu");
-    bundle.emulator.seed(
-      "Export",
-      asImportedTab(demoAffiliateExport({ tabs, rows: 300, timeZone, today: now })),
-    );
+    const exportRows = asImportedTab(demoAffiliateExport({ tabs, rows: 300, timeZone, today: now }));
+    // A creator handle that would be a formula if written as typed (kept as text in the export tab).
+    const creatorAt = AFFILIATE_HEADERS.indexOf("Creator username");
+    (exportRows[1] as string[])[creatorAt] = `'=HYPERLINK("http://evil.example","x")`;
+    bundle.emulator.seed("Export", exportRows);
     const collabs = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
     const gmvColumn = (bundle.emulator.values("Collaborations")[0] ?? []).indexOf("GMV") + 1;
     bundle.emulator.uncounted(() => collabs?.getRange(2, gmvColumn).setFormula("=1+1"));
@@ -190,6 +192,10 @@ describe("Import from this tab", () => {
     expect(orders).toHaveLength(shown.counts.new);
     expect(orders.every((row) => /^\d+$/.test(String(row[0])))).toBe(true);
     expect(bundle.emulator.uncounted(() => collabs?.getRange(2, gmvColumn).getFormula())).toBe("=1+1");
+    const injected = orders.findIndex((row) => String(row[3]).startsWith("=HYPERLINK"));
+    expect(injected).toBeGreaterThanOrEqual(0);
+    const ordersSheet = bundle.emulator.spreadsheet.getSheetByName("Orders");
+    expect(bundle.emulator.uncounted(() => ordersSheet?.getRange(injected + 2, 4).getFormula())).toBe("");
     expect(preview(bundle).counts.new).toBe(0);
   });
 

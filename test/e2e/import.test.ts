@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvOf } from "../../src/local/demo/seller-center-exports";
+import { parseCsv } from "../../workbench/csv-import";
 import { freePort, launchChromium, ROOT, type RunningServer, startServer } from "./harness";
+
+const XSS_HANDLE = '<img src=x onerror="document.title=1">';
 
 let browser: Browser;
 let server: RunningServer;
@@ -83,9 +87,13 @@ describe("importing from Seller Center in the workbench", () => {
     await settled();
 
     // File > Import of the demo export, as a team would bring in Seller Center's CSV.
-    const csv = await (
+    const demo = await (
       await page.request.get(`${server.url.replace(/\/$/, "")}/demo/affiliate-orders.csv`)
     ).text();
+    // One creator handle that is markup: it must show as text wherever the sidebar names it.
+    const grid = parseCsv(demo);
+    (grid[1] as string[])[4] = XSS_HANDLE;
+    const csv = csvOf(grid);
     await page.getByTestId("menu-file").click();
     await page.getByTestId("file-import-input").setInputFiles({
       name: "affiliate-orders-demo.csv",
@@ -110,6 +118,8 @@ describe("importing from Seller Center in the workbench", () => {
     const added = Number(/(\d+) new/.exec(counts)?.[1]);
     expect(added).toBeGreaterThan(100);
     await expect(frame.getByTestId("import-skipped").textContent()).resolves.toContain("Row ");
+    await expect(frame.getByTestId("import-creators").textContent()).resolves.toContain(XSS_HANDLE);
+    await expect(frame.locator("img").count()).resolves.toBe(0);
     if (process.env.UPDATE_SCREENSHOT === "1") {
       await page.getByTestId("sidebar-frame").screenshot({ path: join(ROOT, "docs/import.png") });
     }
