@@ -19,15 +19,17 @@ const out = join(root, "build");
  * checks, digest, operating view and sidebar API brought it to about 80 KB, and recruiting with
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
- * import alone would make it 10 times slower). The Seller Center import (issue 16) adds about
- * 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the first parser
- * in the bundle; its schemas are built on first use, so a custom-function call only pays for
- * zod's module definitions), the export header table, the import plan and the orders' daily
- * checks and reconciliation (about 29 KB).
- * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
- * only with a reason in the commit.
+ * import alone would make it 10 times slower). CampaignDeskToday (the named today that setup
+ * creates and each run refreshes) and money formats in the spreadsheet's locale brought it to
+ * about 88.5 KB, so the cap went from 86,000 to 90,000. The Seller Center import (issue 16)
+ * adds about 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the
+ * first parser in the bundle; its schemas are built on first use, so a custom-function call
+ * only pays for parsing zod's code and its module definitions), the export header table, the
+ * import plan and the orders' daily checks and reconciliation (about 29 KB): cap 90,000 ->
+ * 140,000 (set to the merged bundle plus about 2 KB below). The cap sits a little above the
+ * bundle: it is a tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 135_000;
+export const CODE_BUDGET_BYTES = 140_000;
 
 mkdirSync(out, { recursive: true });
 

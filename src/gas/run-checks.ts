@@ -22,7 +22,9 @@ import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
+import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
+import { refreshTodayCell } from "./today-cell";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
 export const LAST_RUN_PROPERTY = "campaignDesk.lastRun";
@@ -55,6 +57,7 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     const result = computeChecks({ tabs, today, calendar });
     const orders = checkOrders(tabs, calendar);
     withOrderAlerts(result, orders.alerts);
+    refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
     const unsettledTabs: TabName[] = [];
     if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
     const sheetIds = new Map<TabName, number>();
@@ -67,6 +70,12 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
       sheetIds.set(tab, port.sheetId(tab) ?? 0);
     }
+    refreshMoneyFormats(
+      spreadsheet,
+      PropertiesService.getDocumentProperties(),
+      tabs,
+      result.settings.currency,
+    );
     const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
     port.writeGeneratedTab(
       "Operations",

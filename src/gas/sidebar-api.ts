@@ -21,6 +21,7 @@ import {
 } from "../features/campaign-sidebar";
 import { headerKey, type TabName } from "../workbook/schema";
 import { withDocumentLockOr } from "./document-lock";
+import { readSettings } from "./settings-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -125,7 +126,12 @@ export const sidebarEntryPoints = {
       const grid = tabs[name];
       if (grid) sent[name] = daysAsIso(pickColumns(grid, SIDEBAR_COLUMNS[name]), calendar);
     }
-    return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
+    const spreadsheet = SpreadsheetApp.getActive();
+    const money = {
+      currency: readSettings(spreadsheet).currency,
+      locale: spreadsheet.getSpreadsheetLocale(),
+    };
+    return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent, money };
   },
 
   /**

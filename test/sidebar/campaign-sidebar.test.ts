@@ -18,6 +18,8 @@ import { briefInputFromRow } from "../../src/workbook/brief-row";
 import { type TabName, tabSchema } from "../../src/workbook/schema";
 import { readTable } from "../../src/workbook/table";
 
+const USD = { currency: "USD", locale: "en_US" };
+
 const headersOf = (name: TabName) => tabSchema(name).columns.map((column) => column.header);
 
 /** A tab with every contract column, rows given by header. */
@@ -410,7 +412,7 @@ describe("what the sidebar shows", () => {
     );
     expect(JSON.stringify(tabs)).not.toMatch(/T\d\d:\d\d/);
     const state = sidebarState(
-      { ok: true, timeZone: calendar.timeZone, today: "2026-12-02", tabs },
+      { ok: true, timeZone: calendar.timeZone, today: "2026-12-02", tabs, money: USD },
       calendar,
     );
     expect(state.missing).toEqual([]);
@@ -428,7 +430,13 @@ describe("what the sidebar shows", () => {
   it("names the tabs and columns that setup would add", () => {
     const calendar = zoneCalendar("Etc/UTC");
     const state = sidebarState(
-      { ok: true, timeZone: "Etc/UTC", today: "2026-12-02", tabs: { Products: [["SKU", "Product"]] } },
+      {
+        ok: true,
+        timeZone: "Etc/UTC",
+        today: "2026-12-02",
+        tabs: { Products: [["SKU", "Product"]] },
+        money: USD,
+      },
       calendar,
     );
     expect(state.missing).toEqual([

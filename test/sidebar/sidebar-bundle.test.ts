@@ -131,6 +131,8 @@ describe("the sidebar's server functions", () => {
     };
     plain(load);
     expect(load).toMatchObject({ ok: true, timeZone: "Pacific/Auckland", today: "2026-12-02" });
+    // Amounts show in the Currency setting and the spreadsheet's locale.
+    expect(load).toMatchObject({ money: { currency: "USD", locale: "en_US" } });
     // A date cell crosses as its day in the spreadsheet zone (Auckland midnight is 11:00 UTC the day before).
     expect(load.tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-12-01");
     // Only the columns the sidebar uses cross: no emails, no add-on columns, no GMV.
