@@ -314,7 +314,10 @@ describe("the import plan", () => {
   it("skips an Order ID that Sheets turned into a number and so lost its digits, saying how to fix it", () => {
     const { preview } = plan(
       affiliateExport(
-        [row("", "SKU-1", "amy", "11/10/2026", "1")].map((cells) => [576400000000002561, ...cells.slice(1)]),
+        [row("", "SKU-1", "amy", "11/10/2026", "1")].map((cells) => [
+          Number("576400000000002561"),
+          ...cells.slice(1),
+        ]),
       ),
     );
     expect(preview.skipped[0]?.reason).toContain(
