@@ -20,16 +20,18 @@ const out = join(root, "build");
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
  * import alone would make it 10 times slower). CampaignDeskToday (the named today that setup
- * creates and each run refreshes) and money formats in the spreadsheet's locale brought it to
- * about 88.5 KB, so the cap went from 86,000 to 90,000. The Seller Center import (issue 16)
- * adds about 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the
- * first parser in the bundle; its schemas are built on first use, so a custom-function call
- * only pays for parsing zod's code and its module definitions), the export header table, the
- * import plan and the orders' daily checks and reconciliation (about 29 KB): cap 90,000 ->
- * 140,000 (set to the merged bundle plus about 2 KB below). The cap sits a little above the
- * bundle: it is a tripwire for an accidental import, raised only with a reason in the commit.
+ * creates and each run refreshes) and money formats in the spreadsheet's locale added about
+ * 3.5 KB. Splitting the daily check into one small module per tab added about 1.9 KB (the shared
+ * run's property names survive minification); the money and timing rules of issue 15 (coverage,
+ * the Shop Ads ladder and SHOP_ADS_RATE, inventory per SKU, budget, review rounds, sample
+ * shipping, the recruit's rate note) about 9.8 KB more. The Seller Center import (issue 16) adds
+ * about 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the first
+ * parser in the bundle; its schemas are built on first use, so a custom-function call only pays
+ * for parsing zod's code and its module definitions), the export header table, the import plan
+ * and the orders' daily checks and reconciliation (about 29 KB). The cap sits about 2 KB above
+ * the bundle: it is a tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 140_000;
+export const CODE_BUDGET_BYTES = 151_000;
 
 mkdirSync(out, { recursive: true });
 

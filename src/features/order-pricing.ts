@@ -5,10 +5,18 @@
  * reconciled per collaboration and campaign against the platform's commission. The import, the
  * daily check, the operating view and the digest all read orders through here.
  */
+import { adsRate, usableAdsRate } from "../domain/ads-rates";
 import { splitList } from "../domain/choices";
-import { coverageIndex, idKey, type TargetCover } from "../domain/coverage";
+import {
+  type CoveringCampaign,
+  coverageIndex,
+  idKey,
+  type TargetCover,
+  targetCoverOf,
+} from "../domain/coverage";
 import { type Day, dayFromSerial, type ZoneCalendar } from "../domain/day";
 import { cents, commissionGap, expectedCommission, isCommissionDifference } from "../domain/order-commission";
+import { collaborationRate } from "../domain/rates";
 import { earnsNoCommission } from "../domain/seller-center";
 import { isBlank, readFlag, readNumber, readRate } from "../domain/values";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
@@ -43,32 +51,12 @@ export interface OrderPrice {
 /** Seller Center writes usernames without the `@` many teams type: `@amy` and `amy` are one creator. */
 export const handleOf = (creator: string) => creator.trim().replace(/^@/, "");
 
-/**
- * SEAM (issue 15, Shop Ads ladder): an ad order earns the Partner campaign's ads rate, else the
- * Target collaboration's, else the Open plan's for the product; with none set, the standard rate.
- * Until the ladder rule lands in src/domain, ad orders are priced at the standard rate (what
- * DESIGN says applies when no ads rate is set); swap this body for the domain rule then.
- */
-export function adOrderRate(
-  standardRate: number | undefined,
-  _ladder: {
-    partnerAdsRate?: number | undefined;
-    targetAdsRate?: number | undefined;
-    openAdsRate?: number | undefined;
-  },
-): number | undefined {
-  return standardRate;
-}
-
-interface CampaignTerms {
+interface CampaignTerms extends CoveringCampaign {
   id: string;
+  /** Lower case: target, open, partner. */
   lane: string;
   skus: string[];
-  start?: Day | undefined;
-  end?: Day | undefined;
-  rate?: number | undefined;
   adsRate?: number | undefined;
-  cancelled: boolean;
 }
 
 export interface OrderPricer {
@@ -98,9 +86,9 @@ export function orderPricer(tabs: OrderTabs, calendar: ZoneCalendar): OrderPrice
       skus: splitList(text(row.get("SKUs"))),
       start: cellDay(row.get("Start"), calendar),
       end: cellDay(row.get("End"), calendar),
+      status: text(row.get("Status")),
       rate: readRate(row.get("Commission rate")),
-      adsRate: readRate(row.get("Ads rate")),
-      cancelled: text(row.get("Status")).toLowerCase() === "cancelled",
+      adsRate: usableAdsRate(readRate(row.get("Ads rate"))),
     });
   }
   type Cover = { collabId: string; campaign: CampaignTerms };
@@ -109,18 +97,27 @@ export function orderPricer(tabs: OrderTabs, calendar: ZoneCalendar): OrderPrice
   for (const row of table("Collaborations").rows) {
     const campaign = campaigns.get(idKey(text(row.get("Campaign ID"))));
     if (!campaign) continue;
-    const sku = text(row.get("SKU"));
-    (campaign.lane === "target" ? targetCovers : otherCovers).push({
+    const facts = {
       id: row.key,
       creator: handleOf(text(row.get("Creator"))),
-      skus: sku ? [sku] : campaign.skus,
-      start: campaign.start,
-      end: campaign.end,
-      cancelled: campaign.cancelled || readFlag(row.get("Cancelled")) === true,
-      value: { collabId: row.key, campaign },
-    });
+      sku: text(row.get("SKU")),
+      cancelled: readFlag(row.get("Cancelled")) === true,
+    };
+    const value = { collabId: row.key, campaign };
+    // Target rows cover by the coverage rule; Open and Partner rows take the sales it leaves.
+    const target = targetCoverOf(facts, campaign);
+    if (target) targetCovers.push({ ...target, value });
+    else if (campaign.lane !== "target")
+      otherCovers.push({
+        id: facts.id,
+        creator: facts.creator,
+        skus: facts.sku ? [facts.sku] : campaign.skus,
+        start: campaign.start,
+        end: campaign.end,
+        cancelled: facts.cancelled || idKey(campaign.status) === "cancelled",
+        value,
+      });
   }
-  // Target wins (the coverage rule); an Open or Partner collaboration in its window takes the rest.
   const targets = coverageIndex(targetCovers);
   const others = coverageIndex(otherCovers);
   const productRate = (sku: string, header: string) => readRate(productBySku.get(idKey(sku))?.get(header));
@@ -130,21 +127,26 @@ export function orderPricer(tabs: OrderTabs, calendar: ZoneCalendar): OrderPrice
     price(values) {
       if (!values?.creator || values.created === undefined) return undefined;
       const creator = handleOf(values.creator);
-      const cover = (
-        targets.covering(creator, values.sku, values.created) ??
-        others.covering(creator, values.sku, values.created)
-      )?.value;
-      const lane = cover?.campaign.lane ?? "open";
-      const openRate = productRate(values.sku, "Open rate");
-      const standard =
-        lane === "open" ? (openRate ?? cover?.campaign.rate) : (cover?.campaign.rate ?? openRate);
+      const target = targets.covering(creator, values.sku, values.created)?.value;
+      const other = target ? undefined : others.covering(creator, values.sku, values.created)?.value;
+      const partner = other?.campaign.lane === "partner" ? other.campaign : undefined;
+      const open = other?.campaign.lane === "open" ? other.campaign : undefined;
+      // The rate rules of src/domain: Partner's own rate, else Target over Open; for ad orders the
+      // Shop Ads ladder (Partner > Target > Open ads rate), else the standard rate.
+      const standard = collaborationRate({
+        partnerRate: partner?.rate,
+        coveringTargetRate: target?.campaign.rate,
+        openRate: productRate(values.sku, "Open rate") ?? open?.rate,
+      })?.rate;
       const rate = values.adOrder
-        ? adOrderRate(standard, {
-            partnerAdsRate: lane === "partner" ? cover?.campaign.adsRate : undefined,
-            targetAdsRate: lane === "target" ? cover?.campaign.adsRate : undefined,
-            openAdsRate: productRate(values.sku, "Open ads rate"),
-          })
+        ? adsRate({
+            partnerAdsRate: partner?.adsRate,
+            targetAdsRate: target?.campaign.adsRate,
+            openAdsRate: usableAdsRate(productRate(values.sku, "Open ads rate")) ?? open?.adsRate,
+            standardRate: standard,
+          })?.rate
         : standard;
+      const cover = target ?? other;
       const expected =
         rate === undefined || values.amount === undefined
           ? undefined

@@ -14,6 +14,12 @@ import {
 import { TABS, type TabName } from "../../src/workbook/schema";
 
 const calendar = zoneCalendar("America/Los_Angeles");
+const collabHeaders = (TABS.find((tab) => tab.name === "Collaborations")?.columns ?? []).map(
+  (column) => column.header,
+);
+const GMV = collabHeaders.indexOf("GMV");
+const ADS_GMV = collabHeaders.indexOf("Ads GMV");
+const FIRST_SALE = collabHeaders.indexOf("First sale");
 const date = (iso: string) => calendar.midnightOf(dayFromIso(iso) as number);
 
 function grid(tab: TabName, records: Record<string, unknown>[]): unknown[][] {
@@ -221,10 +227,10 @@ describe("the import plan", () => {
     ]);
     // GMV filled where blank (K-1); K-2's typed 999 is kept and reported as a difference.
     const collabs = tabs.Collaborations ?? [];
-    expect(collabs[1]?.[13]).toBe(40);
-    expect(collabs[1]?.[14]).toBe("");
-    expect(collabs[2]?.[13]).toBe(999);
-    expect((collabs[1]?.[15] as Date | undefined)?.getTime()).toBe(date("2026-11-10").getTime());
+    expect(collabs[1]?.[GMV]).toBe(40);
+    expect(collabs[1]?.[ADS_GMV]).toBe("");
+    expect(collabs[2]?.[GMV]).toBe(999);
+    expect((collabs[1]?.[FIRST_SALE] as Date | undefined)?.getTime()).toBe(date("2026-11-10").getTime());
     expect(plan(source).preview.collaborations.differences).toEqual([
       { collabId: "K-2", column: "GMV", typed: "999", fromOrders: "30.00" },
     ]);
@@ -242,8 +248,8 @@ describe("the import plan", () => {
     expect(update.preview.updates[0]?.changes).toBe("Status Settled → Refunded, Platform commission 8 → 0");
     // The refunded order no longer counts: K-1's GMV, filled from orders, follows it.
     const after = apply(tabs, update.writes);
-    expect(after.Collaborations?.[1]?.[13]).toBe(0);
-    expect(after.Collaborations?.[1]?.[15]).toBe("");
+    expect(after.Collaborations?.[1]?.[GMV]).toBe(0);
+    expect(after.Collaborations?.[1]?.[FIRST_SALE]).toBe("");
   });
 
   it("waits for a required column to be mapped, then remembers the mapping", () => {
@@ -328,6 +334,26 @@ describe("the import plan", () => {
       plan(affiliateExport([["5001", ...row("", "SKU-1", "amy", "11/10/2026", "1").slice(1)]])).preview.counts
         .new,
     ).toBe(1);
+  });
+
+  it("prices ad orders on the Shop Ads ladder: the Target campaign's ads rate, else the Open plan's, else the standard rate", () => {
+    const tabs = workbook();
+    const campaigns = tabs.Campaigns as unknown[][];
+    (campaigns[1] as unknown[])[(campaigns[0] ?? []).indexOf("Ads rate")] = 0.05;
+    const products = tabs.Products as unknown[][];
+    const openAds = (products[0] ?? []).indexOf("Open ads rate");
+    (products[2] as unknown[])[openAds] = 0.08;
+    const ads = affiliateExport([
+      row("8001", "SKU-1", "amy", "11/10/2026", "100", "Settled", "0", "5"),
+      row("8002", "SKU-2", "cleo", "11/10/2026", "100", "Settled", "0", "8"),
+      row("8003", "SKU-1", "cleo", "11/10/2026", "100", "Settled", "0", "10"),
+    ]);
+    const orders = apply(tabs, plan(ads, tabs).writes).Orders ?? [];
+    expect(orders.slice(1).map((cells) => [cells[0], cells[6], cells[11], cells[12]])).toEqual([
+      ["8001", "Yes", 0.05, 5],
+      ["8002", "Yes", 0.08, 8],
+      ["8003", "Yes", 0.1, 10],
+    ]);
   });
 
   it("parses the sidebar's request at the door", () => {
