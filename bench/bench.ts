@@ -11,6 +11,7 @@ import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { benchCellFunctions } from "./cell-functions";
 import { type ComputeResult, dailyCompute } from "./checks";
 import { type DigestSize, digestSize } from "./digest-size";
+import { benchSellerImport, type ImportBenchResult } from "./seller-import";
 import { type OperationCalls, serviceCalls } from "./service-calls";
 import { type StartupResult, startup } from "./startup";
 import { benchBrief, NOW, TIME_ZONE } from "./workbook";
@@ -45,6 +46,8 @@ export interface BenchOptions {
   cellRuns: number;
   /** Fresh-context loads of each bundle. */
   loadRuns: number;
+  /** Export rows of the Seller Center import. */
+  importSizes: number[];
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -57,6 +60,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRows: 1_000,
         cellRuns: 3,
         loadRuns: 5,
+        importSizes: [100, 1_000],
       }
     : {
         smoke,
@@ -66,6 +70,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRows: 10_000,
         cellRuns: 7,
         loadRuns: 41,
+        importSizes: [1_000, 10_000, 50_000],
       };
 }
 
@@ -98,6 +103,7 @@ export interface BenchResults {
   compute: { daily: ComputeResult[]; cellFunctions: ComputeResult[] };
   /** The largest digest email of a daily run, per size. */
   digest: DigestSize[];
+  sellerImport: ImportBenchResult[];
   /** Wall time of the bench itself. */
   benchSeconds: number;
 }
@@ -147,6 +153,8 @@ export async function runBench(
 
   log(`digest size: ${options.computeSizes.join(", ")} collaborations`);
   const digest = options.computeSizes.map((size) => digestSize(size, code));
+  log(`Seller Center import: ${options.importSizes.join(", ")} export rows`);
+  const sellerImport = benchSellerImport(options.importSizes, code);
 
   const cpu = cpus();
   return {
@@ -165,6 +173,7 @@ export async function runBench(
     startup: startupResult,
     compute: { daily, cellFunctions },
     digest,
+    sellerImport,
     benchSeconds: (performance.now() - started) / 1000,
   };
 }

@@ -35,6 +35,9 @@ export const ALERT_KINDS = {
   briefWarning: "Low",
   duplicateId: "High",
   ownerAddress: "Medium",
+  // Raised from the Orders tab (features/order-checks.ts).
+  commissionDiffers: "Medium",
+  salesDifferFromOrders: "Low",
 } as const satisfies Record<string, Severity>;
 export type AlertKind = keyof typeof ALERT_KINDS;
 

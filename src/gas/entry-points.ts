@@ -22,6 +22,7 @@ import {
   turnOnDailyAlerts,
 } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
+import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
 import { type RunSummary, runChecks } from "./run-checks";
 import { readSettings } from "./settings-tab";
@@ -160,6 +161,8 @@ export const entryPoints = {
   },
 
   ...sidebarEntryPoints,
+
+  ...importEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
   [DAILY_HANDLER](event?: GoogleAppsScript.Events.TimeDriven): void {

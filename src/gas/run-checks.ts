@@ -33,11 +33,13 @@ import {
   settleDigests,
 } from "../features/digest-ledger";
 import { buildOperationsView } from "../features/operations";
+import { checkOrders, withOrderAlerts } from "../features/order-checks";
 import { writeOwnedColumns } from "../features/owned-writes";
 import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLockOr } from "./document-lock";
+import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
@@ -160,8 +162,11 @@ function checkAndWrite({ spreadsheet, port, properties, calendar, now, today, se
     if (values) tabs[tab.name] = values;
   }
   const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
+  const orders = checkOrders(tabs, calendar);
+  withOrderAlerts(result, orders.alerts);
   refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
   const unsettledTabs: TabName[] = [];
+  if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
   const sheetIds = new Map<TabName, number>();
   for (const [tab, computed] of result.owned) {
     const values = tabs[tab];
@@ -181,6 +186,7 @@ function checkAndWrite({ spreadsheet, port, properties, calendar, now, today, se
       today,
       { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
       stamp,
+      orders.reconciliation,
     ),
   );
   return { result, unsettledTabs, sheetIds };

@@ -126,6 +126,7 @@ describe("the workbench", () => {
       "Collaborations",
       "Samples",
       "Authorizations",
+      "Orders",
       "Settings",
     ]) {
       await page.getByTestId(`tab-${tab}`).waitFor();
