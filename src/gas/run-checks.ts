@@ -4,7 +4,7 @@
  * lock: mail is slow and touches no cell).
  */
 import type { Alert } from "../domain/alerts";
-import { isoFromDay, zoneCalendar } from "../domain/day";
+import { dayFromIso, isoFromDay, zoneCalendar } from "../domain/day";
 import { type CheckResult, computeChecks } from "../features/checks";
 import {
   type DigestLedger,
@@ -15,10 +15,22 @@ import {
   type UnsentDigest,
 } from "../features/digest";
 import { buildOperationsView } from "../features/operations";
-import { writeOwnedColumns } from "../features/owned-writes";
+import { planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
+import {
+  type AddOnRecord,
+  claimOf,
+  columnHoldsData,
+  type Disturbance,
+  nextDisturbance,
+  RECORD_PROPERTY,
+  readRecord,
+  recordClaim,
+  undecidedMessage,
+} from "../workbook/add-on-record";
 import { highlightRules } from "../workbook/highlights";
-import { TABS, type TabName, tabSchema } from "../workbook/schema";
+import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
+import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLock } from "./document-lock";
 import { sheetsPort } from "./sheets-port";
 
@@ -34,7 +46,14 @@ export interface RunSummary {
   unsent: UnsentDigest[];
   unsettledTabs: TabName[];
   missingHeaders: CheckResult["missingHeaders"];
+  /** What the run left alone and why, in the user's words (title rows, the team's columns). */
+  notices: string[];
+  /** The tab the operating view is in. */
+  viewTab: string;
 }
+
+/** Days between full checks of the highlight rules (a person may have removed them). */
+const FULL_CHECK_DAYS = 7;
 
 export function runChecks(options: { sendDigest: boolean }): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
@@ -42,29 +61,53 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
   const now = new Date();
   const today = calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000);
   const port = sheetsPort(spreadsheet);
+  const properties = PropertiesService.getDocumentProperties();
 
-  const { result, unsettledTabs, sheetIds } = withDocumentLock(() => {
+  const { result, unsettledTabs, notices, viewTab } = withDocumentLock(() => {
+    const stored = properties.getProperty(RECORD_PROPERTY);
+    const record = readRecord(stored);
     const tabs: Partial<Record<TabName, unknown[][]>> = {};
+    const notices: string[] = [];
     for (const tab of TABS) {
       if (tab.generated) continue;
       const values = port.read(tab.name);
-      if (values) tabs[tab.name] = values;
+      if (!values) continue;
+      const below = headerRowBelow(tab, values);
+      if (below > 0) notices.push(headerRowMessage(tab.name, below));
+      else tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
+    const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
     const unsettledTabs: TabName[] = [];
-    const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {
       const values = tabs[tab];
       if (!values) continue;
-      const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
+      const schema = tabSchema(tab);
+      const ours = ownedColumnsOf(schema, values, record, notices);
+      const plan = planOwnedWrites(schema, values, computed, ours);
+      const written = writeOwnedColumns(port, schema, plan);
       if (written.unsettled) unsettledTabs.push(tab);
-      const header = values[0] ?? [];
-      port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
-      sheetIds.set(tab, port.sheetId(tab) ?? 0);
+      for (const header of written.skippedHeaders)
+        notices.push(`${tab}: the ${header} column moved away while the check wrote; run the check again.`);
+      // Rules are placed on the columns as last seen (a column may have moved during the run).
+      const header = written.header ?? values[0] ?? [];
+      const columns = locateColumns(header);
+      const ourColumns = new Map(
+        [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
+      );
+      port.ensureHighlights(tab, highlightRules(schema, ourColumns, header.length), {
+        record,
+        height: values.length,
+        fullCheck,
+      });
     }
+    if (fullCheck) record.fullCheckDay = isoFromDay(today);
+    const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
+    if (disturbed) record.disturbed = disturbed;
+    else delete record.disturbed;
     const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-    port.writeGeneratedTab(
-      "Operations",
+    const viewTab = port.writeGeneratedTab(
       buildOperationsView(
         result.operations,
         today,
@@ -74,8 +117,12 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
         },
         stamp,
       ),
+      record,
+      stamp,
     );
-    return { result, unsettledTabs, sheetIds };
+    const kept = JSON.stringify(record);
+    if (kept !== stored) properties.setProperty(RECORD_PROPERTY, kept);
+    return { result, unsettledTabs, notices, viewTab };
   });
 
   const bySeverity: Record<string, number> = {};
@@ -89,13 +136,14 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     unsent: [],
     unsettledTabs,
     missingHeaders: result.missingHeaders,
+    notices,
+    viewTab,
   };
 
-  const properties = PropertiesService.getDocumentProperties();
   if (options.sendDigest) {
     const url = spreadsheet.getUrl();
     const rowLink = (alert: Alert) =>
-      `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`;
+      `${url}#gid=${port.sheetId(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`;
     const ledger = ledgerFor(summary.today, readLedger(properties.getProperty(LEDGER_PROPERTY)));
     const context = {
       spreadsheetName: spreadsheet.getName(),
@@ -127,6 +175,42 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     JSON.stringify({ at: now.toISOString(), alerts: summary.alerts, unsent: summary.unsent.length }),
   );
   return summary;
+}
+
+/**
+ * The owned headers whose column the run may write: the add-on's (recorded, empty, or agreed in
+ * setup), never a column the team kept or has not answered about yet (said in `notices`).
+ */
+function ownedColumnsOf(
+  schema: TabSchema,
+  values: readonly (readonly unknown[])[],
+  record: AddOnRecord,
+  notices: string[],
+): string[] {
+  const columns = locateColumns(values[0] ?? []);
+  const ours: string[] = [];
+  for (const column of schema.columns) {
+    const position = columns.get(headerKey(column.header));
+    if (!column.owned || position === undefined) continue;
+    const claim = claimOf(record, schema.name, column.header, {
+      holdsData: columnHoldsData(values, position),
+    });
+    if (claim === "ours") {
+      recordClaim(record, schema.name, column.header, claim);
+      ours.push(column.header);
+    } else if (claim === "undecided") notices.push(undecidedMessage(schema.name, column.header));
+  }
+  return ours;
+}
+
+/**
+ * The runs in a row whose writes people kept moving (null after a calm run): what the menu's
+ * alerts state and the next digest mention.
+ */
+export function disturbedRuns(
+  properties: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties(),
+): Disturbance | null {
+  return readRecord(properties.getProperty(RECORD_PROPERTY)).disturbed ?? null;
 }
 
 function sendAll(messages: readonly DigestMessage[], ledger: DigestLedger): UnsentDigest[] {
