@@ -28,7 +28,7 @@ export interface OwnedColumnPort {
   /** Rows 1 to `numRows` of the columns `column` to `column + numColumns - 1`, as they are now. */
   readBox(tab: TabName, column: number, numColumns: number, numRows: number): unknown[][];
   /** The range of a block, made before the confirming reads so that the write follows them at once. */
-  prepare(tab: TabName, block: OwnedBlock): { write(): void };
+  prepare(tab: TabName, block: OwnedBlock): { write(): void } | null;
 }
 
 /** Re-placements allowed when rows or columns keep moving during one tab's writes. */
@@ -270,7 +270,7 @@ export function writeOwnedColumns(
       const lastRow = block.row + block.values.length - 1;
       const box = port.readBox(schema.name, first, width, lastRow);
       const complete = box.length === lastRow && box.every((row) => row.length === width);
-      if (!complete || !boxMatches(box, header, keys, first, keyColumn)) {
+      if (!target || !complete || !boxMatches(box, header, keys, first, keyColumn)) {
         // Something moved: read the header row and the key column again, both as they are now.
         header = port.readHeader(schema.name);
         result.header = header;

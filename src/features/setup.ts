@@ -66,10 +66,14 @@ export function setUpWorkbook(
     notices: [],
     failures: [],
   };
-  // Settings is read first: its Currency (as the checks read it) formats currency columns made now.
+  // An existing Settings tab is set up first, right after its read: its Currency (as the checks
+  // read it) formats the currency columns made now. A missing one is made in the contract's order.
   const settings = port.readTab("Settings");
   const { currency } = parseSettings(settings?.settings ?? []).settings;
-  for (const tab of TABS) {
+  const order = settings
+    ? [...TABS].sort((a, b) => Number(b.name === "Settings") - Number(a.name === "Settings"))
+    : TABS;
+  for (const tab of order) {
     if (tab.generated) continue;
     try {
       setUpTab(

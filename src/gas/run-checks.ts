@@ -90,14 +90,17 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       if (written.unsettled) unsettledTabs.push(tab);
       for (const header of written.skippedHeaders)
         notices.push(`${tab}: the ${header} column moved away while the check wrote; run the check again.`);
-      // Rules are placed on the columns as last seen (a column may have moved during the run).
-      const header = written.header ?? values[0] ?? [];
-      const columns = locateColumns(header);
-      const ourColumns = new Map(
-        [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
-      );
-      port.ensureHighlights(tab, highlightRules(schema, ourColumns, header.length), {
+      // Highlights only in the add-on's columns, placed on the header as it is when they are written.
+      const rulesFor = (header: readonly unknown[]) => {
+        const columns = locateColumns(header);
+        const ourColumns = new Map(
+          [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
+        );
+        return highlightRules(schema, ourColumns, header.length);
+      };
+      port.ensureHighlights(tab, rulesFor, {
         record,
+        header: written.header ?? values[0] ?? [],
         height: values.length,
         fullCheck,
       });

@@ -97,20 +97,22 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
       const sheet = spreadsheet.getSheetByName(name);
       if (!sheet) return null;
       const maxRows = sheet.getMaxRows();
+      const frozenRows = sheet.getFrozenRows();
+      const notes = sheet.getRange("1:1").getNotes()[0] ?? [];
+      // The values are read last: the first write of the plan follows this read at once.
       const values = sheet.getDataRange().getValues();
       const lastColumn =
         values.length === 1 && values[0]?.every((cell) => cell === "") ? 0 : (values[0]?.length ?? 0);
       const snapshot: TabSnapshot = {
         name,
         lastColumn,
-        maxColumns: lastColumn === 0 ? sheet.getMaxColumns() : 0,
+        maxColumns: lastColumn === 0 ? notes.length : 0,
         maxRows,
-        frozenRows: sheet.getFrozenRows(),
+        frozenRows,
         headers: lastColumn === 0 ? [] : (values[0] ?? []),
-        headerNotes: [],
+        headerNotes: notes.slice(0, lastColumn),
         values: lastColumn === 0 ? [] : values,
       };
-      if (lastColumn > 0) snapshot.headerNotes = sheet.getRange(1, 1, 1, lastColumn).getNotes()[0] ?? [];
       tabs.set(name, { sheet, header: [...snapshot.headers], notes: [...snapshot.headerNotes], maxRows });
       if (name === "Settings") {
         snapshot.lastRow = lastColumn === 0 ? 0 : values.length;

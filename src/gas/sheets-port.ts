@@ -7,13 +7,15 @@ import { type GeneratedTab, OPERATIONS_HEADERS } from "../features/operations";
 import type { OwnedColumnPort } from "../features/owned-writes";
 import { type AddOnRecord, textSignature } from "../workbook/add-on-record";
 import { columnLetter, type HighlightRule, isOwnedRuleFormula } from "../workbook/highlights";
-import type { TabName } from "../workbook/schema";
+import { headerKey, type TabName } from "../workbook/schema";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface HighlightOptions {
   record: AddOnRecord;
+  /** Row 1 as the run last saw it. */
+  header: readonly unknown[];
   /** Rows the tab held when read (header included): the rules must reach the last one. */
   height: number;
   /** Read the rules back even when their signature matches (a person may have removed them). */
@@ -25,7 +27,11 @@ export interface SheetsPort extends OwnedColumnPort {
   read(tab: TabName): unknown[][] | null;
   sheetId(tab: TabName): number | null;
   /** Replaces the add-on's own highlight rules of a tab, keeping the team's rules first. */
-  ensureHighlights(tab: TabName, rules: readonly HighlightRule[], options: HighlightOptions): void;
+  ensureHighlights(
+    tab: TabName,
+    rulesFor: (header: readonly unknown[]) => HighlightRule[],
+    options: HighlightOptions,
+  ): void;
   /**
    * Rewrites the operating view in the tab the add-on made for it (recorded by sheet ID), creating
    * one when there is none; a tab the team made is never written. Skipped when the content, apart
@@ -93,47 +99,61 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       return ids.get(tab) ?? null;
     },
 
-    ensureHighlights(tab, wanted, { record, height, fullCheck }) {
-      const rulesSignature = textSignature(JSON.stringify(wanted));
+    ensureHighlights(tab, rulesFor, { record, header, height, fullCheck }) {
+      const rulesSignature = textSignature(JSON.stringify(rulesFor(header)));
       const [signature, covered] = (record.highlights[tab] ?? "").split("|");
       // Unchanged rules still reaching every row: nothing to read or write.
       if (!fullCheck && signature === rulesSignature && height - 1 <= Number(covered)) return;
       const sheet = sheetOf(tab);
       if (!sheet) return;
-      const rows = Math.max(sheet.getMaxRows() - 1, 1);
-      const existing = sheet.getConditionalFormatRules().map((rule) => {
-        const condition = rule.getBooleanCondition();
-        const values = condition?.getCriteriaValues() ?? [];
-        const formula = typeof values[0] === "string" ? values[0] : "";
-        return { rule, formula, condition };
-      });
-      const teams = existing.filter(({ formula }) => !isOwnedRuleFormula(formula)).map(({ rule }) => rule);
-      const ours = existing.filter(({ formula }) => isOwnedRuleFormula(formula));
-      const have = ours.map(({ rule, formula, condition }) =>
-        ruleText(
-          formula,
-          String(condition?.getBackground() ?? ""),
-          rule
-            .getRanges()
-            .map((range) => range.getA1Notation())
-            .join(","),
-        ),
-      );
-      const want = wanted.map((rule) =>
-        ruleText(rule.formula, rule.background, rangeA1(rule.column, rule.numColumns, rows)),
-      );
-      record.highlights[tab] = `${rulesSignature}|${rows}`;
-      if (have.length === want.length && have.every((entry, index) => entry === want[index])) return;
-      const built = wanted.map((rule) =>
-        SpreadsheetApp.newConditionalFormatRule()
-          .whenFormulaSatisfied(rule.formula)
-          .setBackground(rule.background)
-          .setFontColor(rule.fontColor)
-          .setRanges([sheet.getRange(2, rule.column, rows, rule.numColumns)])
-          .build(),
-      );
-      // The team's rules stay first so that, where both match, their colours win.
-      sheet.setConditionalFormatRules([...teams, ...built]);
+      try {
+        // Placed on the columns as they are now, and written only if they did not move meanwhile.
+        const headerRow = sheet.getRange("1:1");
+        const now = headerRow.getValues()[0] ?? [];
+        const wanted = rulesFor(now);
+        const rows = Math.max(sheet.getMaxRows() - 1, 1);
+        const existing = sheet.getConditionalFormatRules().map((rule) => {
+          const condition = rule.getBooleanCondition();
+          const values = condition?.getCriteriaValues() ?? [];
+          const formula = typeof values[0] === "string" ? values[0] : "";
+          return { rule, formula, condition };
+        });
+        const teams = existing.filter(({ formula }) => !isOwnedRuleFormula(formula)).map(({ rule }) => rule);
+        const have = existing
+          .filter(({ formula }) => isOwnedRuleFormula(formula))
+          .map(({ rule, formula, condition }) =>
+            ruleText(
+              formula,
+              String(condition?.getBackground() ?? ""),
+              rule
+                .getRanges()
+                .map((range) => range.getA1Notation())
+                .join(","),
+            ),
+          );
+        const want = wanted.map((rule) =>
+          ruleText(rule.formula, rule.background, rangeA1(rule.column, rule.numColumns, rows)),
+        );
+        if (have.length === want.length && have.every((entry, index) => entry === want[index])) {
+          record.highlights[tab] = `${textSignature(JSON.stringify(wanted))}|${rows}`;
+          return;
+        }
+        const built = wanted.map((rule) =>
+          SpreadsheetApp.newConditionalFormatRule()
+            .whenFormulaSatisfied(rule.formula)
+            .setBackground(rule.background)
+            .setFontColor(rule.fontColor)
+            .setRanges([sheet.getRange(2, rule.column, rows, rule.numColumns)])
+            .build(),
+        );
+        if (!sameHeaderRow(headerRow.getValues()[0] ?? [], now)) return;
+        // The team's rules stay first so that, where both match, their colours win.
+        sheet.setConditionalFormatRules([...teams, ...built]);
+        record.highlights[tab] = `${textSignature(JSON.stringify(wanted))}|${rows}`;
+      } catch {
+        // A tab changed under the run (columns deleted meanwhile): the next run places the rules.
+        delete record.highlights[tab];
+      }
     },
 
     writeGeneratedTab(content, record, stamp) {
@@ -168,6 +188,9 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
     },
   };
 }
+
+const sameHeaderRow = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((cell, index) => headerKey(cell) === headerKey(b[index]));
 
 const ruleText = (formula: string, background: string, a1: string) => `${formula}|${background}|${a1}`;
 

@@ -167,7 +167,12 @@ describe("the sidebar's server functions", () => {
     sheet?.getRange(2, checks).setValue("checked");
     sheet?.getRange(2, column("Campaigns", "Name") + 1).setNumberFormat("0.###############");
     emulator.calls.reset();
-    const edited = bundle.call("sidebarSaveBrief", { ...brief, name: "=1+1", commissionRate: 0.05 }, false, brief);
+    const edited = bundle.call(
+      "sidebarSaveBrief",
+      { ...brief, name: "=1+1", commissionRate: 0.05 },
+      false,
+      brief,
+    );
     expect(edited).toMatchObject({
       ok: true,
       row: 2,
