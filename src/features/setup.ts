@@ -85,7 +85,7 @@ export function setUpWorkbook(
       );
     } catch (error) {
       report.failures.push(
-        `${tab.name}: ${error instanceof Error ? error.message : String(error)}. The other tabs were set up; run Set up workbook again to finish ${tab.name}.`,
+        `${tab.name}: ${messageOf(error)}. The other tabs were set up; run Set up workbook again to finish ${tab.name}.`,
       );
     }
   }
@@ -100,7 +100,7 @@ export function setUpWorkbook(
         `Your Operations tab is yours and is never written: the operating view is in the tab “${view.name}”.`,
       );
   } catch (error) {
-    report.failures.push(`Operations view: ${error instanceof Error ? error.message : String(error)}.`);
+    report.failures.push(`Operations view: ${messageOf(error)}.`);
   }
   // Highlights and the view are checked again in full by the next check (a person may have removed them).
   if (Object.keys(port.record.highlights).length > 0) port.record.highlights = {};
@@ -190,6 +190,13 @@ function teamColumns(
   }
   return kept;
 }
+
+/** An exception's message as Sheets words it, without the `Exception:` prefix. */
+const messageOf = (error: unknown): string =>
+  String(error !== null && typeof error === "object" && "message" in error ? error.message : error).replace(
+    /\.$/,
+    "",
+  );
 
 /** What the user is told after setup. */
 export function describeSetup(report: SetupReport): string {
