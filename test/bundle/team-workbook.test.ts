@@ -80,7 +80,7 @@ describe("a team column with an owned header", () => {
     const tabs = demoWorkbook({ today: now, timeZone }).tabs;
     const add = (tab: string, header: string, value: (row: number) => unknown) => {
       const rows = tabs[tab] as unknown[][];
-      rows.forEach((row, index) => row.push(index === 0 ? header : value(index)));
+      for (const [index, row] of rows.entries()) row.push(index === 0 ? header : value(index));
     };
     add("Campaigns", "Creators", (row) => `shortlist ${row}`);
     add("Products", "Available", () => "ask Sam");

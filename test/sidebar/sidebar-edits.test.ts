@@ -118,14 +118,14 @@ describe("a brief save while people edit (property)", () => {
         const key = header.findIndex((cell) => headerKey(cell) === "campaign id");
         const changed = new Set(["name", "budget"]);
         // Every cell but C-100's Name and Budget is as it was after the person's edit.
-        after.forEach((row, r) =>
-          row.forEach((cell, c) => {
-            if (row[key] === "C-100" && changed.has(headerKey(header[c]))) return;
+        for (const [r, row] of after.entries()) {
+          for (const [c, cell] of row.entries()) {
+            if (row[key] === "C-100" && changed.has(headerKey(header[c]))) continue;
             expect(cell, `row ${r + 1} column ${c + 1} after ${JSON.stringify(change)} at ${at}`).toEqual(
               teamAfterEdit[r]?.[c],
             );
-          }),
-        );
+          }
+        }
         const saved = records(bundle, "Campaigns").find((row) => row["Campaign ID"] === "C-100");
         if ((reply as { ok: boolean }).ok)
           expect(saved).toMatchObject({ Name: "Renamed while sorted", Budget: 777 });
