@@ -109,7 +109,8 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       try {
         // Placed on the columns as they are now, and written only if they did not move meanwhile.
         const headerRow = sheet.getRange("1:1");
-        const now = headerRow.getValues()[0] ?? [];
+        // The whole row: trailing blank cells are not columns of the table.
+        const now = withoutTrailingBlanks(headerRow.getValues()[0] ?? []);
         const wanted = rulesFor(now);
         const rows = Math.max(sheet.getMaxRows() - 1, 1);
         const existing = sheet.getConditionalFormatRules().map((rule) => {
@@ -146,7 +147,7 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
             .setRanges([sheet.getRange(2, rule.column, rows, rule.numColumns)])
             .build(),
         );
-        if (!sameHeaderRow(headerRow.getValues()[0] ?? [], now)) return;
+        if (!sameHeaderRow(withoutTrailingBlanks(headerRow.getValues()[0] ?? []), now)) return;
         // The team's rules stay first so that, where both match, their colours win.
         sheet.setConditionalFormatRules([...teams, ...built]);
         record.highlights[tab] = `${textSignature(JSON.stringify(wanted))}|${rows}`;
@@ -187,6 +188,12 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       return record.view?.name ?? "Operations";
     },
   };
+}
+
+function withoutTrailingBlanks(row: readonly unknown[]): unknown[] {
+  let length = row.length;
+  while (length > 0 && (row[length - 1] === "" || row[length - 1] === null)) length -= 1;
+  return row.slice(0, length);
 }
 
 const sameHeaderRow = (a: readonly unknown[], b: readonly unknown[]): boolean =>
