@@ -85,13 +85,18 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
 
     prepare(tab, block) {
       const sheet = sheetOf(tab) as Sheet;
-      const range = sheet.getRange(
-        block.row,
-        block.column,
-        block.values.length,
-        block.values[0]?.length ?? 1,
-      );
-      return { write: () => void range.setValues(block.values) };
+      try {
+        const range = sheet.getRange(
+          block.row,
+          block.column,
+          block.values.length,
+          block.values[0]?.length ?? 1,
+        );
+        return { write: () => void range.setValues(block.values) };
+      } catch {
+        // Columns or rows deleted meanwhile put the block outside the tab: it moved.
+        return null;
+      }
     },
 
     sheetId(tab) {

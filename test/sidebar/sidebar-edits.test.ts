@@ -155,9 +155,14 @@ describe("a recruit while people edit (property)", () => {
             if (row.every((cell) => cell === "")) return;
             expect(after[r], `${tab} row ${r + 1} after ${JSON.stringify(change)} at ${at}`).toEqual(row);
           });
-          if ((reply as { ok: boolean }).ok) {
-            const ids = records(bundle, "Collaborations").filter((row) => row["Campaign ID"] === "C-100");
-            expect(ids.map((row) => row.Creator)).toEqual(["@mia", "@ava"]);
+          // Every invitation answered is on the tab (unless the person deleted the ID column itself).
+          const invited = ((reply as { invited?: { collabId: string }[] }).invited ?? []).map(
+            (row) => row.collabId,
+          );
+          const rows = records(bundle, "Collaborations");
+          if ((reply as { ok: boolean }).ok && rows[0] && "Collab ID" in rows[0]) {
+            expect(invited).toHaveLength(2);
+            expect(rows.filter((row) => invited.includes(String(row["Collab ID"])))).toHaveLength(2);
           }
         },
       ),
