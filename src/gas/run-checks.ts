@@ -55,7 +55,8 @@ export interface RunSummary {
 /** Days between full checks of the highlight rules (a person may have removed them). */
 const FULL_CHECK_DAYS = 7;
 
-export function runChecks(options: { sendDigest: boolean }): RunSummary {
+/** `rebuildView`: rebuild the operating view even when its content did not change (the menu's refresh). */
+export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean }): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const now = new Date();
@@ -106,6 +107,7 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       });
     }
     if (fullCheck) record.fullCheckDay = isoFromDay(today);
+    if (options.rebuildView) delete record.viewSignature;
     const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
     if (disturbed) record.disturbed = disturbed;
     else delete record.disturbed;

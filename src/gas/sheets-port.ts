@@ -1,7 +1,8 @@
 /**
- * The daily check's reads and writes over SpreadsheetApp: a tab in one read, an owned column in
- * one write, the add-on's highlight rules in one write when they changed, the Operations tab
- * in a fixed handful of calls. No call is ever made per row.
+ * The daily check's reads and writes over SpreadsheetApp: a tab in one read, each block of changed
+ * owned cells in one write after one confirming read, the add-on's highlight rules only when their
+ * signature changed (or in the weekly full check), the operating view in a fixed handful of calls
+ * and only in the tab the add-on made for it. No call is ever made per row.
  */
 import { type GeneratedTab, OPERATIONS_HEADERS } from "../features/operations";
 import type { OwnedColumnPort } from "../features/owned-writes";

@@ -75,6 +75,43 @@ describe("the team's own Operations tab", () => {
   });
 });
 
+describe("highlight rules a person removed", () => {
+  it("come back with the next setup, or the weekly full check, and are not read back in between", () => {
+    const bundle = seeded();
+    bundle.call("setUpWorkbookFromMenu");
+    runDaily(bundle);
+    const sheet = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
+    const ours = () => sheet?.getConditionalFormatRules().length ?? 0;
+    const count = ours();
+    expect(count).toBeGreaterThan(2);
+    sheet?.clearConditionalFormatRules();
+    bundle.emulator.calls.reset();
+    runDaily(bundle);
+    expect(bundle.emulator.calls.count("Sheet.getConditionalFormatRules")).toBe(0);
+    expect(ours()).toBe(0);
+    bundle.call("setUpWorkbookFromMenu");
+    runDaily(bundle);
+    expect(ours()).toBe(count);
+    sheet?.clearConditionalFormatRules();
+    for (let day = 1; day <= 7; day++) {
+      bundle.emulator.clock.advanceDays(1);
+      runDaily(bundle);
+      expect(ours(), `day ${day}`).toBe(day < 7 ? 0 : count);
+    }
+  });
+
+  it("and a view a person edited is rebuilt by Refresh operating view", () => {
+    const bundle = seeded();
+    bundle.call("setUpWorkbookFromMenu");
+    runDaily(bundle);
+    bundle.emulator.spreadsheet.getSheetByName("Operations")?.getRange("A3").setValue("my note");
+    runDaily(bundle);
+    expect(bundle.emulator.values("Operations")[2]?.[0]).toBe("my note");
+    bundle.call("refreshOperatingViewFromMenu");
+    expect(bundle.emulator.values("Operations")[2]?.[0]).not.toBe("my note");
+  });
+});
+
 describe("a team column with an owned header", () => {
   function withTeamColumns() {
     const tabs = demoWorkbook({ today: now, timeZone }).tabs;
