@@ -29,7 +29,7 @@ import {
 } from "../workbook/add-on-record";
 import { highlightRules } from "../workbook/highlights";
 import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../workbook/schema";
-import { locateColumns } from "../workbook/setup-plan";
+import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
 import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLock } from "./document-lock";
 import { sheetsPort } from "./sheets-port";
@@ -85,7 +85,11 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       const values = tabs[tab];
       if (!values) continue;
       const schema = tabSchema(tab);
-      const ours = ownedColumnsOf(schema, values, record, notices);
+      let notes: readonly unknown[] | null = null;
+      const ours = ownedColumnsOf(schema, values, record, notices, () => {
+        notes ??= port.readHeaderNotes(tab);
+        return notes;
+      });
       const plan = planOwnedWrites(schema, values, computed, ours);
       const written = writeOwnedColumns(port, schema, plan);
       if (written.unsettled) unsettledTabs.push(tab);
@@ -191,15 +195,21 @@ function ownedColumnsOf(
   values: readonly (readonly unknown[])[],
   record: AddOnRecord,
   notices: string[],
+  headerNotes: () => readonly unknown[],
 ): string[] {
   const columns = locateColumns(values[0] ?? []);
   const ours: string[] = [];
   for (const column of schema.columns) {
     const position = columns.get(headerKey(column.header));
     if (!column.owned || position === undefined) continue;
-    const claim = claimOf(record, schema.name, column.header, {
-      holdsData: columnHoldsData(values, position),
-    });
+    const holdsData = columnHoldsData(values, position);
+    let claim = claimOf(record, schema.name, column.header, { holdsData });
+    // Not recorded and holding data: the add-on's own column (set up before it kept a record)
+    // carries its note; a column the team made does not. Notes are read only in this case.
+    if (claim === "undecided") {
+      const markedOurs = String(headerNotes()[position - 1] ?? "").includes(OWNED_MARK);
+      claim = claimOf(record, schema.name, column.header, { holdsData, markedOurs });
+    }
     if (claim === "ours") {
       recordClaim(record, schema.name, column.header, claim);
       ours.push(column.header);

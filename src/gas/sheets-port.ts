@@ -27,6 +27,8 @@ export interface SheetsPort extends OwnedColumnPort {
   /** The tab's values (header row first), or null when it is missing. */
   read(tab: TabName): unknown[][] | null;
   sheetId(tab: TabName): number | null;
+  /** The notes of row 1. */
+  readHeaderNotes(tab: TabName): unknown[];
   /** Replaces the add-on's own highlight rules of a tab, keeping the team's rules first. */
   ensureHighlights(
     tab: TabName,
@@ -98,6 +100,10 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
         // Columns or rows deleted meanwhile put the block outside the tab: it moved.
         return null;
       }
+    },
+
+    readHeaderNotes(tab) {
+      return sheetOf(tab)?.getRange("1:1").getNotes()[0] ?? [];
     },
 
     sheetId(tab) {

@@ -170,6 +170,18 @@ describe("a team column with an owned header", () => {
     });
   });
 
+  it("is told from the add-on's own column of a workbook set up before the record by its note", () => {
+    const bundle = seeded();
+    bundle.call("setUpWorkbookFromMenu");
+    runDaily(bundle);
+    // As an earlier version left it: the add-on's columns filled, no record of them.
+    bundle.emulator.properties.document.deleteProperty(RECORD_PROPERTY);
+    bundle.emulator.clock.advanceDays(1);
+    bundle.call("runChecksFromMenu");
+    expect(lastAlert(bundle)).not.toContain("left alone");
+    expect(record(bundle).owned.Collaborations).toContain("payout status");
+  });
+
   it("Yes makes it the add-on's from then on", () => {
     const bundle = withTeamColumns();
     bundle.call("setUpWorkbookFromMenu");
