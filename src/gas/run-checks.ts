@@ -25,6 +25,7 @@ import {
   RECORD_PROPERTY,
   readRecord,
   recordClaim,
+  recordText,
   undecidedMessage,
 } from "../workbook/add-on-record";
 import { highlightRules } from "../workbook/highlights";
@@ -64,7 +65,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
   const port = sheetsPort(spreadsheet);
   const properties = PropertiesService.getDocumentProperties();
 
-  const { result, unsettledTabs, notices, viewTab } = withDocumentLock(() => {
+  const { result, unsettledTabs, notices, viewTab, sheetIds } = withDocumentLock(() => {
     const stored = properties.getProperty(RECORD_PROPERTY);
     const record = readRecord(stored);
     const tabs: Partial<Record<TabName, unknown[][]>> = {};
@@ -110,7 +111,16 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
         fullCheck,
       });
     }
-    if (fullCheck) record.fullCheckDay = isoFromDay(today);
+    if (fullCheck) {
+      record.fullCheckDay = isoFromDay(today);
+      delete record.sheetIds;
+    }
+    // The tabs the digest links to, by sheet ID, kept so a daily run does not ask for them again.
+    for (const alert of result.alerts) {
+      const tab = alert.tab as TabName;
+      record.sheetIds ??= {};
+      record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
+    }
     if (options.rebuildView) delete record.viewSignature;
     const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
     if (disturbed) record.disturbed = disturbed;
@@ -129,9 +139,9 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       record,
       stamp,
     );
-    const kept = JSON.stringify(record);
-    if (kept !== stored) properties.setProperty(RECORD_PROPERTY, kept);
-    return { result, unsettledTabs, notices, viewTab };
+    const kept = recordText(record);
+    if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
+    return { result, unsettledTabs, notices, viewTab, sheetIds: record.sheetIds ?? {} };
   });
 
   const bySeverity: Record<string, number> = {};
@@ -152,7 +162,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
   if (options.sendDigest) {
     const url = spreadsheet.getUrl();
     const rowLink = (alert: Alert) =>
-      `${url}#gid=${port.sheetId(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`;
+      `${url}#gid=${sheetIds[alert.tab as TabName] ?? 0}&range=A${alert.sheetRow}`;
     const ledger = ledgerFor(summary.today, readLedger(properties.getProperty(LEDGER_PROPERTY)));
     const context = {
       spreadsheetName: spreadsheet.getName(),

@@ -4,7 +4,7 @@
  * planned again rather than written blind).
  */
 import type { SetupPort, StepOutcome } from "../features/setup";
-import { RECORD_PROPERTY, readRecord } from "../workbook/add-on-record";
+import { RECORD_PROPERTY, readRecord, recordText } from "../workbook/add-on-record";
 import { headerKey, type TabName } from "../workbook/schema";
 import {
   locateColumns,
@@ -192,8 +192,8 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
     },
 
     saveRecord() {
-      const kept = JSON.stringify(record);
-      if (kept !== stored) properties.setProperty(RECORD_PROPERTY, kept);
+      const kept = recordText(record);
+      if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
     },
   };
 }

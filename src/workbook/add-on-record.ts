@@ -24,6 +24,8 @@ export interface AddOnRecord {
   viewSignature?: string;
   /** Runs in a row whose writes people kept moving; absent after a calm run. */
   disturbed?: Disturbance;
+  /** Sheet IDs of the tabs the digest links to (checked again in the weekly full check). */
+  sheetIds?: Partial<Record<TabName, number>>;
 }
 
 export const emptyRecord = (): AddOnRecord => ({ owned: {}, declined: {}, highlights: {} });
@@ -51,6 +53,10 @@ export function readRecord(text: string | null | undefined): AddOnRecord {
     if (view && typeof view.id === "number" && typeof view.name === "string") record.view = view;
     if (typeof parsed.fullCheckDay === "string") record.fullCheckDay = parsed.fullCheckDay;
     if (typeof parsed.viewSignature === "string") record.viewSignature = parsed.viewSignature;
+    const ids = Object.entries(Object(parsed.sheetIds) as Record<string, unknown>).filter(
+      ([, id]) => typeof id === "number",
+    );
+    if (ids.length > 0) record.sheetIds = Object.fromEntries(ids);
     const disturbed = readDisturbance(JSON.stringify(parsed.disturbed ?? null));
     if (disturbed) record.disturbed = disturbed;
     return record;
@@ -58,6 +64,9 @@ export function readRecord(text: string | null | undefined): AddOnRecord {
     return emptyRecord();
   }
 }
+
+/** The record as stored, its fields always in one order (so an unchanged record is not written again). */
+export const recordText = (record: AddOnRecord): string => JSON.stringify(readRecord(JSON.stringify(record)));
 
 /** Whose an owned-header column is: the add-on's, the team's (declined), or not decided yet. */
 export type ColumnClaim = "ours" | "declined" | "undecided";
