@@ -59,12 +59,12 @@ function write<Reply>(
       const { sheets, tabs, calendar, today } = readTabs(names);
       const planned = plan(tabs, calendar, today);
       if (!planned.ok) return planned;
-      for (const [index, planned_write] of planned.writes.entries()) {
-        const sheet = sheets.get(planned_write.tab) as Sheet;
-        const placed = writeConfirmed(sheet, planned_write, tabs[planned_write.tab] ?? []);
+      for (const [index, rows] of planned.writes.entries()) {
+        const sheet = sheets.get(rows.tab) as Sheet;
+        const placed = writeConfirmed(sheet, rows, tabs[rows.tab] ?? []);
         if (isRefusal(placed)) {
           // What was written before stays written; say what was not.
-          const done = planned.writes.slice(0, index).map((done) => done.tab);
+          const done = planned.writes.slice(0, index).map((written) => written.tab);
           return done.length > 0
             ? {
                 ok: false as const,
