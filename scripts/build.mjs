@@ -19,13 +19,18 @@ const out = join(root, "build");
  * checks, digest, operating view and sidebar API brought it to about 80 KB, and recruiting with
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
- * import alone would make it 10 times slower). Writing safely while people edit (issue 13: each
- * write confirmed right before it and placed again by header and key, only changed cells
- * written, setup tab by tab with its questions, the record of what the add-on made) brought it
- * to about 99 KB. The cap sits about 2 KB above the bundle: it is a tripwire for an accidental
- * import, raised only with a reason in the commit.
+ * import alone would make it 10 times slower). CampaignDeskToday (the named today that setup
+ * creates and each run refreshes) and money formats in the spreadsheet's locale added about
+ * 3.5 KB. Splitting the daily check into one small module per tab added about 1.9 KB (the shared
+ * run's property names survive minification); the money and timing rules of issue 15 (coverage,
+ * the Shop Ads ladder and SHOP_ADS_RATE, inventory per SKU, budget, review rounds, sample
+ * shipping, the recruit's rate note) about 9.8 KB more. Writing safely while people edit (issue
+ * 13: each write confirmed right before it and placed again by header and key, only changed cells
+ * written, setup tab by tab with its questions, the record of what the add-on made) about 15 KB.
+ * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised only
+ * with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 101_000;
+export const CODE_BUDGET_BYTES = 118_000;
 
 mkdirSync(out, { recursive: true });
 

@@ -33,7 +33,9 @@ import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../wor
 import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
 import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLock } from "./document-lock";
+import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
+import { refreshTodayCell } from "./today-cell";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
 export const LAST_RUN_PROPERTY = "campaignDesk.lastRun";
@@ -79,6 +81,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       else tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
     const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
     const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
     const unsettledTabs: TabName[] = [];
@@ -111,6 +114,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
         fullCheck,
       });
     }
+    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency);
     if (fullCheck) {
       record.fullCheckDay = isoFromDay(today);
       delete record.sheetIds;

@@ -29,6 +29,7 @@ import {
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLockOr } from "./document-lock";
+import { readSettings } from "./settings-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -197,7 +198,12 @@ export const sidebarEntryPoints = {
       const grid = tabs[name];
       if (grid) sent[name] = daysAsIso(pickColumns(grid, SIDEBAR_COLUMNS[name]), calendar);
     }
-    return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
+    const spreadsheet = SpreadsheetApp.getActive();
+    const money = {
+      currency: readSettings(spreadsheet).currency,
+      locale: spreadsheet.getSpreadsheetLocale(),
+    };
+    return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent, money };
   },
 
   /**

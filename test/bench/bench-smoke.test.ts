@@ -20,7 +20,8 @@ let table: string;
 beforeAll(async () => {
   results = await runBench(options);
   table = formatTable(results);
-});
+  // A few seconds idle; the default 10 s hook budget timed out with both cores busy.
+}, 300_000);
 
 const operation = (name: (typeof OPERATIONS)[number], rows: number) => {
   const found = results.serviceCalls.find((result) => result.operation === name && result.rows === rows);
