@@ -120,8 +120,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       delete record.sheetIds;
     }
     // The tabs the digest links to, by sheet ID, kept so a daily run does not ask for them again.
-    for (const alert of result.alerts) {
-      const tab = alert.tab as TabName;
+    for (const tab of result.owned.keys()) {
       record.sheetIds ??= {};
       record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
     }

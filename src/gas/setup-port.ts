@@ -24,9 +24,11 @@ type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 export function buildValidation(
   spec: ValidationSpec,
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp = SpreadsheetApp,
+  /** A builder that already warns instead of rejecting, copied for each rule (one call, not two). */
+  base?: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
 ): Validation {
   // Warn, never reject: a value a user already typed must stay where it is.
-  const builder = app.newDataValidation().setAllowInvalid(true);
+  const builder = base ? base.copy() : app.newDataValidation().setAllowInvalid(true);
   switch (spec.type) {
     case "list":
       return builder.requireValueInList([...spec.values], true).build();
@@ -72,9 +74,11 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
   const tabs = new Map<TabName, TabState>();
   // A rule is a value: build each kind once per run and reuse it.
   const rules = new Map<string, Validation>();
+  let base: GoogleAppsScript.Spreadsheet.DataValidationBuilder | undefined;
   const ruleFor = (spec: ValidationSpec): Validation => {
     const key = JSON.stringify(spec);
-    const rule = rules.get(key) ?? buildValidation(spec);
+    base ??= SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+    const rule = rules.get(key) ?? buildValidation(spec, SpreadsheetApp, base);
     rules.set(key, rule);
     return rule;
   };
@@ -98,15 +102,16 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
       if (!sheet) return null;
       const maxRows = sheet.getMaxRows();
       const frozenRows = sheet.getFrozenRows();
-      const notes = sheet.getRange("1:1").getNotes()[0] ?? [];
+      const data = sheet.getDataRange();
+      const notes = data.getNotes()[0] ?? [];
       // The values are read last: the first write of the plan follows this read at once.
-      const values = sheet.getDataRange().getValues();
+      const values = data.getValues();
       const lastColumn =
         values.length === 1 && values[0]?.every((cell) => cell === "") ? 0 : (values[0]?.length ?? 0);
       const snapshot: TabSnapshot = {
         name,
         lastColumn,
-        maxColumns: lastColumn === 0 ? notes.length : 0,
+        maxColumns: lastColumn === 0 ? sheet.getMaxColumns() : 0,
         maxRows,
         frozenRows,
         headers: lastColumn === 0 ? [] : (values[0] ?? []),
@@ -181,14 +186,12 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
     },
 
     ensureView() {
-      const found = recordedView(spreadsheet, record);
-      if (found)
-        return { name: found.getName(), created: false, teamHasOperations: found.getName() !== "Operations" };
-      const adopted = adoptableView(spreadsheet, record);
-      if (adopted) return { name: adopted.getName(), created: false, teamHasOperations: false };
-      const sheet = createView(spreadsheet, record);
-      const name = sheet.getName();
-      return { name, created: true, teamHasOperations: name !== "Operations" };
+      const recorded = recordedView(spreadsheet, record);
+      const adopted = recorded ? null : adoptableView(spreadsheet, record);
+      const created = !recorded && !adopted?.view;
+      if (created) createView(spreadsheet, record, adopted?.taken === false);
+      const name = record.view?.name ?? "Operations";
+      return { name, created, teamHasOperations: name !== "Operations" };
     },
 
     saveRecord() {

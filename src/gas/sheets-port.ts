@@ -171,9 +171,11 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
 
     writeGeneratedTab(content, record, stamp) {
       const signature = textSignature(JSON.stringify(content).split(stamp).join(""));
-      const existing = recordedView(spreadsheet, record) ?? adoptableView(spreadsheet, record);
+      const recorded = recordedView(spreadsheet, record);
+      const adopted = recorded ? null : adoptableView(spreadsheet, record);
+      const existing = recorded ?? adopted?.view ?? null;
       if (existing && record.viewSignature === signature) return record.view?.name ?? "Operations";
-      const sheet = existing ?? createView(spreadsheet, record);
+      const sheet = existing ?? createView(spreadsheet, record, adopted?.taken === false);
       record.viewSignature = signature;
       sheet.clear();
       const height = content.values.length;
@@ -231,22 +233,28 @@ export function recordedView(spreadsheet: Spreadsheet, record: AddOnRecord): She
  * A tab named Operations the add-on may take for the view when none is recorded: an empty one, or
  * one already showing the view (made by an earlier version); a tab of the team's is never taken.
  */
-export function adoptableView(spreadsheet: Spreadsheet, record: AddOnRecord): Sheet | null {
+export function adoptableView(
+  spreadsheet: Spreadsheet,
+  record: AddOnRecord,
+): { view: Sheet | null; taken: boolean } {
   const sheet = spreadsheet.getSheetByName("Operations");
-  if (!sheet) return null;
+  if (!sheet) return { view: null, taken: false };
   const first = sheet.getLastRow() === 0 ? [] : (sheet.getRange(1, 1, 1, 3).getValues()[0] ?? []);
   const ours =
     first.length === 0 || OPERATIONS_HEADERS.slice(0, 3).every((header, index) => first[index] === header);
-  if (!ours) return null;
+  if (!ours) return { view: null, taken: true };
   record.view = { id: sheet.getSheetId(), name: sheet.getName() };
   delete record.viewSignature;
-  return sheet;
+  return { view: sheet, taken: true };
 }
 
-/** A new tab for the view: `Operations`, or a name of its own when the team has an Operations tab. */
-export function createView(spreadsheet: Spreadsheet, record: AddOnRecord): Sheet {
+/**
+ * A new tab for the view: `Operations`, or a name of its own when the team has an Operations tab.
+ * `operationsFree`: the caller just saw there is no tab named Operations.
+ */
+export function createView(spreadsheet: Spreadsheet, record: AddOnRecord, operationsFree = false): Sheet {
   let name = "Operations";
-  for (let attempt = 1; spreadsheet.getSheetByName(name); attempt++)
+  for (let attempt = 1; !(operationsFree && attempt === 1) && spreadsheet.getSheetByName(name); attempt++)
     name = attempt === 1 ? OWN_VIEW_NAME : `${OWN_VIEW_NAME} ${attempt}`;
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
   record.view = { id: sheet.getSheetId(), name };
