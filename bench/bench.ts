@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { benchCellFunctions } from "./cell-functions";
 import { type ComputeResult, dailyCompute } from "./checks";
+import { benchSellerImport, type ImportBenchResult } from "./seller-import";
 import { type OperationCalls, serviceCalls } from "./service-calls";
 import { type StartupResult, startup } from "./startup";
 import { benchBrief, NOW, TIME_ZONE } from "./workbook";
@@ -44,6 +45,8 @@ export interface BenchOptions {
   cellRuns: number;
   /** Fresh-context loads of each bundle. */
   loadRuns: number;
+  /** Export rows of the Seller Center import. */
+  importSizes: number[];
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -56,6 +59,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRows: 1_000,
         cellRuns: 3,
         loadRuns: 5,
+        importSizes: [100, 1_000],
       }
     : {
         smoke,
@@ -65,6 +69,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRows: 10_000,
         cellRuns: 7,
         loadRuns: 41,
+        importSizes: [1_000, 10_000, 50_000],
       };
 }
 
@@ -95,6 +100,7 @@ export interface BenchResults {
   serviceCalls: OperationResult[];
   startup: StartupResult;
   compute: { daily: ComputeResult[]; cellFunctions: ComputeResult[] };
+  sellerImport: ImportBenchResult[];
   /** Wall time of the bench itself. */
   benchSeconds: number;
 }
@@ -142,6 +148,9 @@ export async function runBench(
     }
   }
 
+  log(`Seller Center import: ${options.importSizes.join(", ")} export rows`);
+  const sellerImport = benchSellerImport(options.importSizes, code);
+
   const cpu = cpus();
   return {
     generatedAt: new Date().toISOString(),
@@ -158,6 +167,7 @@ export async function runBench(
     serviceCalls: operations,
     startup: startupResult,
     compute: { daily, cellFunctions },
+    sellerImport,
     benchSeconds: (performance.now() - started) / 1000,
   };
 }

@@ -114,6 +114,24 @@ export function formatTable(results: BenchResults): string {
   );
   sized("build/sidebar.html bytes", startup.sidebar.ours.bytes, startup.sidebar.baseline.bytes);
   sized("build/sidebar.html gzip bytes", startup.sidebar.ours.gzipBytes, startup.sidebar.baseline.gzipBytes);
+  out.push(
+    "SELLER CENTER IMPORT of an affiliate orders export, on 1,000 collaborations: calls flat in rows [7]",
+  );
+  for (const result of results.sellerImport ?? []) {
+    out.push(
+      line(
+        [
+          "  import preview + confirm",
+          count(result.rows),
+          `${count(result.preview.calls + result.confirm.calls)} calls`,
+          "",
+          "",
+          limit,
+        ],
+        `${count(result.confirm.cellsWritten)} cells written (${count(result.added)} orders added) in ${count(result.confirm.writes)} write calls; preview ${duration(result.preview.ms)}, confirm ${duration(result.confirm.ms)}, plan alone ${duration(result.planMs)}`,
+      ),
+    );
+  }
   out.push("COMPUTE, pure (no service calls): median of several runs [6]");
   for (const result of compute.daily) {
     out.push(
@@ -150,6 +168,7 @@ export function formatTable(results: BenchResults): string {
     `[4] ${perCall} a call is an assumption: ${assumptions.perCallSource}. Cached writes can cost far less, so a FAIL shows the per-call cost the run would need to fit in ${limit}. Time on the emulator over-states compute (it includes the emulator's own work).`,
     `[5] The baseline is the same entry points plus bench/baseline/zod-brief.ts (the brief's schema with \`import { z } from "zod"\`), built with the esbuild options of scripts/build.mjs${startup.code.exact && startup.sidebar.exact ? "" : " (APPROXIMATE: the bench's own build did not match build/ byte for byte)"}. Load: compile and run the top level in a fresh node:vm context, a new file name each time.`,
     `[6] Daily run compute: computeChecks over the seeded workbook, ${results.options.computeRuns} runs${results.options.computeSizes.some((size) => size >= 50_000) ? " (3 at 50,000)" : ""}. Custom functions: one array call over realistic columns, ${results.options.cellRuns} runs.`,
+    "[7] bench/seller-import.ts: build/Code.js on the emulator, one run per size; calls are sidebarImportPreview plus sidebarImportConfirm (reads, confirmations before each write, writes); cells written are the planned blocks (new Orders rows, changed columns, collaborations' GMV, Ads GMV and First sale). Times include the emulator's own work.",
     "",
     `bench took ${results.benchSeconds.toFixed(1)} s`,
   );

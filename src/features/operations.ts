@@ -4,6 +4,7 @@
  */
 import { isoFromDay } from "../domain/day";
 import { asTypedText } from "../workbook/table";
+import type { Reconciliation } from "./order-pricing";
 
 /** A rectangle of cells for a fully add-on owned tab. */
 export interface GeneratedTab {
@@ -119,6 +120,7 @@ export function buildOperationsView(
   today: Day,
   calendar: OperationsCalendar,
   generatedAt: string,
+  commission?: Reconciliation,
 ): GeneratedTab {
   const dateCell = (day: Day | null) => (day === null ? "" : calendar.dateOf(day));
   const days = Array.from({ length: TIMELINE_DAYS }, (_, offset) => today + offset);
@@ -162,6 +164,10 @@ export function buildOperationsView(
   const legend = `Timeline: ${TIMELINE_MARKS.map((mark) => `${mark.mark} ${mark.label}`).join(", ")}. Rebuilt by Campaign Desk ${generatedAt}; edits here are replaced.`;
   values.push([legend, ...Array.from({ length: width - 1 }, () => "")]);
   backgrounds.push(Array.from({ length: width }, () => null));
+  for (const [row, background] of commissionBlock(commission, width)) {
+    values.push(row);
+    backgrounds.push(background);
+  }
 
   return {
     values: values.map((row) => row.map(asTypedText)),
@@ -172,4 +178,58 @@ export function buildOperationsView(
     // 64 px: a bold "Dec 10" fits whole (at 52 it read "Dec..." and the days could not be told apart).
     columnWidths: { first: OPERATIONS_HEADERS.length + 1, count: TIMELINE_DAYS, pixels: 64 },
   };
+}
+
+const RECONCILED_CAMPAIGNS = 20;
+const RECONCILED_COLLABORATIONS = 50;
+
+/**
+ * Commission reconciliation under the view (orders imported from Seller Center): per campaign,
+ * then the collaborations whose orders differ, largest gap first, with the orders that differ.
+ * Bounded, so the view stays the same size however many orders there are.
+ */
+function commissionBlock(
+  commission: Reconciliation | undefined,
+  width: number,
+): [unknown[], (string | null)[]][] {
+  if (!commission || commission.byCampaign.length === 0) return [];
+  const pad = (cells: unknown[]) => [...cells, ...Array.from({ length: width - cells.length }, () => "")];
+  const plain = () => Array.from({ length: width }, () => null);
+  const heading = () => Array.from({ length: width }, (_, index) => (index < 7 ? "#e8e0f5" : null));
+  const line = (campaign: string, collab: string, l: Reconciliation["byCampaign"][number], orders: string) =>
+    pad([campaign, collab, l.orders, l.platform, l.expected, l.gap, orders]);
+  const differing = commission.byCollaboration
+    .filter((l) => l.differing > 0)
+    .slice(0, RECONCILED_COLLABORATIONS);
+  return [
+    [pad([]), plain()],
+    [pad(["Commission reconciliation: what the platform credited against what the rules say"]), plain()],
+    [
+      pad([
+        "Campaign",
+        "Collab ID",
+        "Orders",
+        "Platform commission",
+        "Expected commission",
+        "Gap",
+        "Orders that differ",
+      ]),
+      heading(),
+    ],
+    ...commission.byCampaign
+      .slice(0, RECONCILED_CAMPAIGNS)
+      .map((l): [unknown[], (string | null)[]] => [
+        line(l.id || "No collaboration (Open plan)", "", l, String(l.differing)),
+        plain(),
+      ]),
+    ...differing.map((l): [unknown[], (string | null)[]] => [
+      line(
+        l.campaignId,
+        l.id,
+        l,
+        `${l.differing}: ${l.examples.join(", ")}${l.differing > l.examples.length ? ", …" : ""}`,
+      ),
+      plain(),
+    ]),
+  ];
 }

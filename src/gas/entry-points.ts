@@ -10,6 +10,7 @@ import { disturbanceText } from "../workbook/add-on-record";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
+import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
 import {
   disturbedRuns,
@@ -150,6 +151,8 @@ export const entryPoints = {
   },
 
   ...sidebarEntryPoints,
+
+  ...importEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
   [DAILY_HANDLER](_event?: GoogleAppsScript.Events.TimeDriven): void {

@@ -15,6 +15,7 @@ import {
   type UnsentDigest,
 } from "../features/digest";
 import { buildOperationsView } from "../features/operations";
+import { checkOrders, withOrderAlerts } from "../features/order-checks";
 import { planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
 import {
   type AddOnRecord,
@@ -33,6 +34,7 @@ import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../wor
 import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
 import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLock } from "./document-lock";
+import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
@@ -81,10 +83,13 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       else tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    const orders = checkOrders(tabs, calendar);
+    withOrderAlerts(result, orders.alerts);
     refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
     const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
     const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
     const unsettledTabs: TabName[] = [];
+    if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
     for (const [tab, computed] of result.owned) {
       const values = tabs[tab];
       if (!values) continue;
@@ -138,6 +143,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
           isoOf: isoFromDay,
         },
         stamp,
+        orders.reconciliation,
       ),
       record,
       stamp,

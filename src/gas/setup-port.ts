@@ -144,10 +144,14 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
           state.maxRows += step.count;
           return "done";
         }
-        case "addColumns":
-          // Inserting blank columns after the last one overwrites nothing; the header write confirms.
-          stateOf(step.tab).sheet.insertColumnsAfter(step.after, step.count);
+        case "addColumns": {
+          // Row 1 read again first: a column someone inserted since the tab was read would put the
+          // new columns inside the team's table. The same range confirms the writes that follow.
+          const state = stateOf(step.tab);
+          if (state.header.length > 0 && !confirmed(state)) return "moved";
+          state.sheet.insertColumnsAfter(step.after, step.count);
           return "done";
+        }
         case "writeColumns":
           return writeColumns(stateOf(step.tab), step, ruleFor, confirmed);
         case "freezeHeader":

@@ -287,14 +287,16 @@ describe("setup finishes or explains", () => {
     expect(lastAlert(bundle)).not.toContain("could");
   });
 
-  it("takes 214 calls on the demo workbook (CampaignDeskToday included), and a second setup writes nothing", () => {
+  it("takes 244 calls on the demo workbook, 22 a tab, and a second setup writes nothing", () => {
     const bundle = seeded();
     bundle.emulator.calls.reset();
     bundle.call("setUpWorkbookFromMenu");
-    expect(bundle.emulator.calls.count()).toBe(214);
-    // One validation write per tab (Operations has none), each kind of rule built once.
-    expect(bundle.emulator.calls.count("Range.setDataValidations")).toBe(6);
-    expect(bundle.emulator.calls.count("Range.getNotes")).toBe(7);
+    // Eight contract tabs at 22 calls each (Settings more, with its missing keys), the view's tab,
+    // the lock, the record, the rules, CampaignDeskToday (14) and the message.
+    expect(bundle.emulator.calls.count()).toBe(244);
+    // One validation write per tab that has typed team columns, each kind of rule built once.
+    expect(bundle.emulator.calls.count("Range.setDataValidations")).toBe(7);
+    expect(bundle.emulator.calls.count("Range.getNotes")).toBe(8);
     bundle.emulator.calls.reset();
     bundle.call("setUpWorkbookFromMenu");
     expect(bundle.emulator.calls.writes()).toBe(0);
