@@ -102,23 +102,30 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
       if (!sheet) return null;
       const maxRows = sheet.getMaxRows();
       const frozenRows = sheet.getFrozenRows();
-      const data = sheet.getDataRange();
-      const notes = data.getNotes()[0] ?? [];
-      // The values are read last: the first write of the plan follows this read at once.
-      const values = data.getValues();
+      // Row 1's notes only (a tab's every note would be a large read); the same range confirms row 1
+      // right before the first write.
+      const headerRange = sheet.getRange("1:1");
+      const notes = headerRange.getNotes()[0] ?? [];
+      const values = sheet.getDataRange().getValues();
       const lastColumn =
         values.length === 1 && values[0]?.every((cell) => cell === "") ? 0 : (values[0]?.length ?? 0);
       const snapshot: TabSnapshot = {
         name,
         lastColumn,
-        maxColumns: lastColumn === 0 ? sheet.getMaxColumns() : 0,
+        maxColumns: lastColumn === 0 ? notes.length : 0,
         maxRows,
         frozenRows,
         headers: lastColumn === 0 ? [] : (values[0] ?? []),
         headerNotes: notes.slice(0, lastColumn),
         values: lastColumn === 0 ? [] : values,
       };
-      tabs.set(name, { sheet, header: [...snapshot.headers], notes: [...snapshot.headerNotes], maxRows });
+      tabs.set(name, {
+        sheet,
+        header: [...snapshot.headers],
+        notes: [...snapshot.headerNotes],
+        maxRows,
+        headerRange,
+      });
       if (name === "Settings") {
         snapshot.lastRow = lastColumn === 0 ? 0 : values.length;
         const keyAt = snapshot.headers.findIndex((header) => headerKey(header) === "key");
@@ -166,10 +173,16 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
             state.sheet.insertRowsAfter(state.maxRows, step.firstRow + count - 1 - state.maxRows);
             state.maxRows = step.firstRow + count - 1;
           }
-          // New rows only into rows confirmed empty, under headers confirmed unmoved.
+          // New rows only into rows confirmed empty, under headers confirmed unmoved: one read of
+          // rows 1 to the last new one covers both (two reads would leave a gap between them).
           const target = state.sheet.getRange(step.firstRow, first, count, width);
-          const empty = target.getValues().every((row) => row.every((cell) => cell === ""));
-          if (!empty || !confirmed(state)) return "moved";
+          const box = state.sheet.getRange(1, first, step.firstRow + count - 1, width).getValues();
+          const headers = box[0] ?? [];
+          const unmoved = headers.every(
+            (cell, index) => headerKey(cell) === headerKey(state.header[first - 1 + index]),
+          );
+          const empty = box.slice(step.firstRow - 1).every((row) => row.every((cell) => cell === ""));
+          if (!unmoved || !empty) return "moved";
           target.setValues(
             step.rows.map(([key, value]) => {
               const row: unknown[] = Array.from({ length: width }, () => "");

@@ -159,7 +159,7 @@ describe("a person's edit at any point of a run never changes a team's cell (pro
   }, 240_000);
 
   it("during setup", () => {
-    interleavingProperty(() => seeded(false), setUp, tabNames, 40);
+    interleavingProperty(() => seeded(false), setUp, tabNames, 60);
   }, 240_000);
 });
 
