@@ -119,7 +119,9 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
         fullCheck,
       });
     }
-    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency);
+    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
+      Boolean(record.owned[tab]?.includes(headerKey(header))),
+    );
     if (fullCheck) {
       record.fullCheckDay = isoFromDay(today);
       delete record.sheetIds;

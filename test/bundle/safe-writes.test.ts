@@ -155,7 +155,7 @@ describe("a person's edit at any point of a run never changes a team's cell (pro
   const tabNames = checkedTabs.map((tab) => tab.name);
 
   it("during the daily check", () => {
-    interleavingProperty(() => seeded(true), runDaily, tabNames, 40);
+    interleavingProperty(() => seeded(true), runDaily, tabNames, 60);
   }, 240_000);
 
   it("during setup", () => {
