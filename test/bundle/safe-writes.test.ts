@@ -22,7 +22,12 @@ interface TeamCells {
   notes: string[][];
   backgrounds: string[][];
   formats: string[][];
+  /** Each cell's dropdown or check, as text ("" for none). */
+  rules: string[][];
 }
+
+const ruleText = (rule: GoogleAppsScript.Spreadsheet.DataValidation | null): string =>
+  rule ? `${String(rule.getCriteriaType())} ${JSON.stringify(rule.getCriteriaValues())}` : "";
 
 /** Every tab's cells as they are (uncounted). */
 function snapshot(bundle: LoadedBundle): Map<string, TeamCells> {
@@ -36,15 +41,20 @@ function snapshot(bundle: LoadedBundle): Map<string, TeamCells> {
       notes: range.getNotes(),
       backgrounds: range.getBackgrounds(),
       formats: range.getNumberFormats(),
+      rules: range.getDataValidations().map((row) => row.map(ruleText)),
     });
   }
   return cells;
 }
 
+const contractHeaders = new Map(
+  TABS.map((tab) => [tab.name, new Set(tab.columns.map((column) => headerKey(column.header)))]),
+);
+
 /**
- * The team's cells did not change: each column whose header is not an owned header (or the added
- * column setup may make) holds the same values, notes, colours and formats, row by row.
- * `allowed(tab, column)` names header notes setup may add where there were none.
+ * The team's cells did not change: each column whose header is not an owned header holds the same
+ * values, notes, colours, formats and dropdowns, row by row. Setup may add its note to a header
+ * that had none, and a dropdown to a contract column that had none: nothing else.
  */
 function expectTeamCellsKept(before: Map<string, TeamCells>, after: Map<string, TeamCells>, label: string) {
   for (const [tab, was] of before) {
@@ -64,6 +74,9 @@ function expectTeamCellsKept(before: Map<string, TeamCells>, after: Map<string, 
         expect(now?.values[row]?.[index], where).toEqual(was.values[row]?.[index]);
         expect(now?.backgrounds[row]?.[index], where).toEqual(was.backgrounds[row]?.[index]);
         expect(now?.formats[row]?.[index], where).toEqual(was.formats[row]?.[index]);
+        const rule = was.rules[row]?.[index] ?? "";
+        if (rule || !contractHeaders.get(tab as TabName)?.has(headerKey(cell)))
+          expect(now?.rules[row]?.[index], `${where} (dropdown)`).toEqual(rule);
         // Setup may give a header with no note at all its note; any other note stays.
         if (row > 0 || was.notes[0]?.[index])
           expect(now?.notes[row]?.[index], where).toEqual(was.notes[row]?.[index]);
