@@ -126,9 +126,14 @@ describe("a brief save while people edit (property)", () => {
             );
           }
         }
+        // An answered save is on C-100's row (unless the person deleted the ID column itself).
         const saved = records(bundle, "Campaigns").find((row) => row["Campaign ID"] === "C-100");
-        if ((reply as { ok: boolean }).ok)
-          expect(saved).toMatchObject({ Name: "Renamed while sorted", Budget: 777 });
+        const wanted = Object.fromEntries(
+          Object.entries({ Name: "Renamed while sorted", Budget: 777 }).filter(([name]) =>
+            header.includes(name),
+          ),
+        );
+        if ((reply as { ok: boolean }).ok && key >= 0) expect(saved).toMatchObject(wanted);
       }),
       { numRuns: 40 },
     );
