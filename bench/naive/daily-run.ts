@@ -111,7 +111,7 @@ export function naiveDailyRun(g: EmulatorGlobals, now: Date): void {
   const claim = claimDigests(parseLedger(properties.getProperty(LEDGER_PROPERTY)), {
     today: todayIso,
     order: readers,
-    quota: readers.length > 0 ? g.MailApp.getRemainingDailyQuota() : 0,
+    remainingQuota: () => g.MailApp.getRemainingDailyQuota(),
     now: now.toISOString(),
     run: "naive",
   });

@@ -127,7 +127,8 @@ export interface ClaimInput {
   today: string;
   /** In mailing order (managers first). */
   order: readonly Reader[];
-  quota: number;
+  /** The sender's mail quota left today: asked only when someone is still owed a digest. */
+  remainingQuota: () => number;
   /** ISO instant. */
   now: string;
   run: string;
@@ -145,13 +146,13 @@ export function claimDigests(stored: DigestLedger | null, input: ClaimInput): Cl
   const send: Reader[] = [];
   const alreadySent: Reader[] = [];
   const missed: Miss[] = [];
-  let quota = input.quota;
+  let quota: number | undefined;
   input.order.forEach((reader, index) => {
     const hash = addressHash(reader.address);
     if (sent.has(hash)) alreadySent.push(reader);
     else if (index >= DAILY_DIGEST_LIMIT || sent.size >= DAILY_DIGEST_LIMIT)
       missed.push({ reader, reason: "limit" });
-    else if (quota < 1) missed.push({ reader, reason: "quota" });
+    else if ((quota ??= input.remainingQuota()) < 1) missed.push({ reader, reason: "quota" });
     else {
       send.push(reader);
       sent.add(hash);

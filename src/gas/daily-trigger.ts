@@ -110,18 +110,20 @@ export function runDailyTrigger(event?: GoogleAppsScript.Events.TimeDriven): voi
       recordProblem(AUTHORIZATION_LOST);
       return;
     }
-    if (uid && !record) {
+    let alerts = record;
+    if (uid && !alerts) {
       // A trigger made before the state was stored: adopt it, so the menu shows it.
       const email = me();
-      storeAlerts({
+      alerts = {
         on: true,
         triggerId: uid,
         setUpBy: email,
         changedBy: email,
         changedAt: new Date().toISOString(),
-      });
+      };
+      storeAlerts(alerts);
     }
-    const summary = runChecks({ sendDigest: true });
+    const summary = runChecks({ sendDigest: true, alerts });
     if (uid && !summary.busy) followDigestHour(uid, summary.digestHour);
   } catch (error) {
     const text = String(error);

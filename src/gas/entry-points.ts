@@ -13,6 +13,7 @@ import {
   RUNS_PROPERTY,
 } from "../features/daily-alerts";
 import { describeSetup, setUpWorkbook } from "../features/setup";
+import { disturbanceText } from "../workbook/add-on-record";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import {
   DAILY_HANDLER,
@@ -24,7 +25,7 @@ import {
 import { withDocumentLock } from "./document-lock";
 import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
-import { type RunSummary, runChecks } from "./run-checks";
+import { disturbedRuns, type RunSummary, runChecks } from "./run-checks";
 import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
@@ -52,7 +53,9 @@ const runsRecord = () => parseRuns(PropertiesService.getDocumentProperties().get
 /** `on at 08:00, set up by x, last run ..., last problem ...` from document properties (every editor sees it). */
 function alertsState(): string | null {
   try {
-    return alertsStateText(readAlerts(), runsRecord(), localTime(false));
+    const state = alertsStateText(readAlerts(), runsRecord(), localTime(false));
+    // Runs people kept disturbing say so here too, not only in the reply of a menu run.
+    return disturbedRuns() ? `${state}, last check disturbed` : state;
   } catch {
     return null;
   }
@@ -89,9 +92,11 @@ function describeRun(summary: RunSummary): string {
   }
   if (summary.unsettledTabs.length > 0) {
     lines.push(
-      `Rows of ${summary.unsettledTabs.join(", ")} kept moving while the check wrote; run it again.`,
+      `Rows or columns of ${summary.unsettledTabs.join(", ")} kept moving while the check wrote: nothing was written where it could not be placed; run it again.`,
     );
   }
+  lines.push(...summary.notices);
+  if (summary.viewTab !== "Operations") lines.push(`The operating view is in the tab ${summary.viewTab}.`);
   return lines.join("\n");
 }
 
@@ -123,7 +128,7 @@ export const entryPoints = {
   },
 
   refreshOperatingViewFromMenu(): void {
-    const summary = runChecks({ sendDigest: false });
+    const summary = runChecks({ sendDigest: false, rebuildView: true });
     SpreadsheetApp.getActive().toast(`Operating view rebuilt: ${summary.alerts} alerts.`, "Campaign Desk");
   },
 
@@ -157,7 +162,13 @@ export const entryPoints = {
   },
 
   showAlertsStatus(): void {
-    tell(alertsStatusLines(readAlerts(), runsRecord(), localTime(true)).join("\n"));
+    const disturbed = disturbedRuns();
+    tell(
+      [
+        ...alertsStatusLines(readAlerts(), runsRecord(), localTime(true)),
+        ...(disturbed ? [`Note: ${disturbanceText(disturbed)}.`] : []),
+      ].join("\n"),
+    );
   },
 
   ...sidebarEntryPoints,

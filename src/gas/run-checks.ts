@@ -5,11 +5,12 @@
  * sent outside the lock (it is slow and touches no cell); failures are settled under it again.
  */
 import type { Alert } from "../domain/alerts";
-import { isoFromDay, zoneCalendar } from "../domain/day";
+import { dayFromIso, isoFromDay, zoneCalendar } from "../domain/day";
 import { allowedDomains } from "../domain/recipients";
 import { type CheckResult, computeChecks } from "../features/checks";
 import {
   ALERTS_PROPERTY,
+  type AlertsRecord,
   parseAlerts,
   parseRuns,
   pendingProblems,
@@ -34,10 +35,24 @@ import {
 } from "../features/digest-ledger";
 import { buildOperationsView } from "../features/operations";
 import { checkOrders, withOrderAlerts } from "../features/order-checks";
-import { writeOwnedColumns } from "../features/owned-writes";
+import { planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
+import {
+  type AddOnRecord,
+  claimOf,
+  columnHoldsData,
+  type Disturbance,
+  disturbanceText,
+  nextDisturbance,
+  RECORD_PROPERTY,
+  readRecord,
+  recordClaim,
+  recordText,
+  undecidedMessage,
+} from "../workbook/add-on-record";
 import { highlightRules } from "../workbook/highlights";
-import { TABS, type TabName, tabSchema } from "../workbook/schema";
-import { locateColumns } from "../workbook/setup-plan";
+import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../workbook/schema";
+import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
+import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
@@ -62,7 +77,14 @@ export interface RunSummary {
   missingHeaders: CheckResult["missingHeaders"];
   /** Settings' Digest hour, for the trigger to follow. */
   digestHour: number;
+  /** What the run left alone and why, in the user's words (title rows, the team's columns). */
+  notices: string[];
+  /** The tab the operating view is in. */
+  viewTab: string;
 }
+
+/** Days between full checks of the highlight rules (a person may have removed them). */
+const FULL_CHECK_DAYS = 7;
 
 type Port = ReturnType<typeof sheetsPort>;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -78,7 +100,15 @@ interface RunInput {
   setUpBy: string | undefined;
 }
 
-export function runChecks(options: { sendDigest: boolean }): RunSummary {
+export interface RunOptions {
+  sendDigest: boolean;
+  /** Rebuild the operating view even when its content did not change (the menu's refresh). */
+  rebuildView?: boolean;
+  /** The daily alerts record when the caller has read it already (the trigger has). */
+  alerts?: AlertsRecord | null;
+}
+
+export function runChecks(options: RunOptions): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const now = new Date();
@@ -90,11 +120,14 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     calendar,
     now,
     today: calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000),
-    setUpBy: parseAlerts(properties.getProperty(ALERTS_PROPERTY))?.setUpBy,
+    setUpBy: (options.alerts === undefined
+      ? parseAlerts(properties.getProperty(ALERTS_PROPERTY))
+      : options.alerts
+    )?.setUpBy,
   };
   const locked = withDocumentLockOr(
     () => {
-      const checked = checkAndWrite(input);
+      const checked = checkAndWrite(input, options.rebuildView === true);
       if (!options.sendDigest)
         return { ...checked, readers: [], document: { url: "", name: "" }, claim: null };
       const readers = readersOf(checked.result, input);
@@ -119,6 +152,8 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     alerts: result.alerts.length,
     unsettledTabs: locked.unsettledTabs,
     missingHeaders: result.missingHeaders,
+    notices: locked.notices,
+    viewTab: locked.viewTab,
     digestHour: result.settings.digestHour,
   });
   if (locked.claim) runs = mailDigests(input, locked, locked.claim, summary, runs);
@@ -150,46 +185,110 @@ function emptySummary(today: string, busy: boolean): RunSummary {
     unsettledTabs: [],
     missingHeaders: [],
     digestHour: 8,
+    notices: [],
+    viewTab: "Operations",
   };
 }
 
-/** Under the lock: read each tab once, compute, write the owned columns and the Operations tab. */
-function checkAndWrite({ spreadsheet, port, properties, calendar, now, today, setUpBy }: RunInput) {
+/**
+ * Under the lock: read each tab once, compute, write the owned columns (confirmed right before
+ * each write) and the operating view, and keep the add-on's record.
+ */
+function checkAndWrite(
+  { spreadsheet, port, properties, calendar, now, today, setUpBy }: RunInput,
+  rebuildView: boolean,
+) {
+  const stored = properties.getProperty(RECORD_PROPERTY);
+  const record = readRecord(stored);
   const tabs: Partial<Record<TabName, unknown[][]>> = {};
+  const notices: string[] = [];
   for (const tab of TABS) {
     if (tab.generated) continue;
     const values = port.read(tab.name);
-    if (values) tabs[tab.name] = values;
+    if (!values) continue;
+    const below = headerRowBelow(tab, values);
+    if (below > 0) notices.push(headerRowMessage(tab.name, below));
+    else tabs[tab.name] = values;
   }
   const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
   const orders = checkOrders(tabs, calendar);
   withOrderAlerts(result, orders.alerts);
   refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
+  const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
+  const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
   const unsettledTabs: TabName[] = [];
   if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
-  const sheetIds = new Map<TabName, number>();
   for (const [tab, computed] of result.owned) {
     const values = tabs[tab];
     if (!values) continue;
-    const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
+    const schema = tabSchema(tab);
+    let notes: readonly unknown[] | null = null;
+    const ours = ownedColumnsOf(schema, values, record, notices, () => {
+      notes ??= port.readHeaderNotes(tab);
+      return notes;
+    });
+    const plan = planOwnedWrites(schema, values, computed, ours);
+    const written = writeOwnedColumns(port, schema, plan);
     if (written.unsettled) unsettledTabs.push(tab);
-    const header = values[0] ?? [];
-    port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
-    sheetIds.set(tab, port.sheetId(tab) ?? 0);
+    for (const header of written.skippedHeaders)
+      notices.push(`${tab}: the ${header} column moved away while the check wrote; run the check again.`);
+    // Highlights only in the add-on's columns, placed on the header as it is when they are written.
+    const rulesFor = (header: readonly unknown[]) => {
+      const columns = locateColumns(header);
+      const ourColumns = new Map(
+        [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
+      );
+      return highlightRules(schema, ourColumns, header.length);
+    };
+    port.ensureHighlights(tab, rulesFor, {
+      record,
+      header: written.header ?? values[0] ?? [],
+      height: values.length,
+      fullCheck,
+    });
   }
-  refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency);
+  refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
+    Boolean(record.owned[tab]?.includes(headerKey(header))),
+  );
+  if (fullCheck) {
+    record.fullCheckDay = isoFromDay(today);
+    delete record.sheetIds;
+  }
+  // The tabs the digest links to, by sheet ID, kept so a daily run does not ask for them again.
+  for (const tab of result.owned.keys()) {
+    record.sheetIds ??= {};
+    record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
+  }
+  if (rebuildView) delete record.viewSignature;
+  const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
+  if (disturbed) record.disturbed = disturbed;
+  else delete record.disturbed;
   const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-  port.writeGeneratedTab(
-    "Operations",
+  const viewTab = port.writeGeneratedTab(
     buildOperationsView(
       result.operations,
       today,
-      { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
+      {
+        dateOf: (day) => calendar.midnightOf(day),
+        isoOf: isoFromDay,
+      },
       stamp,
       orders.reconciliation,
     ),
+    record,
+    stamp,
   );
-  return { result, unsettledTabs, sheetIds };
+  const kept = recordText(record);
+  if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
+  return {
+    result,
+    unsettledTabs,
+    notices,
+    viewTab,
+    sheetIds: record.sheetIds ?? {},
+    viewId: record.view?.id ?? 0,
+    disturbed: record.disturbed ?? null,
+  };
 }
 
 /** Today's readers in the order the quota serves them. */
@@ -206,8 +305,14 @@ function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] 
 
 /** Outside the lock: send what was claimed, then settle failures under the lock again. */
 function mailDigests(
-  { port, properties, now, calendar }: RunInput,
-  checked: { sheetIds: Map<TabName, number>; readers: Reader[]; document: { url: string; name: string } },
+  { properties, now, calendar }: RunInput,
+  checked: {
+    sheetIds: Partial<Record<TabName, number>>;
+    viewId: number;
+    disturbed: Disturbance | null;
+    readers: Reader[];
+    document: { url: string; name: string };
+  },
   claim: Claim,
   summary: RunSummary,
   before: RunsRecord,
@@ -218,15 +323,19 @@ function mailDigests(
     spreadsheetName: name,
     today: summary.today,
     rowLink: (alert: Alert) =>
-      `${url}#gid=${checked.sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
-    operationsLink: `${url}#gid=${port.sheetId("Operations") ?? 0}`,
+      `${url}#gid=${checked.sheetIds[alert.tab as TabName] ?? 0}&range=A${alert.sheetRow}`,
+    operationsLink: `${url}#gid=${checked.viewId}`,
     notes: {
       notDelivered: claim.reporting
         ? describeMisses(claim.reporting, checked.readers, claim.ledger.refusal)
         : [],
-      problems: pendingProblems(runs, (iso) =>
-        Utilities.formatDate(new Date(iso), calendar.timeZone, "yyyy-MM-dd HH:mm"),
-      ),
+      problems: [
+        ...pendingProblems(runs, (iso) =>
+          Utilities.formatDate(new Date(iso), calendar.timeZone, "yyyy-MM-dd HH:mm"),
+        ),
+        // A state, not an event: said in every manager's digest while people keep disturbing runs.
+        ...(checked.disturbed ? [sentence(disturbanceText(checked.disturbed))] : []),
+      ],
     },
   };
   const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
@@ -272,7 +381,7 @@ function claimUnderLock(properties: Properties, readers: Reader[], today: string
   const claim = claimDigests(parseLedger(storedText), {
     today,
     order: readers,
-    quota: readers.length > 0 ? MailApp.getRemainingDailyQuota() : 0,
+    remainingQuota: () => MailApp.getRemainingDailyQuota(),
     now: now.toISOString(),
     run: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
   });
@@ -302,3 +411,47 @@ function sendDigests(
   }
   return failed;
 }
+
+/**
+ * The owned headers whose column the run may write: the add-on's (recorded, empty, or agreed in
+ * setup), never a column the team kept or has not answered about yet (said in `notices`).
+ */
+function ownedColumnsOf(
+  schema: TabSchema,
+  values: readonly (readonly unknown[])[],
+  record: AddOnRecord,
+  notices: string[],
+  headerNotes: () => readonly unknown[],
+): string[] {
+  const columns = locateColumns(values[0] ?? []);
+  const ours: string[] = [];
+  for (const column of schema.columns) {
+    const position = columns.get(headerKey(column.header));
+    if (!column.owned || position === undefined) continue;
+    const holdsData = columnHoldsData(values, position);
+    let claim = claimOf(record, schema.name, column.header, { holdsData });
+    // Not recorded and holding data: the add-on's own column (set up before it kept a record)
+    // carries its note; a column the team made does not. Notes are read only in this case.
+    if (claim === "undecided") {
+      const markedOurs = String(headerNotes()[position - 1] ?? "").includes(OWNED_MARK);
+      claim = claimOf(record, schema.name, column.header, { holdsData, markedOurs });
+    }
+    if (claim === "ours") {
+      recordClaim(record, schema.name, column.header, claim);
+      ours.push(column.header);
+    } else if (claim === "undecided") notices.push(undecidedMessage(schema.name, column.header));
+  }
+  return ours;
+}
+
+/**
+ * The runs in a row whose writes people kept moving (null after a calm run): what the menu's
+ * alerts state and the next digest mention.
+ */
+export function disturbedRuns(
+  properties: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties(),
+): Disturbance | null {
+  return readRecord(properties.getProperty(RECORD_PROPERTY)).disturbed ?? null;
+}
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

@@ -57,10 +57,31 @@ export function isWriteCall(className: string, method: string): boolean {
   return true;
 }
 
+/** Cells a call moved: a range's cells for a grid read or write, a row's for appendRow. */
+export interface CellCounts {
+  read: number;
+  written: number;
+  /** Cells written per tab name. */
+  writtenBySheet: Record<string, number>;
+}
+
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly order: string[] = [];
   private writeCount = 0;
+  private cellCounts: CellCounts = { read: 0, written: 0, writtenBySheet: {} };
+
+  /** Adds cells read or written by one call (what a run moves, beside how many calls it makes). */
+  recordCells(kind: "read" | "written", cells: number, sheet?: string): void {
+    this.cellCounts[kind] += cells;
+    if (kind === "written" && sheet !== undefined)
+      this.cellCounts.writtenBySheet[sheet] = (this.cellCounts.writtenBySheet[sheet] ?? 0) + cells;
+  }
+
+  /** Cells read and written since the last reset. */
+  cells(): CellCounts {
+    return { ...this.cellCounts, writtenBySheet: { ...this.cellCounts.writtenBySheet } };
+  }
 
   record(key: string, write: boolean): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -99,6 +120,7 @@ export class CallLog {
     this.counts.clear();
     this.order.length = 0;
     this.writeCount = 0;
+    this.cellCounts = { read: 0, written: 0, writtenBySheet: {} };
   }
 }
 
@@ -209,6 +231,18 @@ export class CallGate {
     return proxy;
   }
 
+  private countCells(target: ServiceObject, method: string, write: boolean, args: unknown[]): void {
+    const sheet = target[SHEET_OF]?.();
+    if (target[CLASS_NAME] === "Range") {
+      const box = (target as unknown as { box: { numRows: number; numColumns: number } }).box;
+      const cells = box.numRows * box.numColumns;
+      if (write) this.log.recordCells("written", cells, sheet);
+      else if (GRID_READ.test(method)) this.log.recordCells("read", cells);
+    } else if (target[CLASS_NAME] === "Sheet" && method === "appendRow" && Array.isArray(args[0])) {
+      this.log.recordCells("written", args[0].length, sheet);
+    }
+  }
+
   private countedMethod(target: ServiceObject, method: string, fn: (...args: unknown[]) => unknown) {
     const className = target[CLASS_NAME];
     const write = isWriteCall(className, method);
@@ -229,6 +263,7 @@ export class CallGate {
         target,
         args.map((arg) => this.unwrap(arg)),
       );
+      this.countCells(target, method, write, args);
       if (this.hooks.size > 0) {
         const sheet = target[SHEET_OF]?.();
         const info: CallInfo =
@@ -239,6 +274,10 @@ export class CallGate {
     };
   }
 }
+
+// Grid reads: the getters that return one entry per cell.
+const GRID_READ =
+  /^get(Values|DisplayValues|Formulas|Notes|NumberFormats|DataValidations|Backgrounds|FontWeights|FontColors|FontStyles|HorizontalAlignments)$/;
 
 function containsServiceObject(values: unknown[]): boolean {
   for (const item of values) {

@@ -290,6 +290,31 @@ describe("exactly once per person per day", () => {
     expect(alertsCaption(bundle)).toMatch(/last problem 2026-11-25 09:00: The workbook was busy/);
   });
 
+  it("a run people kept disturbing says so in the managers' digest", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    // Someone types a new row at the top of Collaborations whenever the check makes a range there.
+    let typed = 0;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (call.method !== "getRange" || call.sheet !== "Collaborations") return;
+      bundle.emulator.uncounted(() => {
+        const sheet = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
+        sheet?.insertRowBefore(2);
+        typed += 1;
+        sheet?.getRange(2, 1).setValue(`K-NEW-${typed}`);
+      });
+    });
+    runDaily(bundle);
+    stop();
+    const manager = bundle.emulator.outbox.find((mail) => mail.to[0] === MANAGERS[0]);
+    expect(manager?.body).toMatch(
+      /Problems with the daily run:\n- People were editing Collaborations while the last check wrote/,
+    );
+    expect(bundle.emulator.outbox.find((mail) => mail.to[0] === "maya@example.com")?.body).not.toContain(
+      "People were editing",
+    );
+    expect(alertsCaption(bundle)).toContain("last check disturbed");
+  });
+
   it("keeps its record far below 9 KB with about a hundred recipients on a Workspace account", {
     timeout: 60_000,
   }, () => {

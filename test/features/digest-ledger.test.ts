@@ -18,7 +18,7 @@ const people = (count: number) =>
 const claimInput = (order: Reader[], quota: number, now = "2026-11-25T16:00:00.000Z") => ({
   today: "2026-11-25",
   order,
-  quota,
+  remainingQuota: () => quota,
   now,
   run: `run-${now}`,
 });
