@@ -147,16 +147,20 @@ export function claimDigests(stored: DigestLedger | null, input: ClaimInput): Cl
   const alreadySent: Reader[] = [];
   const missed: Miss[] = [];
   let quota: number | undefined;
+  const quotaLeft = () => {
+    quota ??= input.remainingQuota();
+    return quota;
+  };
   input.order.forEach((reader, index) => {
     const hash = addressHash(reader.address);
     if (sent.has(hash)) alreadySent.push(reader);
     else if (index >= DAILY_DIGEST_LIMIT || sent.size >= DAILY_DIGEST_LIMIT)
       missed.push({ reader, reason: "limit" });
-    else if ((quota ??= input.remainingQuota()) < 1) missed.push({ reader, reason: "quota" });
+    else if (quotaLeft() < 1) missed.push({ reader, reason: "quota" });
     else {
       send.push(reader);
       sent.add(hash);
-      quota -= 1;
+      quota = quotaLeft() - 1;
     }
   });
   ledger.sent = [...sent].join("");
