@@ -5,6 +5,7 @@
  * whatever the number of recipients: a short hash per person mailed (at most the daily limit),
  * a bounded list of misses and counts, far below a property's 9 KB.
  */
+import { textSignature } from "../workbook/add-on-record";
 import type { Reader } from "./digest";
 
 /** Digests one document sends a day at most; the rest wait for another day (owners rotate). */
@@ -41,19 +42,9 @@ export interface DigestLedger {
   refusal?: string;
 }
 
-/** A short, stable hash (cyrb53, 36 bits in base 36): a record of who, not their address. */
+/** A short, stable hash of fixed width: a record of who, not their address. */
 export function shortHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const bits36 = (h2 & 0xf) * 2 ** 32 + (h1 >>> 0);
-  return bits36.toString(36).padStart(HASH_LENGTH, "0").slice(-HASH_LENGTH);
+  return textSignature(text).padStart(HASH_LENGTH, "0").slice(-HASH_LENGTH);
 }
 
 const addressHash = (address: string) => shortHash(address.toLowerCase());

@@ -7,6 +7,7 @@ import { parseLedger } from "../../src/features/digest-ledger";
 import { demoWorkbook, scaledWorkbook } from "../../src/local/demo/demo-workbook";
 import type { EmulatorOptions, SentMail } from "../../src/local/index";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
+import { keepTypingNewRows } from "../support/person-edits";
 
 const timeZone = "America/Los_Angeles";
 const now = new Date("2026-11-25T17:00:00Z");
@@ -292,17 +293,7 @@ describe("exactly once per person per day", () => {
 
   it("a run people kept disturbing says so in the managers' digest", () => {
     const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
-    // Someone types a new row at the top of Collaborations whenever the check makes a range there.
-    let typed = 0;
-    const stop = bundle.emulator.hooks.afterCall((call) => {
-      if (call.method !== "getRange" || call.sheet !== "Collaborations") return;
-      bundle.emulator.uncounted(() => {
-        const sheet = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
-        sheet?.insertRowBefore(2);
-        typed += 1;
-        sheet?.getRange(2, 1).setValue(`K-NEW-${typed}`);
-      });
-    });
+    const stop = keepTypingNewRows(bundle.emulator);
     runDaily(bundle);
     stop();
     const manager = bundle.emulator.outbox.find((mail) => mail.to[0] === MANAGERS[0]);
