@@ -36,7 +36,7 @@ const out = join(root, "build");
  * records, the Owner rule) about 11 KB more. The cap sits about 2 KB above the bundle: it is a
  * tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 178_000;
+export const CODE_BUDGET_BYTES = 179_000;
 
 mkdirSync(out, { recursive: true });
 
