@@ -14,6 +14,7 @@ import {
 } from "../../src/local/demo/seller-center-exports";
 import { TABS } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
+import { applyEdit } from "../support/person-edits";
 
 const timeZone = "America/Los_Angeles";
 const now = new Date("2026-11-25T17:00:00Z");
@@ -274,6 +275,64 @@ describe("Import from this tab", () => {
     expect(
       records(bundle, "Collaborations").some((collab) => typeof collab.GMV === "number" && collab.GMV > 0),
     ).toBe(true);
+  });
+
+  /** A confirm during which a person types `value` into GMV of sheet row `row` after the first write. */
+  function confirmWhileTypingGmv(row: number, value: number) {
+    const { bundle } = workbookWithExport(300);
+    const shown = preview(bundle);
+    const sheet = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
+    let typed = false;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (typed || call.method !== "setValues") return;
+      typed = true;
+      const edit = { kind: "typeCell" as const, row: row - 2, column: 0, value, header: "GMV" };
+      bundle.emulator.uncounted(() => sheet && applyEdit(sheet, "Collaborations", edit));
+    });
+    const result = bundle.call("sidebarImportConfirm", {
+      sourceTab: "Export",
+      mapping: MAPPED,
+      fingerprint: shown.fingerprint,
+    }) as { ok: boolean; errors?: { message: string }[] };
+    stop();
+    expect(typed).toBe(true);
+    expect(records(bundle, "Orders")).toHaveLength(shown.counts.new);
+    const gmv = records(bundle, "Collaborations").map((collab) => collab.GMV);
+    return { result, gmv, bundle };
+  }
+
+  // The review's case: the GMV column used to be written whole, from the values read at planning.
+  it("keeps what a person typed between the import's read and its writes, and says which cells it left", () => {
+    const calm = workbookWithExport(300).bundle;
+    const before = records(calm, "Collaborations").map((collab) => collab.GMV);
+    expect(importAll(calm)).toMatchObject({ ok: true });
+    const after = records(calm, "Collaborations").map((collab) => collab.GMV);
+    const filled = after.findIndex((gmv, offset) => gmv !== before[offset]);
+    expect(filled).toBeGreaterThanOrEqual(0);
+
+    // A row the import does not change: the typed value stays and the import reports ok.
+    const lastRow = after.length + 1;
+    expect(after[lastRow - 2]).toBe(before[lastRow - 2]);
+    const untouched = confirmWhileTypingGmv(lastRow, 4242);
+    expect(untouched.result).toMatchObject({ ok: true });
+    expect(untouched.gmv[lastRow - 2]).toBe(4242);
+    expect(untouched.gmv.filter((_, offset) => offset !== lastRow - 2)).toEqual(
+      after.filter((_, offset) => offset !== lastRow - 2),
+    );
+
+    // A row the import fills: its block is skipped and said, the typed value stays, the rest is written.
+    const overwritten = confirmWhileTypingGmv(filled + 2, 4242);
+    expect(overwritten.gmv[filled]).toBe(4242);
+    expect(overwritten.result).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          message: expect.stringMatching(/Cells changed while the import wrote.*Collaborations GMV, rows? /),
+        },
+      ],
+    });
+    expect(importAll(overwritten.bundle)).toMatchObject({ ok: true });
+    expect(records(overwritten.bundle, "Collaborations")[filled]?.GMV).toBe(4242);
   });
 
   it("refuses while another run holds the lock, writing nothing", () => {

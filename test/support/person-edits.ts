@@ -18,13 +18,21 @@ export type PersonEdit =
   | { kind: "insertColumn"; at: number }
   | { kind: "deleteColumn"; at: number }
   | { kind: "sort"; by: number; ascending: boolean }
-  | { kind: "typeRow"; at: number };
+  | { kind: "typeRow"; at: number }
+  /** Types over one cell of a team column: `header` names it, else `column` picks one. */
+  | { kind: "typeCell"; row: number; column: number; value: string | number; header?: string };
 
 export const personEdit: fc.Arbitrary<PersonEdit> = fc.oneof(
   fc.record({ kind: fc.constant("insertColumn" as const), at: fc.nat(40) }),
   fc.record({ kind: fc.constant("deleteColumn" as const), at: fc.nat(40) }),
   fc.record({ kind: fc.constant("sort" as const), by: fc.nat(40), ascending: fc.boolean() }),
   fc.record({ kind: fc.constant("typeRow" as const), at: fc.nat(200) }),
+  fc.record({
+    kind: fc.constant("typeCell" as const),
+    row: fc.nat(200),
+    column: fc.nat(40),
+    value: fc.oneof(fc.constant("typed"), fc.integer({ min: 1, max: 9_999 })),
+  }),
 );
 
 /** Applies an edit to a tab; a column the edit would delete is a team column (never an owned one). */
@@ -63,6 +71,17 @@ export function applyEdit(sheet: Sheet, tab: TabName, edit: PersonEdit): void {
             ownedHeaders.get(tab)?.has(headerKey(cell)) ? "" : index === 0 ? "NEW-1" : `typed ${index}`,
           ),
         ]);
+      return;
+    }
+    case "typeCell": {
+      // Into a team column of a data row, as a person types over a value: the row and column
+      // wrap onto the tab, so any generated edit lands somewhere real.
+      if (lastRow < 2 || teamColumns.length === 0) return;
+      const row = (edit.row % (lastRow - 1)) + 2;
+      const named =
+        edit.header === undefined ? -1 : header.map(headerKey).indexOf(headerKey(edit.header)) + 1;
+      const column = named > 0 ? named : (teamColumns[edit.column % teamColumns.length] as number);
+      sheet.getRange(row, column).setValue(edit.value);
       return;
     }
   }
