@@ -206,7 +206,8 @@ function checkAndWrite(
     else tabs[tab.name] = values;
   }
   const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
-  const orders = checkOrders(tabs, calendar);
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const orders = checkOrders(tabs, calendar, { currency: result.settings.currency, locale });
   withOrderAlerts(result, orders.alerts);
   refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
   const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
@@ -242,8 +243,12 @@ function checkAndWrite(
       fullCheck,
     });
   }
-  refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
-    Boolean(record.owned[tab]?.includes(headerKey(header))),
+  refreshMoneyFormats(
+    spreadsheet,
+    properties,
+    tabs,
+    { currency: result.settings.currency, locale },
+    (tab, header) => Boolean(record.owned[tab]?.includes(headerKey(header))),
   );
   if (fullCheck) {
     record.fullCheckDay = isoFromDay(today);

@@ -174,6 +174,53 @@ describe("Import from this tab", () => {
     expect(records(bundle, "Orders").filter((order) => order["Collab ID"] === collabId)).toEqual([]);
   });
 
+  // The review's cases: an owner's digest matched the Campaign ID as the collaboration typed it,
+  // and amounts were written as 12.50 whatever the workbook's Currency and locale.
+  it("mails a campaign's owner its commission alerts, however the collaboration typed the ID, in EUR in de_DE", () => {
+    const bundle = loadBundle({ timeZone, now, locale: "de_DE", userEmail: "maya@shop.example" });
+    const { tabs } = demoWorkbook({ today: now, timeZone });
+    const settings = (tabs.Settings ?? []).filter((row) => row[0] !== "Currency");
+    tabs.Settings = [...settings, ["Currency", "EUR"], ["Allowed email domains", "shop.example"]];
+    for (const [tab, values] of Object.entries(tabs)) bundle.emulator.seed(tab, values);
+    bundle.call("setUpWorkbookFromMenu");
+    bundle.emulator.seed(
+      "Export",
+      asImportedTab(demoAffiliateExport({ tabs, rows: 300, timeZone, today: now })),
+    );
+    expect(importAll(bundle)).toMatchObject({ ok: true });
+    bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+    const flagged = records(bundle, "Collaborations").find((collab) =>
+      String(collab.Alerts).includes("credited a commission the rules do not give"),
+    );
+    const campaignId = String(flagged?.["Campaign ID"]);
+    expect(campaignId).toMatch(/[A-Z]/);
+
+    // The campaign's collaborations typed its ID in lower case; the campaign's row names an owner.
+    const set = (tab: string, key: unknown, header: string, value: string) => {
+      const grid = bundle.emulator.values(tab);
+      const row = grid.findIndex((cells) => cells[0] === key) + 1;
+      const column = (grid[0] ?? []).indexOf(header) + 1;
+      bundle.emulator.uncounted(() =>
+        bundle.emulator.spreadsheet.getSheetByName(tab)?.getRange(row, column).setValue(value),
+      );
+    };
+    for (const collab of records(bundle, "Collaborations"))
+      if (collab["Campaign ID"] === campaignId)
+        set("Collaborations", collab["Collab ID"], "Campaign ID", campaignId.toLowerCase());
+    set("Campaigns", campaignId, "Owner", "ana@shop.example");
+    bundle.emulator.properties.document.deleteProperty("campaignDesk.digest");
+    bundle.emulator.outbox.length = 0;
+    bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+    const owner = bundle.emulator.outbox.filter((mail) => mail.to.includes("ana@shop.example"));
+    expect(owner).toHaveLength(1);
+    const body = owner[0]?.body ?? "";
+    expect(body).toContain("credited a commission the rules do not give");
+    expect(body).toContain(campaignId);
+    expect(body).toContain(String(flagged?.["Collab ID"]));
+    expect(body).not.toContain(campaignId.toLowerCase());
+    expect(body).toMatch(/\(platform -?[\d.]+,\d\d €, expected -?[\d.]+,\d\d €\)/);
+  });
+
   it("keeps IDs as text in a new Orders tab, and a team's formulas as formulas", () => {
     const bundle = loadBundle({ timeZone, now });
     const { tabs } = demoWorkbook({ today: now, timeZone });
