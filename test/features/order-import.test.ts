@@ -2,10 +2,12 @@
  * The import plan, pure: export recognition, row parsing with its messages, new / updated /
  * unchanged / skipped, matching to the covering collaboration, and feeding the collaborations.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
 import { dateOrderOf, readAmount, recognizeExport } from "../../src/domain/seller-center";
 import {
+  changedRuns,
   type ImportTabs,
   parseImportRequest,
   planImport,
@@ -246,10 +248,47 @@ describe("the import plan", () => {
     const update = plan(refunded, tabs);
     expect(update.preview.counts).toEqual({ new: 0, updated: 1, unchanged: 0, skipped: 0 });
     expect(update.preview.updates[0]?.changes).toBe("Status Settled → Refunded, Platform commission 8 → 0");
+    // Only the updated order's cells are written, each confirmed against the cell as read.
+    const orders = tabs.Orders ?? [];
+    const orderRow = orders.findIndex((cells) => cells[(orders[0] ?? []).indexOf("Order ID")] === "5001") + 1;
+    const orderWrites = update.writes.filter((write) => write.tab === "Orders");
+    expect(orderWrites.map((write) => write.headers[0])).toEqual([
+      "status",
+      "platform commission",
+      "expected commission",
+    ]);
+    for (const write of orderWrites) {
+      expect([write.row, write.values.length]).toEqual([orderRow, 1]);
+      expect(write.expected).toEqual([[orders[orderRow - 1]?.[write.column - 1]]]);
+    }
     // The refunded order no longer counts: K-1's GMV, filled from orders, follows it.
     const after = apply(tabs, update.writes);
     expect(after.Collaborations?.[1]?.[GMV]).toBe(0);
     expect(after.Collaborations?.[1]?.[FIRST_SALE]).toBe("");
+  });
+
+  it("writes runs of changed cells: near runs merged, at most 8 blocks a column, every change covered", () => {
+    const at = (...offsets: number[]) => Array.from({ length: 40 }, (_, offset) => offsets.includes(offset));
+    expect(changedRuns(at())).toEqual([]);
+    expect(changedRuns(at(1, 2))).toEqual([[1, 2]]);
+    expect(changedRuns(at(0, 9))).toEqual([[0, 9]]);
+    expect(changedRuns(at(0, 10))).toEqual([
+      [0, 0],
+      [10, 10],
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 400 }), (changed) => {
+        const runs = changedRuns(changed);
+        expect(runs.length).toBeLessThanOrEqual(8);
+        runs.forEach(([first, last], index) => {
+          expect(changed[first] && changed[last]).toBe(true);
+          expect(first > (runs[index - 1]?.[1] ?? -1)).toBe(true);
+        });
+        changed.forEach((isChanged, offset) => {
+          if (isChanged) expect(runs.some(([first, last]) => first <= offset && offset <= last)).toBe(true);
+        });
+      }),
+    );
   });
 
   it("waits for a required column to be mapped, then remembers the mapping", () => {
