@@ -787,38 +787,17 @@ function changedColumnWrites(
   });
 }
 
-/** Rows between two changed runs that are still merged into one block (read and confirmed). */
-const MERGE_GAP = 8;
-/** At most this many blocks per column, however scattered the changes: calls stay flat in rows. */
-const MAX_BLOCKS = 8;
-
 /**
- * Runs of changed rows ([first, last] offsets): runs closer than MERGE_GAP are merged, then the
- * closest ones until at most MAX_BLOCKS remain. The unchanged cells a block spans are written
- * back as read, and only after the confirm has read them still so.
+ * The rows of one column's block ([first, last] offsets): from its first changed cell to its
+ * last, so a column costs the same service calls at any size (the bench holds the import to it).
+ * The unchanged cells it spans are written back as read, only after the confirm read them so.
  */
-export function changedRuns(changed: readonly boolean[]): [number, number][] {
-  const runs: [number, number][] = [];
-  changed.forEach((isChanged, offset) => {
-    if (!isChanged) return;
-    const last = runs[runs.length - 1];
-    if (last && offset - last[1] - 1 <= MERGE_GAP) last[1] = offset;
-    else runs.push([offset, offset]);
-  });
-  while (runs.length > MAX_BLOCKS) {
-    let closest = 1;
-    for (let index = 2; index < runs.length; index++) {
-      const gap = (runs[index] as [number, number])[0] - (runs[index - 1] as [number, number])[1];
-      const best = (runs[closest] as [number, number])[0] - (runs[closest - 1] as [number, number])[1];
-      if (gap < best) closest = index;
-    }
-    (runs[closest - 1] as [number, number])[1] = (runs[closest] as [number, number])[1];
-    runs.splice(closest, 1);
-  }
-  return runs;
+export function changedSpan(changed: readonly boolean[]): [number, number] | undefined {
+  const first = changed.indexOf(true);
+  return first < 0 ? undefined : [first, changed.lastIndexOf(true)];
 }
 
-/** One column's changed cells (`values` against `was`, rows 2 on) as confirmed blocks. */
+/** One column's changed cells (`values` against `was`, rows 2 on) as a confirmed block. */
 function changedRunWrites(
   tab: TabName,
   column: number,
@@ -827,8 +806,8 @@ function changedRunWrites(
   values: readonly unknown[],
   keepFormulas: boolean,
 ): PlannedWrite[] {
-  const changed = values.map((value, offset) => !sameStored(value, was[offset]));
-  return changedRuns(changed).map(([first, last]) => ({
+  const span = changedSpan(values.map((value, offset) => !sameStored(value, was[offset])));
+  return (span ? [span] : []).map(([first, last]) => ({
     tab,
     row: first + 2,
     column,

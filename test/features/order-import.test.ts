@@ -2,12 +2,11 @@
  * The import plan, pure: export recognition, row parsing with its messages, new / updated /
  * unchanged / skipped, matching to the covering collaboration, and feeding the collaborations.
  */
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
 import { dateOrderOf, readAmount, recognizeExport } from "../../src/domain/seller-center";
 import {
-  changedRuns,
+  changedSpan,
   type ImportTabs,
   parseImportRequest,
   planImport,
@@ -267,28 +266,11 @@ describe("the import plan", () => {
     expect(after.Collaborations?.[1]?.[FIRST_SALE]).toBe("");
   });
 
-  it("writes runs of changed cells: near runs merged, at most 8 blocks a column, every change covered", () => {
+  it("spans a column's block from its first changed cell to its last", () => {
     const at = (...offsets: number[]) => Array.from({ length: 40 }, (_, offset) => offsets.includes(offset));
-    expect(changedRuns(at())).toEqual([]);
-    expect(changedRuns(at(1, 2))).toEqual([[1, 2]]);
-    expect(changedRuns(at(0, 9))).toEqual([[0, 9]]);
-    expect(changedRuns(at(0, 10))).toEqual([
-      [0, 0],
-      [10, 10],
-    ]);
-    fc.assert(
-      fc.property(fc.array(fc.boolean(), { maxLength: 400 }), (changed) => {
-        const runs = changedRuns(changed);
-        expect(runs.length).toBeLessThanOrEqual(8);
-        runs.forEach(([first, last], index) => {
-          expect(changed[first] && changed[last]).toBe(true);
-          expect(first > (runs[index - 1]?.[1] ?? -1)).toBe(true);
-        });
-        changed.forEach((isChanged, offset) => {
-          if (isChanged) expect(runs.some(([first, last]) => first <= offset && offset <= last)).toBe(true);
-        });
-      }),
-    );
+    expect(changedSpan(at())).toBeUndefined();
+    expect(changedSpan(at(7))).toEqual([7, 7]);
+    expect(changedSpan(at(3, 9, 30))).toEqual([3, 30]);
   });
 
   it("waits for a required column to be mapped, then remembers the mapping", () => {
