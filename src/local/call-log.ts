@@ -57,15 +57,109 @@ export function isWriteCall(className: string, method: string): boolean {
   return true;
 }
 
+/** Cells a call read (values, notes, formats or validations returned) and wrote (a write's range). */
+export interface CellsMoved {
+  read: number;
+  written: number;
+}
+
+const NO_CELLS: CellsMoved = { read: 0, written: 0 };
+
+// Range getters of one cell's value, note, format or validation (the plural forms return grids).
+const ONE_CELL_READS =
+  /^(getValue|getDisplayValue|getFormula|getFormulaR1C1|getNote|getNumberFormat|getDataValidation|getBackground|getFontWeight|getFontColor|getFontStyle|getHorizontalAlignment|getWrap|isChecked)$/;
+// Sheet-wide clears: every cell of the used area changes.
+const SHEET_CLEARS = /^(clear|clearContents|clearFormats|clearNotes)$/;
+
+interface Sized {
+  getNumRows?(): number;
+  getNumColumns?(): number;
+  getLastRow?(): number;
+  getLastColumn?(): number;
+}
+
+const gridCells = (value: unknown): number =>
+  Array.isArray(value) && value.every(Array.isArray)
+    ? value.reduce((sum: number, row: unknown[]) => sum + row.length, 0)
+    : 0;
+
+/**
+ * What a Range or Sheet call moved, to set beside the call count: a call is a round trip, but
+ * what it carries is what costs at 50,000 rows. Reads count the cells returned (a grid getter
+ * its grid, a one-cell getter one); writes count the cells of the range written (`setValue` on a
+ * range sets every cell of it), `appendRow` its row, a sheet-wide clear the used area (`before`,
+ * measured before the call). Structure (insert, delete, rules, widths) moves no cell.
+ */
+export function cellsMoved(
+  className: string,
+  method: string,
+  target: unknown,
+  args: readonly unknown[],
+  result: unknown,
+  before = 0,
+): CellsMoved {
+  const sized = target as Sized;
+  if (className === "Range") {
+    if (isWriteCall(className, method))
+      return { read: 0, written: (sized.getNumRows?.() ?? 0) * (sized.getNumColumns?.() ?? 0) };
+    if (ONE_CELL_READS.test(method)) return { read: 1, written: 0 };
+    const grid = gridCells(result);
+    return grid > 0 ? { read: grid, written: 0 } : NO_CELLS;
+  }
+  if (className === "Sheet") {
+    if (method === "appendRow") return { read: 0, written: Array.isArray(args[0]) ? args[0].length : 0 };
+    if (SHEET_CLEARS.test(method)) return { read: 0, written: before };
+  }
+  return NO_CELLS;
+}
+
+/** The used area of a sheet about to be cleared (0 for any other call). */
+export function cellsBefore(className: string, method: string, target: unknown): number {
+  if (className !== "Sheet" || !SHEET_CLEARS.test(method)) return 0;
+  const sized = target as Sized;
+  return (sized.getLastRow?.() ?? 0) * (sized.getLastColumn?.() ?? 0);
+}
+
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly order: string[] = [];
   private writeCount = 0;
+  private readonly cells = new Map<string, CellsMoved>();
+  private read = 0;
+  private written = 0;
 
   record(key: string, write: boolean): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.order.push(key);
     if (write) this.writeCount += 1;
+  }
+
+  /** Adds what a recorded call moved (a call that threw moved nothing). */
+  recordCells(key: string, moved: CellsMoved): void {
+    if (moved.read === 0 && moved.written === 0) return;
+    const sum = this.cells.get(key) ?? { read: 0, written: 0 };
+    this.cells.set(key, { read: sum.read + moved.read, written: sum.written + moved.written });
+    this.read += moved.read;
+    this.written += moved.written;
+  }
+
+  /** Cells read by all calls (see cellsMoved). */
+  cellsRead(): number {
+    return this.read;
+  }
+
+  /** Cells written by all calls (see cellsMoved). */
+  cellsWritten(): number {
+    return this.written;
+  }
+
+  /** Cells read and written by "Class.method", for the methods that moved any. */
+  cellsByMethod(): Record<string, CellsMoved> {
+    return Object.fromEntries(
+      [...this.cells.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, moved]) => [key, { ...moved }]),
+    );
   }
 
   /** Calls of one "Class.method", or all calls. */
@@ -99,6 +193,9 @@ export class CallLog {
     this.counts.clear();
     this.order.length = 0;
     this.writeCount = 0;
+    this.cells.clear();
+    this.read = 0;
+    this.written = 0;
   }
 }
 
@@ -219,11 +316,12 @@ export class CallGate {
           ),
         );
       checkContext(this.context, className, method);
-      this.log.record(`${className}.${method}`, write);
-      const result = fn.apply(
-        target,
-        args.map((arg) => this.unwrap(arg)),
-      );
+      const key = `${className}.${method}`;
+      this.log.record(key, write);
+      const before = cellsBefore(className, method, target);
+      const unwrapped = args.map((arg) => this.unwrap(arg));
+      const result = fn.apply(target, unwrapped);
+      this.log.recordCells(key, cellsMoved(className, method, target, unwrapped, result, before));
       if (this.hooks.size > 0) {
         const sheet = target[SHEET_OF]?.();
         const info: CallInfo =
