@@ -6,8 +6,7 @@
 import { zoneCalendar } from "../src/domain/day";
 import { cellFunctions } from "../src/features/cell-functions/catalog";
 import type { CellContext } from "../src/features/cell-functions/types";
-import type { ComputeResult } from "./checks";
-import { median } from "./stats";
+import { type ComputeResult, summarize, timed } from "./checks";
 
 const TIME_ZONE = "America/Los_Angeles";
 const TODAY_DAY = 20_797; // 2026-12-10
@@ -122,11 +121,7 @@ export function benchCellFunctions(rows: number, runs: number): ComputeResult[] 
   };
   return cellFunctions.map((fn) => {
     const args = calls[fn.name] ?? [];
-    const times = Array.from({ length: runs }, () => {
-      const started = performance.now();
-      fn.run(context, ...args);
-      return performance.now() - started;
-    });
-    return { name: fn.name, rows, ms: median(times), runs };
+    const samples = Array.from({ length: runs }, () => timed(() => fn.run(context, ...args)));
+    return summarize(fn.name, rows, samples);
   });
 }
