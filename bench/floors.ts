@@ -279,12 +279,13 @@ export function dailyFloor(
     }
   }
   const view = buildOperationsView(
-    result.operations.slice(0, operationsLimit),
+    result.operations,
     today,
     { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
     "",
+    operationsLimit,
   );
-  const viewText = JSON.stringify(view.values);
+  const viewText = view.contentSignature;
   if (viewText !== state.view) {
     if (state.view === undefined) tally.add("newTab", "operating view");
     tally.add("writeBlock", "operating view");

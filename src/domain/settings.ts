@@ -16,6 +16,8 @@ export interface Settings {
   /** A fraction: 0.25 = 25%. */
   priorityMaxEffectiveCommission: number;
   testMoreBelowCollaborations: number;
+  /** The most collaborations the operating view shows (the most urgent first). */
+  operationsRows: number;
 }
 
 type Parsed<T> = { value: T; message?: string } | { message: string };
@@ -89,6 +91,8 @@ const SPECS = [
     defaultText: "2",
     parse: wholeNumber(0, 1000),
   },
+  // A bound on the view keeps its rebuild small at any size; 10,000 rows are 440,000 cells.
+  { key: "Operations rows", field: "operationsRows", defaultText: "500", parse: wholeNumber(1, 10_000) },
 ] as const satisfies readonly SettingSpec<keyof Settings>[];
 
 export const SETTING_KEYS: readonly string[] = SPECS.map((spec) => spec.key);
@@ -105,6 +109,7 @@ export function defaultSettings(): Settings {
     priorityMinGmv: 1000,
     priorityMaxEffectiveCommission: 0.25,
     testMoreBelowCollaborations: 2,
+    operationsRows: 500,
   };
 }
 

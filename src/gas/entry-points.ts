@@ -91,7 +91,7 @@ export const entryPoints = {
   },
 
   refreshOperatingViewFromMenu(): void {
-    const summary = runChecks({ sendDigest: false });
+    const summary = runChecks({ sendDigest: false, rebuildView: true });
     SpreadsheetApp.getActive().toast(`Operating view rebuilt: ${summary.alerts} alerts.`, "Campaign Desk");
   },
 

@@ -20,6 +20,7 @@ import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
+import { writeOperationsView } from "./operations-view";
 import { sheetsPort } from "./sheets-port";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
@@ -36,12 +37,14 @@ export interface RunSummary {
   missingHeaders: CheckResult["missingHeaders"];
 }
 
-export function runChecks(options: { sendDigest: boolean }): RunSummary {
+/** `rebuildView`: write the operating view even when nothing it shows changed (Refresh operating view). */
+export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean }): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const now = new Date();
   const today = calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000);
   const port = sheetsPort(spreadsheet);
+  const properties = PropertiesService.getDocumentProperties();
 
   const { result, unsettledTabs, sheetIds } = withDocumentLock(() => {
     const tabs: Partial<Record<TabName, unknown[][]>> = {};
@@ -63,18 +66,14 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
       sheetIds.set(tab, port.sheetId(tab) ?? 0);
     }
     const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-    port.writeGeneratedTab(
-      "Operations",
-      buildOperationsView(
-        result.operations,
-        today,
-        {
-          dateOf: (day) => calendar.midnightOf(day),
-          isoOf: isoFromDay,
-        },
-        stamp,
-      ),
+    const view = buildOperationsView(
+      result.operations,
+      today,
+      { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
+      stamp,
+      result.settings.operationsRows,
     );
+    writeOperationsView(spreadsheet, "Operations", view, properties, options.rebuildView === true);
     return { result, unsettledTabs, sheetIds };
   });
 
@@ -91,7 +90,6 @@ export function runChecks(options: { sendDigest: boolean }): RunSummary {
     missingHeaders: result.missingHeaders,
   };
 
-  const properties = PropertiesService.getDocumentProperties();
   if (options.sendDigest) {
     const url = spreadsheet.getUrl();
     const rowLink = (alert: Alert) =>

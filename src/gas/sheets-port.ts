@@ -1,9 +1,8 @@
 /**
  * The daily check's reads and writes over SpreadsheetApp: a tab in one read, an owned column in
- * one write, the add-on's highlight rules in one write when they changed, the Operations tab
- * in a fixed handful of calls. No call is ever made per row.
+ * one write, the add-on's highlight rules in one write when they changed (the operating view
+ * has its own, src/gas/operations-view.ts). No call is ever made per row.
  */
-import type { GeneratedTab } from "../features/operations";
 import type { OwnedColumnPort } from "../features/owned-writes";
 import { columnLetter, type HighlightRule, isOwnedRuleFormula } from "../workbook/highlights";
 import type { TabName } from "../workbook/schema";
@@ -16,8 +15,6 @@ export interface SheetsPort extends OwnedColumnPort {
   sheetId(tab: TabName): number | null;
   /** Replaces the add-on's own highlight rules of a tab, keeping the team's rules first. */
   ensureHighlights(tab: TabName, rules: readonly HighlightRule[]): void;
-  /** Clears and rewrites a fully add-on owned tab, creating it if needed. */
-  writeGeneratedTab(tab: TabName, content: GeneratedTab): void;
 }
 
 export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
@@ -92,36 +89,6 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       );
       // The team's rules stay first so that, where both match, their colours win.
       sheet.setConditionalFormatRules([...teams, ...built]);
-    },
-
-    writeGeneratedTab(tab, content) {
-      let sheet = sheetOf(tab);
-      if (!sheet) {
-        sheet = spreadsheet.insertSheet(tab, spreadsheet.getSheets().length);
-        sheets.set(tab, sheet);
-      }
-      sheet.clear();
-      const height = content.values.length;
-      const width = content.values[0]?.length ?? 0;
-      if (height === 0 || width === 0) return;
-      if (sheet.getMaxColumns() < width)
-        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-      // Exactly `height` rows, in the same two calls however long the view is.
-      const rows = sheet.getMaxRows();
-      sheet.insertRowsAfter(rows, height);
-      sheet.deleteRows(height + 1, rows);
-      const block = sheet.getRange(1, 1, height, width);
-      block.setValues(content.values);
-      if (height > 1) {
-        for (const column of content.dateColumns)
-          sheet.getRange(2, column, height - 1, 1).setNumberFormat("yyyy-mm-dd");
-      }
-      block.setBackgrounds(content.backgrounds);
-      sheet.getRange(1, 1, 1, width).setFontWeight("bold");
-      sheet.setFrozenRows(content.frozenRows);
-      sheet.setFrozenColumns(content.frozenColumns);
-      const { first, count, pixels } = content.columnWidths;
-      if (count > 0) sheet.setColumnWidths(first, count, pixels);
     },
   };
 }

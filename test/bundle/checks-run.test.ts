@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { zoneCalendar } from "../../src/domain/day";
 import { computeChecks } from "../../src/features/checks";
-import { OPERATIONS_HEADERS } from "../../src/features/operations";
+import { OPERATIONS_HEADERS, TIMELINE_MARKS } from "../../src/features/operations";
 import { DEMO_SCENARIOS, demoWorkbook, scaledWorkbook } from "../../src/local/demo/demo-workbook";
 import { TABS } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
@@ -47,7 +47,7 @@ describe("the service calls of a run", () => {
     // The exact count of the first run after setup (highlight rules written for the first time):
     // a change to it is a change in how the add-on talks to Sheets, and worth a look.
     const total = Object.values(counts[0]?.byMethod ?? {}).reduce((sum, count) => sum + count, 0);
-    expect(total).toBe(231);
+    expect(total).toBe(270);
   });
 
   it("write nothing to the owned columns on a second run the same day", () => {
@@ -55,19 +55,11 @@ describe("the service calls of a run", () => {
     runDaily(bundle);
     bundle.emulator.calls.reset();
     runDaily(bundle);
-    // Only the fully rebuilt Operations tab and the run's record are written again.
+    // Nothing the operating view shows changed either: only the run's record is written.
     const writes = bundle.emulator.calls.writeList();
-    expect(
-      writes.filter((call) => call.startsWith("Range.set") || call === "Sheet.setConditionalFormatRules"),
-    ).toEqual([
-      "Range.setValues",
-      "Range.setNumberFormat",
-      "Range.setNumberFormat",
-      "Range.setNumberFormat",
-      "Range.setNumberFormat",
-      "Range.setBackgrounds",
-      "Range.setFontWeight",
-    ]);
+    expect(writes.filter((call) => !call.startsWith("Properties.") && call !== "Lock.releaseLock")).toEqual(
+      [],
+    );
   });
 });
 
@@ -205,10 +197,89 @@ describe("the Operations tab", () => {
     expect(typeof days[1]).toBe("number");
     expect(Number(days[1])).toBeLessThan(0);
     const sheet = bundle.emulator.spreadsheet.getSheetByName("Operations");
-    const grid =
-      sheet?.getRange(2, OPERATIONS_HEADERS.length + 1, view.length - 2, 30).getBackgrounds() ?? [];
-    expect(grid.flat().filter((colour) => colour !== "#ffffff").length).toBeGreaterThan(30);
+    // The timeline's colours come from the view's rules: no cell has a colour of its own.
+    const first = OPERATIONS_HEADERS.length + 1;
+    const grid = sheet?.getRange(2, first, view.length - 3, 30).getBackgrounds() ?? [];
+    expect(grid.flat().every((colour) => colour === "#ffffff")).toBe(true);
+    const painted = view.slice(1, -2).flatMap((cells, index) =>
+      cells.slice(first - 1).flatMap((mark, offset) => {
+        const background = bundle.emulator.effectiveFormat(
+          "Operations",
+          index + 2,
+          first + offset,
+        ).background;
+        return mark === "" ? [] : [[mark, background]];
+      }),
+    );
+    expect(painted.length).toBeGreaterThan(30);
+    const colours = new Map<unknown, string>(TIMELINE_MARKS.map((mark) => [mark.mark, mark.colour]));
+    for (const [mark, background] of painted) expect(background).toBe(colours.get(mark));
+    expect(String(view.at(-2)?.[0])).toMatch(/^All \d+ collaborations of live campaigns\.$/);
     expect(sheet?.getFrozenRows()).toBe(1);
+  });
+});
+
+describe("the bounded operating view", () => {
+  it("shows at most Operations rows collaborations, with the total and what was left out", () => {
+    const bundle = workbookBundle(scaledWorkbook({ today: now, timeZone, collaborations: 1_000 }).tabs);
+    // Setup added the key with its default; a manager lowers it.
+    const row = bundle.emulator.values("Settings").findIndex((cells) => cells[0] === "Operations rows");
+    expect(row).toBeGreaterThan(0);
+    bundle.emulator.seed("Settings", [[25]], { startRow: row + 1, startColumn: 2 });
+    runDaily(bundle);
+    const view = bundle.emulator.values("Operations");
+    // Header, 25 collaborations, the note, the legend; the sheet has room for exactly that.
+    expect(view).toHaveLength(28);
+    expect(bundle.emulator.spreadsheet.getSheetByName("Operations")?.getMaxRows()).toBe(28);
+    expect(String(view[26]?.[0])).toMatch(
+      /^The 25 most urgent of [\d,]+ collaborations of live campaigns; [\d,]+ left out \([\d,]+ of them with an alert\)\. Operations rows in Settings is 25: raise it to see more\.$/,
+    );
+    expect(String(view[27]?.[0])).toMatch(/^Timeline: /);
+  });
+
+  it("is written only when what it shows changed: not on a same-day re-run, values alone the next day", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    runDaily(bundle);
+    const before = bundle.emulator.values("Operations");
+    bundle.emulator.calls.reset();
+    runDaily(bundle);
+    expect(bundle.emulator.values("Operations")).toEqual(before);
+    expect(bundle.emulator.calls.cellsByMethod()["Range.setValues"]).toBeUndefined();
+    expect(bundle.emulator.calls.count("Sheet.setConditionalFormatRules")).toBe(0);
+
+    bundle.emulator.clock.advanceDays(1);
+    bundle.emulator.calls.reset();
+    runDaily(bundle);
+    const after = bundle.emulator.values("Operations");
+    expect(after[0]?.[OPERATIONS_HEADERS.length]).not.toEqual(before[0]?.[OPERATIONS_HEADERS.length]);
+    // The layout (rules, formats, size) stays: only values are written, the view's in one call.
+    const layout = bundle.emulator.calls
+      .writeList()
+      .filter(
+        (call) => call.startsWith("Sheet.") || (call.startsWith("Range.") && call !== "Range.setValues"),
+      );
+    expect(layout).toEqual([]);
+    expect(bundle.emulator.calls.count("ConditionalFormatRuleBuilder.build")).toBe(0);
+  });
+
+  it("is rebuilt in full from the menu, and when its tab was deleted", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    runDaily(bundle);
+    const before = bundle.emulator.values("Operations");
+    bundle.emulator.uncounted(() =>
+      bundle.emulator.spreadsheet.getSheetByName("Operations")?.getRange("B2").setValue("typed over"),
+    );
+    bundle.emulator.calls.reset();
+    bundle.call("refreshOperatingViewFromMenu");
+    expect(bundle.emulator.values("Operations").slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(bundle.emulator.calls.count("Sheet.setConditionalFormatRules")).toBe(1);
+
+    bundle.emulator.uncounted(() => {
+      const spreadsheet = bundle.emulator.spreadsheet;
+      spreadsheet.deleteSheet(spreadsheet.getSheetByName("Operations") as never);
+    });
+    runDaily(bundle);
+    expect(bundle.emulator.values("Operations").slice(0, -1)).toEqual(before.slice(0, -1));
   });
 });
 
