@@ -1,7 +1,8 @@
 /**
  * What the sidebar moves through google.script.run at 50,000 collaborations: its first load
  * (all it needs to paint) and what it asks for later, on demand, in JSON bytes as they cross.
- * Ours runs in build/Code.js on the emulator, on the seeded workbook.
+ * Ours runs in build/Code.js on the emulator, on the seeded workbook set up and checked once
+ * (so the owned columns the sidebar shows, like Suggested pool, are filled).
  */
 import vm from "node:vm";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
@@ -26,6 +27,9 @@ export function sidebarLoad(collaborations: number, code: string): SidebarLoadRe
   for (const [tab, rows] of Object.entries(tabs)) emulator.seed(tab, rows);
   const context = vm.createContext({ ...emulator.globals, Date: emulator.DateClass });
   vm.runInContext(code, context, { filename: "Code.js" });
+  const run = (name: string) => (context as Record<string, () => unknown>)[name]?.();
+  run("setUpWorkbookFromMenu");
+  emulator.withContext("trigger", () => run("runDailyChecks"));
   const call = (name: string, ...args: unknown[]) => {
     emulator.calls.reset();
     const fn = (context as Record<string, unknown>)[name];
