@@ -19,10 +19,13 @@ const out = join(root, "build");
  * checks, digest, operating view and sidebar API brought it to about 80 KB, and recruiting with
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
- * import alone would make it 10 times slower). The cap sits about 2 KB above the bundle: it is a
- * tripwire for an accidental import, raised only with a reason in the commit.
+ * import alone would make it 10 times slower). Scale (issue 17) brought it to about 88 KB: the
+ * operating view bounded and written only as far as it changed (content and layout signatures,
+ * its colours as rules) and the sidebar's first load packed, with a campaign's seats on demand.
+ * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
+ * only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 86_000;
+export const CODE_BUDGET_BYTES = 90_000;
 
 mkdirSync(out, { recursive: true });
 
