@@ -153,14 +153,17 @@ export function timelineMark(row: OperationsRow, day: Day): (typeof TIMELINE_MAR
   return null;
 }
 
+/** Plain code-unit order: IDs need no locale, and 40,000 rows sort in a few milliseconds. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function sortByUrgency(rows: readonly OperationsRow[]): OperationsRow[] {
   const days = (row: OperationsRow) => row.daysLeft ?? Number.MAX_SAFE_INTEGER;
   return [...rows].sort(
     (a, b) =>
       a.severityRank - b.severityRank ||
       days(a) - days(b) ||
-      a.campaignId.localeCompare(b.campaignId) ||
-      a.collabId.localeCompare(b.collabId),
+      byText(a.campaignId, b.campaignId) ||
+      byText(a.collabId, b.collabId),
   );
 }
 
