@@ -19,13 +19,15 @@ const out = join(root, "build");
  * checks, digest, operating view and sidebar API brought it to about 80 KB, and recruiting with
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
- * import alone would make it 10 times slower). Scale (issue 17) brought it to about 88 KB: the
+ * import alone would make it 10 times slower). CampaignDeskToday (the named today that setup
+ * creates and each run refreshes) and money formats in the spreadsheet's locale brought it to
+ * about 88.5 KB, so the cap went from 86,000 to 90,000. Scale (issue 17) added about 3 KB: the
  * operating view bounded and written only as far as it changed (content and layout signatures,
- * its colours as rules) and the sidebar's first load packed, with a campaign's seats on demand.
- * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
- * only with a reason in the commit.
+ * its colours as rules) and the sidebar's first load packed, with a campaign's seats on demand,
+ * so the cap went to 94,000. The cap sits a little above the bundle: it is a tripwire for an
+ * accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 90_000;
+export const CODE_BUDGET_BYTES = 94_000;
 
 mkdirSync(out, { recursive: true });
 

@@ -16,6 +16,7 @@ import {
   type SamplePolicy,
 } from "../src/domain/choices";
 import { dayFromIso } from "../src/domain/day";
+import { formatMoney, type MoneyStyle } from "../src/domain/money";
 import { readNumber } from "../src/domain/values";
 import type { SidebarProduct } from "../src/features/campaign-sidebar";
 
@@ -26,8 +27,14 @@ import type { SidebarProduct } from "../src/features/campaign-sidebar";
  */
 export const percentText = (rate: number): string => String(Number((rate * 100).toPrecision(12)));
 
-const money = (amount: number): string =>
-  amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The workbook's Currency setting and locale, as sidebarLoad sent them; USD in en_US until then. */
+let moneyStyle: MoneyStyle = { currency: "USD", locale: "en_US" };
+
+export function useMoneyStyle(style: MoneyStyle): void {
+  moneyStyle = { ...style };
+}
+
+const money = (amount: number): string => formatMoney(amount, moneyStyle);
 
 const percent = (rate: number): string => `${Math.round(rate * 1000) / 10}%`;
 

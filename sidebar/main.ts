@@ -12,6 +12,7 @@ import {
   sidebarState,
 } from "../src/features/campaign-sidebar";
 import { briefTab } from "./brief-form";
+import { useMoneyStyle } from "./brief-preview";
 import { byId, clear, el } from "./elements";
 import { recruitTab } from "./recruit";
 import { callServer } from "./server";
@@ -36,6 +37,7 @@ function select(which: View, focus = false): void {
 
 async function fetchState(): Promise<SidebarState> {
   const load = await callServer("sidebarLoad");
+  useMoneyStyle(load.money);
   return sidebarState(load, zoneCalendar(load.timeZone));
 }
 

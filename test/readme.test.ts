@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dayFromIso, isoFromDay, zoneCalendar } from "../src/domain/day";
 import { cellFunctions } from "../src/features/cell-functions/catalog";
+import { columnLetters } from "../src/local/a1";
+import { tabSchema } from "../src/workbook/schema";
 
 const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
 const timeZone = "America/Los_Angeles";
@@ -18,7 +20,8 @@ const context = { timeZone, now: new Date(calendar.midnightOf(today).getTime() +
 function argument(text: string): unknown {
   const value = text.trim();
   if (value === "") return "";
-  if (value === "TODAY()") return calendar.midnightOf(today);
+  // The named cell setup creates and the checks keep at today's date.
+  if (value === "CampaignDeskToday") return calendar.midnightOf(today);
   if (value.startsWith('"')) return value.slice(1, -1);
   if (value.endsWith("%")) return Number(value.slice(0, -1)) / 100;
   return Number(value);
@@ -30,7 +33,8 @@ function splitArguments(text: string): string[] {
 
 function shown(value: unknown): string {
   if (value instanceof Date) return isoFromDay(calendar.dayOf(value) ?? 0);
-  if (typeof value === "number") return `${Math.round(value * 1000) / 10}%`;
+  // What a new cell shows: a fraction stays a fraction until the cell is formatted as percent.
+  if (typeof value === "number") return String(Number(value.toPrecision(10)));
   return String(value);
 }
 
@@ -60,4 +64,53 @@ describe("README examples", () => {
       expect(shown(fn?.run(context, ...args))).toBe(example.result);
     },
   );
+});
+
+describe("README column examples", () => {
+  const columnExamples = examples.filter((example) => example.args.includes(":"));
+
+  it("point at the Collaborations columns their arguments name, in setup's column order", () => {
+    const headers = tabSchema("Collaborations").columns.map((column) => column.header);
+    const letterOf = (header: string) => columnLetters(headers.indexOf(header) + 1);
+    // Which header each argument of a column example reads.
+    const reads: Record<string, string> = {
+      content_due: "Content due",
+      submitted_on: "Submitted",
+      approved_on: "Approved",
+      paid_on: "Fee paid",
+    };
+    expect(columnExamples.length).toBeGreaterThan(0);
+    for (const example of columnExamples) {
+      const fn = cellFunctions.find((candidate) => candidate.name === example.name);
+      splitArguments(example.args).forEach((text, index) => {
+        const range = /^([A-Z]+)2:([A-Z]+)$/.exec(text.trim());
+        if (!range) return;
+        const param = fn?.params[index]?.name ?? "";
+        expect(reads[param], `${example.name} ${param}`).toBeDefined();
+        expect(range[1], `${example.name} ${param}`).toBe(letterOf(reads[param] ?? ""));
+      });
+    }
+  });
+
+  it("fill one row per input row, blank rows staying blank", () => {
+    const payout = columnExamples.find((example) => example.name === "PAYOUT_STATUS");
+    const fn = cellFunctions.find((candidate) => candidate.name === "PAYOUT_STATUS");
+    const column = (...cells: unknown[]) => cells.map((cell) => [cell]);
+    const args = splitArguments(payout?.args ?? "").map((text) =>
+      /^[A-Z]+2:[A-Z]+$/.test(text.trim()) ? null : argument(text),
+    );
+    const ranges = [
+      column("2026-11-28", "2026-11-22", ""),
+      column("", "2026-11-21", ""),
+      column("", "2026-11-23", ""),
+      column("", "", ""),
+    ];
+    let next = 0;
+    const filled = args.map((value) => (value === null ? ranges[next++] : value));
+    expect(fn?.run(context, ...filled)).toEqual([
+      ["Awaiting content, due in 3 days"],
+      ["Payable for 2 days"],
+      [""],
+    ]);
+  });
 });

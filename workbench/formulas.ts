@@ -28,6 +28,8 @@ export type FormulaArgument =
   | RangeArgument
   | { kind: "value"; value: string | number | boolean }
   | { kind: "today" }
+  /** A named range, such as CampaignDeskToday. */
+  | { kind: "name"; name: string }
   | { kind: "blank" };
 
 export interface CustomCall {
@@ -98,7 +100,9 @@ function parseArgument(text: string): FormulaArgument | null {
     const value = Number(text.replace("%", ""));
     return { kind: "value", value: number[3] ? Number((value / 100).toPrecision(15)) : value };
   }
-  return parseReference(text);
+  const reference = parseReference(text);
+  if (reference) return reference;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) ? { kind: "name", name: text } : null;
 }
 
 /** `=NAME(args)` where NAME is one of ours and every argument is one we understand; else null. */
@@ -144,6 +148,10 @@ export interface FormulaHost {
   formulas(sheetName: string, row: number, column: number, numRows: number, numColumns: number): string[][];
   /** Runs a top-level function of the bundle as a custom function. */
   callCustomFunction(name: string, args: unknown[]): unknown;
+  /** Where a named range is, or null when the spreadsheet has no such name. */
+  namedRange(
+    name: string,
+  ): { sheetName: string; row: number; column: number; numRows: number; numColumns: number } | null;
 }
 
 export interface FullResult {
@@ -181,6 +189,12 @@ export function createFormulaEngine(host: FormulaHost): FormulaEngine {
         return arg.value;
       case "today":
         return startOfDay(host.now(), host.timeZone());
+      case "name": {
+        const place = host.namedRange(arg.name);
+        if (!place) throw new Error(`Unknown range name: '${arg.name}'.`);
+        const grid = host.values(place.sheetName, place.row, place.column, place.numRows, place.numColumns);
+        return place.numRows === 1 && place.numColumns === 1 ? (grid[0]?.[0] ?? "") : grid;
+      }
       case "range": {
         const lastRow = arg.lastRow ?? Math.max(arg.row, host.lastRow(sheetName));
         const grid = host.values(

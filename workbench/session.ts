@@ -114,6 +114,17 @@ export class Session {
         this.sheet(name).getRange(row, column, rows, columns).getValues(),
       formulas: (name, row, column, rows, columns) =>
         this.sheet(name).getRange(row, column, rows, columns).getFormulas(),
+      namedRange: (name) => {
+        const range = this.emulator.spreadsheet.getRangeByName(name);
+        if (!range) return null;
+        return {
+          sheetName: range.getSheet().getName(),
+          row: range.getRow(),
+          column: range.getColumn(),
+          numRows: range.getNumRows(),
+          numColumns: range.getNumColumns(),
+        };
+      },
       callCustomFunction: (name, args) => {
         // Not withContext: that would release the locks of a check that reads this cell.
         const previous = this.emulator.context;

@@ -5,6 +5,7 @@
  */
 import type { SentMail, TriggerRecord } from "../src/local/index";
 import { displayValue, isDate } from "../src/local/values";
+import { TABS } from "../src/workbook/schema";
 import type { Session } from "./session";
 import { SIDEBAR_OPENER } from "./sidebar-opener";
 
@@ -23,6 +24,8 @@ export interface CellView {
   align?: string;
   /** A dropdown (list validation): its choices. */
   choices?: string[];
+  /** Sheets' warning for a value its dropdown does not list (the rule warns, never rejects). */
+  invalid?: string;
   checkbox?: boolean;
   note?: string;
   /** Shows the result of a formula above or to the left. */
@@ -108,6 +111,9 @@ export function tabView(session: Session, name: string): TabView {
       const validation = validations[r]?.[c] ?? null;
       const choices = listChoices(validation);
       if (choices) cell.choices = choices;
+      if (choices && text !== "" && !choices.includes(text)) {
+        cell.invalid = `Invalid: "${text}" is not an item of this cell's list (${choices.join(", ")}).`;
+      }
       if (validation && String(validation.getCriteriaType()) === "CHECKBOX") cell.checkbox = true;
       const note = notes[r]?.[c];
       if (note) cell.note = note;
@@ -170,6 +176,8 @@ export interface WorkbookView {
   hasSidebar: boolean;
   outboxCount: number;
   triggerCount: number;
+  /** Every tab of the contract exists: false on a fresh demo, before Set up workbook. */
+  setUp: boolean;
 }
 
 function menuView(items: Session["emulator"]["ui"]["menus"][number]["items"]): MenuView[] {
@@ -196,6 +204,7 @@ export function workbookView(session: Session): WorkbookView {
     hasSidebar: session.bundle.has(SIDEBAR_OPENER),
     outboxCount: session.emulator.outbox.length,
     triggerCount: session.emulator.triggers.list().length,
+    setUp: TABS.every((tab) => spreadsheet.getSheetByName(tab.name) !== null),
   };
 }
 

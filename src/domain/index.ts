@@ -3,6 +3,7 @@ export * from "./authorization";
 export * from "./brief";
 export * from "./choices";
 export * from "./commission";
+export * from "./coverage";
 export * from "./day";
 export * from "./payout";
 export * from "./pools";

@@ -113,9 +113,15 @@ export function defaultSettings(): Settings {
   };
 }
 
-/** The rows setup appends for missing keys, in the order of DESIGN.md. */
+/**
+ * The Settings key whose value the add-on keeps at today's date (named CampaignDeskToday), for
+ * custom functions: Sheets does not allow TODAY() as their argument. Not a setting to parse.
+ */
+export const TODAY_SETTING_KEY = "Today";
+
+/** The rows setup appends for missing keys, in the order of DESIGN.md, then Today (filled by setup). */
 export function settingDefaultRows(): readonly (readonly [string, string])[] {
-  return SPECS.map((spec) => [spec.key, spec.defaultText] as const);
+  return [...SPECS.map((spec) => [spec.key, spec.defaultText] as const), [TODAY_SETTING_KEY, ""] as const];
 }
 
 export interface ParsedSettings {
@@ -136,6 +142,7 @@ export function parseSettings(rows: readonly (readonly [unknown, unknown])[]): P
   const checks = rows.map(([key, value]) => {
     if (isBlank(key)) return "";
     const spec = SPECS.find((candidate) => candidate.key.toLowerCase() === keyOf(key));
+    if (!spec && keyOf(key) === TODAY_SETTING_KEY.toLowerCase()) return "";
     if (!spec) return "Unknown key: Campaign Desk does not use it";
     if (seen.has(spec.key)) return "Duplicate key: the first row is used";
     seen.add(spec.key);

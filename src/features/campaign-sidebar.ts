@@ -7,6 +7,7 @@
  * Nothing crossing google.script.run holds a Date (a Date makes the client receive null):
  * days travel as ISO strings (`2026-12-01`).
  */
+
 import {
   BRIEF_FIELD_HEADERS,
   BRIEF_FIELDS,
@@ -17,6 +18,7 @@ import {
 } from "../domain/brief";
 import { isClosedStatus } from "../domain/choices";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
+import type { MoneyStyle } from "../domain/money";
 import { contentDueAtInvitation } from "../domain/payout";
 import { isBlank, readFlag, readNumber } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
@@ -152,6 +154,8 @@ export interface SidebarLoad {
   timeZone: string;
   today: string;
   tabs: Partial<Record<TabName, PackedGrid | null>>;
+  /** The Currency setting and the spreadsheet's locale: the sidebar shows amounts in them. */
+  money: MoneyStyle;
 }
 
 /** What `sidebarCampaignSeats` returns: the creators already in the campaign. */

@@ -282,7 +282,8 @@ export function buildOperationsView(
     dateColumns: DATE_HEADERS.map((header) => OPERATIONS_HEADERS.indexOf(header as never) + 1),
     frozenRows: 1,
     frozenColumns: 3,
-    columnWidths: { first: OPERATIONS_HEADERS.length + 1, count: TIMELINE_DAYS, pixels: 52 },
+    // 64 px: a bold "Dec 10" fits whole (at 52 it read "Dec..." and the days could not be told apart).
+    columnWidths: { first: OPERATIONS_HEADERS.length + 1, count: TIMELINE_DAYS, pixels: 64 },
   };
   return {
     values: [...content, line(legend).map(asTypedText)],

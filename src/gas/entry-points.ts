@@ -3,17 +3,18 @@
  * `function` in build/Code.js (custom functions come from the cell-function catalog), so
  * nothing here is ever declared twice by hand.
  */
+import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
-import { settingsOf } from "../features/checks";
 import { describeSetup, setUpWorkbook } from "../features/setup";
-import { tabSchema } from "../workbook/schema";
-import { readTable } from "../workbook/table";
+import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
+import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
+import { ensureTodayCell } from "./today-cell";
 
 function tell(message: string): void {
   const ui = SpreadsheetApp.getUi();
@@ -22,9 +23,7 @@ function tell(message: string): void {
 
 /** The digest hour from Settings (read in one call; default 8). */
 function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  const sheet = spreadsheet.getSheetByName("Settings");
-  const values = sheet ? sheet.getDataRange().getValues() : [];
-  return settingsOf(readTable(tabSchema("Settings"), values)).settings.digestHour;
+  return readSettings(spreadsheet).digestHour;
 }
 
 function hourText(hour: number): string {
@@ -80,10 +79,16 @@ export const entryPoints = {
   },
 
   setUpWorkbookFromMenu(): void {
-    const report = withDocumentLock(() =>
-      setUpWorkbook(spreadsheetSetupPort(SpreadsheetApp.getActive()), settingDefaultRows()),
-    );
-    tell(describeSetup(report));
+    const spreadsheet = SpreadsheetApp.getActive();
+    const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
+    const { report, named } = withDocumentLock(() => {
+      const report = setUpWorkbook(spreadsheetSetupPort(spreadsheet), settingDefaultRows());
+      return { report, named: ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar) };
+    });
+    const today = named
+      ? `\nFormulas can use ${TODAY_RANGE_NAME} for today's date (Settings, key Today; every check keeps it current).`
+      : "";
+    tell(describeSetup(report) + today);
   },
 
   runChecksFromMenu(): void {
@@ -117,10 +122,13 @@ export const entryPoints = {
     const state = alertsState() ?? "unknown";
     const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_PROPERTY);
     const run = last ? (JSON.parse(last) as { at: string; alerts: number }) : null;
+    // The instant is stored in UTC; people read it in the spreadsheet's zone, like its dates.
+    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+    const at = run ? `${Utilities.formatDate(new Date(run.at), zone, "yyyy-MM-dd HH:mm")} (${zone})` : "";
     tell(
       [
         `Daily alerts: ${state}.`,
-        run ? `Last check: ${run.at} with ${run.alerts} alerts.` : "No check has run yet.",
+        run ? `Last check: ${at} with ${run.alerts} alerts.` : "No check has run yet.",
       ].join("\n"),
     );
   },

@@ -20,8 +20,10 @@ import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
+import { refreshMoneyFormats } from "./money-formats";
 import { writeOperationsView } from "./operations-view";
 import { sheetsPort } from "./sheets-port";
+import { refreshTodayCell } from "./today-cell";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
 export const LAST_RUN_PROPERTY = "campaignDesk.lastRun";
@@ -54,6 +56,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       if (values) tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
     const unsettledTabs: TabName[] = [];
     const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {
@@ -65,6 +68,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
       sheetIds.set(tab, port.sheetId(tab) ?? 0);
     }
+    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency);
     const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
     const view = buildOperationsView(
       result.operations,

@@ -25,6 +25,7 @@ import {
 } from "../features/campaign-sidebar";
 import { headerKey, type TabName } from "../workbook/schema";
 import { withDocumentLockOr } from "./document-lock";
+import { readSettings } from "./settings-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -130,13 +131,18 @@ export const sidebarEntryPoints = {
       const grid = tabs[name];
       if (grid) sent[name] = packGrid(daysAsIso(pickColumns(grid, SIDEBAR_COLUMNS[name]), calendar));
     }
-    const collaborations = SpreadsheetApp.getActive().getSheetByName("Collaborations");
+    const spreadsheet = SpreadsheetApp.getActive();
+    const collaborations = spreadsheet.getSheetByName("Collaborations");
     const width = collaborations?.getLastColumn() ?? 0;
     if (collaborations) {
       const header = width > 0 ? collaborations.getRange(1, 1, 1, width).getValues() : [[]];
       sent.Collaborations = packGrid(pickColumns(header, SIDEBAR_COLUMNS.Collaborations));
     }
-    return { ok: true, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent };
+    const money = {
+      currency: readSettings(spreadsheet).currency,
+      locale: spreadsheet.getSpreadsheetLocale(),
+    };
+    return { ok: true, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent, money };
   },
 
   /** The creators already in a campaign, asked for when the sidebar recruits for it. */

@@ -54,6 +54,8 @@ export { formatJavaDate } from "./zone";
 export interface EmulatorOptions {
   /** Spreadsheet zone, default "Etc/UTC". */
   timeZone?: string;
+  /** Spreadsheet locale (getSpreadsheetLocale), default "en_US". */
+  locale?: string;
   /** Script zone (Session.getScriptTimeZone), default the spreadsheet zone. */
   scriptTimeZone?: string;
   /** Initial clock, default the real time. */
@@ -238,9 +240,14 @@ class LocalEmulator implements Emulator {
       });
       this.workbook.activeSheetId = saved.spreadsheet.activeSheetId;
       this.workbook.nextSheetId = saved.spreadsheet.nextSheetId;
+      this.workbook.namedRanges = (saved.spreadsheet.namedRanges ?? []).map((named) => ({
+        ...named,
+        box: { ...named.box },
+      }));
     } else {
       this.workbook.addSheet("Sheet1", 0);
     }
+    this.workbook.locale = saved?.spreadsheet.locale ?? options.locale ?? "en_US";
 
     this.clock = {
       now,
@@ -386,6 +393,8 @@ class LocalEmulator implements Emulator {
         activeSheetId: this.workbook.activeSheetId,
         nextSheetId: this.workbook.nextSheetId,
         sheets: this.workbook.sheets.map(encodeSheet),
+        namedRanges: this.workbook.namedRanges.map((named) => ({ ...named, box: { ...named.box } })),
+        locale: this.workbook.locale,
       },
       properties: {
         document: plain(this.stores.document),

@@ -10,6 +10,14 @@ import { CLASS_NAME } from "./call-log";
 import { BooleanCriteria, DataValidationCriteria, WrapStrategy } from "./enums";
 import { fail } from "./errors";
 import { evaluateFormula } from "./formula";
+import {
+  type NamedRange,
+  type NamedRangeRecord,
+  namedRanges,
+  rangeByName,
+  removeNamedRange,
+  setNamedRange,
+} from "./named-range";
 import { Range } from "./range";
 import { Sheet } from "./sheet";
 import type { Ui, UiRecords } from "./ui";
@@ -38,6 +46,9 @@ export class Workbook {
   } | null = null;
   nextSheetId = 0;
   evaluator: FormulaEvaluator | null = null;
+  namedRanges: NamedRangeRecord[] = [];
+  /** The spreadsheet's locale (File > Settings), as Sheets names it: en_US, de_DE, pt_BR. */
+  locale = "en_US";
   readonly api: Spreadsheet;
 
   constructor(
@@ -286,7 +297,24 @@ export class Spreadsheet {
     this.workbook.timeZone = timezone;
   }
   getSpreadsheetLocale(): string {
-    return "en_US";
+    return this.workbook.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    if (typeof locale !== "string" || !/^[a-z]{2,3}(_([A-Z]{2}|\d{3}))?$/.test(locale))
+      fail("Invalid argument: locale");
+    this.workbook.locale = locale;
+  }
+  setNamedRange(name: string, range: Range): void {
+    setNamedRange(this.workbook, name, range);
+  }
+  getRangeByName(name: string): Range | null {
+    return rangeByName(this.workbook, name);
+  }
+  getNamedRanges(): NamedRange[] {
+    return namedRanges(this.workbook);
+  }
+  removeNamedRange(name: string): void {
+    removeNamedRange(this.workbook, name);
   }
   getSheets(): Sheet[] {
     return [...this.workbook.sheets];
@@ -316,6 +344,8 @@ export class Spreadsheet {
     if (at < 0) fail("Invalid argument: sheet");
     if (this.workbook.sheets.length === 1) fail("You can't remove all the sheets in a document.");
     this.workbook.sheets.splice(at, 1);
+    // Its named ranges go with it (Sheets keeps them as #REF!, and getRangeByName finds none).
+    this.workbook.namedRanges = this.workbook.namedRanges.filter((named) => named.sheetId !== sheet.id);
     if (this.workbook.activeSheetId === sheet.id) {
       this.workbook.activeSheetId =
         (this.workbook.sheets[Math.max(0, at - 1)] ?? this.workbook.sheets[0])?.id ?? 0;

@@ -64,6 +64,9 @@ export interface EmulatorState {
     activeSheetId: number;
     nextSheetId: number;
     sheets: SheetState[];
+    /** Optional: states saved before named ranges and locales were modelled have neither. */
+    namedRanges?: { name: string; sheetId: number; box: GridBox }[];
+    locale?: string;
   };
   properties: {
     document: Record<string, string>;

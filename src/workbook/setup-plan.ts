@@ -5,6 +5,7 @@
  * user's rows, columns, values, notes and formats are never touched, and a workbook that is
  * already set up yields no steps at all.
  */
+import { moneyNumberFormat } from "../domain/money";
 import { type ColumnKind, type ColumnSchema, headerKey, type TabName, type TabSchema } from "./schema";
 
 /** What setup needs to know about a tab, read in a few batch calls. */
@@ -66,16 +67,9 @@ export const OWNED_MARK = "Campaign Desk fills this column; edits here are repla
 export const OWNED_HEADER_BACKGROUND = "#e8e0f5";
 export const TEAM_HEADER_BACKGROUND = "#f1f3f4";
 
-const CURRENCY_FORMATS: Record<string, string> = {
-  USD: "$#,##0.00",
-  EUR: "€#,##0.00",
-  GBP: "£#,##0.00",
-  JPY: "¥#,##0",
-};
-
-export function currencyFormat(currency: string): string {
-  const code = currency.trim().toUpperCase();
-  return CURRENCY_FORMATS[code] ?? `#,##0.00 "${code.replace(/[^A-Z]/g, "") || "USD"}"`;
+/** A money column's format: the domain's one rule (the run re-applies it in the spreadsheet's locale). */
+export function currencyFormat(currency: string, locale = "en_US"): string {
+  return moneyNumberFormat({ currency: currency.trim().toUpperCase() || "USD", locale });
 }
 
 export function numberFormatOf(kind: ColumnKind, currency: string): string | null {

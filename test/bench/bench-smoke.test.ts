@@ -18,7 +18,7 @@ const options = benchOptions(true);
 let results: BenchResults;
 let table: string;
 
-// A loaded CI machine may take many times the usual few seconds: the budget is generous, and
+// About 8 s idle; a loaded CI machine may take many times that: the budget is generous, and
 // nothing below depends on time.
 beforeAll(async () => {
   results = await runBench(options);

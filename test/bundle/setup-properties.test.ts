@@ -155,5 +155,6 @@ describe("setup keeps every user cell (property)", () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // About 13 s idle on 2 cores; 60 s was too little with both cores busy.
+  }, 600_000);
 });

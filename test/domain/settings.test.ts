@@ -15,8 +15,19 @@ describe("settings", () => {
       ["Priority max effective commission", "25%"],
       ["Test more below collaborations", "2"],
       ["Operations rows", "500"],
+      // Not a setting: the add-on keeps today's date there for formulas (CampaignDeskToday).
+      ["Today", ""],
     ]);
     expect(SETTING_KEYS).toHaveLength(11);
+  });
+
+  it("knows the Today row the add-on keeps, whatever date it holds", () => {
+    const parsed = parseSettings([
+      ["Today", new Date("2026-11-25T08:00:00Z")],
+      [" today ", "anything"],
+    ]);
+    expect(parsed.checks).toEqual(["", ""]);
+    expect(parsed.settings).toEqual(defaultSettings());
   });
 
   it("parses the default rows into the defaults", () => {

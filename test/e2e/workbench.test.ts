@@ -100,7 +100,8 @@ beforeAll(async () => {
   statePath = join(dir, "state.json");
   server = await startServer(port, statePath);
   page = await openPage();
-}, 60_000);
+  // Starting the server and Chromium takes seconds idle, far longer with the cores busy.
+}, 180_000);
 
 afterEach(() => {
   expect(problems).toEqual([]);
@@ -146,11 +147,17 @@ describe("the workbench", () => {
     expect(captions.some((caption) => caption.startsWith("Daily alerts"))).toBe(true);
     await page.keyboard.press("Escape");
     await page.mouse.click(700, 600);
+    // A fresh start is the team's workbook before setup: the page says to set it up first,
+    // and no empty side panel takes room.
+    await expect(page.getByTestId("setup-notice").textContent()).resolves.toContain("Set up workbook");
+    await expect(page.getByTestId("setup-notice").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("panel").isVisible()).resolves.toBe(false);
   });
 
   it("sets up the workbook and runs the checks from the menu: an overdue row turns red, a digest is sent", async () => {
     expect(await runFromMenu("setUpWorkbookFromMenu")).toContain("Campaign Desk is set up");
     await page.getByTestId("tab-Operations").waitFor();
+    await expect(page.getByTestId("setup-notice").isVisible()).resolves.toBe(false);
     expect(await runFromMenu("runChecksFromMenu")).toMatch(/Checks done for .*Digest sent to/s);
 
     await showTab("Collaborations");
@@ -231,6 +238,93 @@ describe("the workbench", () => {
     );
     expect(await page.getByTestId("clock-today").textContent()).not.toBe(startDay);
     expect(Number(await page.getByTestId("outbox-count").textContent())).toBeGreaterThan(outboxBefore);
+  });
+
+  it("reads like Sheets: dropdowns, warnings, the side panel, long alerts, day headers and local times", async () => {
+    // Pick a value from a cell's dropdown.
+    await showTab("Creators");
+    const pool = await cellOf("@homewithnora", "Pool");
+    await pool.locator('[data-testid="dropdown-arrow"]').click();
+    const choices = page.getByTestId("dropdown-choices");
+    await choices.waitFor({ state: "visible" });
+    await expect(choices.getByTestId("dropdown-choice").allTextContents()).resolves.toEqual([
+      "Priority",
+      "One-off",
+      "Test more",
+    ]);
+    await choices.getByText("Test more", { exact: true }).click();
+    await settled();
+    await expect((await cellOf("@homewithnora", "Pool")).textContent()).resolves.toBe("Test more▾");
+
+    // A value the dropdown does not list is kept, with Sheets' warning beside the cell.
+    await (await cellOf("@homewithnora", "Pool")).dblclick();
+    await page.getByTestId("cell-editor").fill("Maybe later");
+    await page.getByTestId("cell-editor").press("Enter");
+    await settled();
+    const odd = await cellOf("@homewithnora", "Pool");
+    await expect(odd.getAttribute("class")).resolves.toContain("invalid");
+    await odd.click();
+    await expect(page.getByTestId("cell-warning").textContent()).resolves.toContain(
+      'Invalid: "Maybe later" is not an item of this cell\'s list (Priority, One-off, Test more)',
+    );
+    await (await cellOf("@homewithnora", "Category")).click();
+    await expect(page.getByTestId("cell-warning").count()).resolves.toBe(0);
+
+    // The side panel hides and shows again.
+    const panel = page.getByTestId("panel");
+    await page.getByTestId("open-outbox").click();
+    await page.getByTestId("outbox-mail").first().waitFor();
+    await expect(panel.isVisible()).resolves.toBe(true);
+    // Emails show their time in the spreadsheet's zone, at the digest hour (8) for the trigger's.
+    const sentTimes = await page.locator(".mail-meta", { hasText: "From:" }).allTextContents();
+    expect(sentTimes.length).toBeGreaterThan(0);
+    for (const text of sentTimes)
+      expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(America\/Los_Angeles\)$/);
+    expect(sentTimes.some((text) => / 08:\d{2} \(America/.test(text))).toBe(true);
+    await page.getByTestId("panel-close").click();
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await page.getByTestId("open-triggers").click();
+    await expect(panel.isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("trigger-installed").first().textContent()).resolves.toMatch(
+      / on \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(America\/Los_Angeles\)$/,
+    );
+    await page.getByTestId("open-triggers").click();
+    await expect(panel.isVisible()).resolves.toBe(false);
+
+    // A long alert, cut in its cell, reads in full in the formula bar.
+    await showTab("Collaborations");
+    const longest = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll<HTMLTableCellElement>("td[data-row]")];
+      const column = cells.find((td) => td.dataset.row === "1" && td.textContent === "Alerts")?.dataset
+        .column;
+      const texts = cells.filter((td) => td.dataset.column === column && td.dataset.row !== "1");
+      texts.sort((a, b) => (b.textContent ?? "").length - (a.textContent ?? "").length);
+      return { row: texts[0]?.dataset.row, column };
+    });
+    const alerts = page.locator(`td[data-row="${longest.row}"][data-column="${longest.column}"]`);
+    const full = (await alerts.textContent()) ?? "";
+    expect(full.length).toBeGreaterThan(40);
+    await expect(alerts.evaluate((td) => td.scrollWidth > td.clientWidth)).resolves.toBe(true);
+    await alerts.click();
+    const bar = page.getByTestId("formula-input");
+    await expect(bar.inputValue()).resolves.toBe(full);
+    await expect(bar.evaluate((area) => area.scrollHeight <= area.clientHeight + 1)).resolves.toBe(true);
+
+    // Operations' day headers read whole, and each day differs from the next.
+    await showTab("Operations");
+    const days = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLTableCellElement>('td[data-row="1"]')]
+        .filter((td) => /^[A-Z][a-z]{2} \d{1,2}$/.test(td.textContent ?? ""))
+        .map((td) => ({ text: td.textContent ?? "", cut: td.scrollWidth > td.clientWidth })),
+    );
+    expect(days.length).toBe(30);
+    expect(new Set(days.map((day) => day.text)).size).toBe(30);
+    expect(days.filter((day) => day.cut)).toEqual([]);
+
+    // The alerts dialog tells the last check's time in the spreadsheet's zone, not a UTC instant.
+    const status = await runFromMenu("showAlertsStatus");
+    expect(status).toMatch(/Last check: \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(America\/Los_Angeles\)/);
+    expect(status).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
   });
 
   it("stores typed cells as Sheets would and keeps them across a restart", async () => {
@@ -342,7 +436,7 @@ describe("the workbench", () => {
     await expect(frame.getByTestId("brief-summary").textContent()).resolves.toContain("5 warnings");
     // The cost per creator at the typed GMV: 10% of 1,000 + the fee + the free sample, over 1,000.
     await expect(frame.getByTestId("cost-preview").textContent()).resolves.toBe(
-      "GLW-MASK-OV: commission 100.00 at 10% + flat fee 150.00 + sample 7.50 = 257.50; effective commission 25.8%.",
+      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%.",
     );
     await frame.getByTestId("preview-gmv").fill("2000");
     await expect(frame.getByTestId("cost-preview").textContent()).resolves.toContain(

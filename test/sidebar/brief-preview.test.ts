@@ -9,6 +9,7 @@ import {
   productLabel,
   requiredFields,
   sampleCostHint,
+  useMoneyStyle,
 } from "../../sidebar/brief-preview";
 import type { SidebarProduct } from "../../src/features/campaign-sidebar";
 
@@ -78,10 +79,10 @@ describe("products and samples", () => {
   it("shows the sample cost of the chosen SKUs and who bears it", () => {
     const skus = ["GLW-SER-30", "HOM-NEW"];
     expect(sampleCostHint({ samplePolicy: "Free sample", skus }, products)).toBe(
-      "Sample cost on Products: GLW-SER-30 6.50, HOM-NEW not set; you pay it when it ships.",
+      "Sample cost on Products: GLW-SER-30 $6.50, HOM-NEW not set; you pay it when it ships.",
     );
     expect(sampleCostHint({ samplePolicy: "Refund after first sale", skus: ["GLW-MASK-OV"] }, products)).toBe(
-      "Sample cost on Products: GLW-MASK-OV 7.50; you refund it after the creator's first sale.",
+      "Sample cost on Products: GLW-MASK-OV $7.50; you refund it after the creator's first sale.",
     );
     expect(sampleCostHint({ samplePolicy: "No sample", skus }, products)).toBe("No sample is sent.");
     expect(sampleCostHint({ samplePolicy: "Free sample" }, products)).toBe(
@@ -107,6 +108,19 @@ describe("the preview", () => {
     reservedInventory: 500,
   };
 
+  it("shows amounts in the workbook's Currency and locale (EUR in de_DE, JPY without decimals)", () => {
+    try {
+      useMoneyStyle({ currency: "EUR", locale: "de_DE" });
+      expect(costLines(brief, products, 1000)).toEqual([
+        "GLW-MASK-OV: commission 100,00 € at 10% + flat fee 150,00 € + sample 7,50 € = 257,50 €; effective commission 25.8%.",
+      ]);
+      useMoneyStyle({ currency: "JPY", locale: "en_US" });
+      expect(costLines(brief, products, 1000)[0]).toContain("= ¥258;");
+    } finally {
+      useMoneyStyle({ currency: "USD", locale: "en_US" });
+    }
+  });
+
   it("gives the window, the ad authorization against the plan, and stock against reserved", () => {
     expect(planLines(brief, products)).toEqual([
       "Window: 22 days, 2027-01-10 to 2027-01-31.",
@@ -122,14 +136,14 @@ describe("the preview", () => {
 
   it("costs one creator per chosen SKU at the typed GMV", () => {
     expect(costLines(brief, products, 1000)).toEqual([
-      "GLW-MASK-OV: commission 100.00 at 10% + flat fee 150.00 + sample 7.50 = 257.50; effective commission 25.8%.",
+      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%.",
     ]);
     expect(
       costLines({ ...brief, paymentModel: "Commission only", samplePolicy: "No sample" }, products, 2000),
-    ).toEqual(["GLW-MASK-OV: commission 200.00 at 10% = 200.00; effective commission 10%."]);
+    ).toEqual(["GLW-MASK-OV: commission $200.00 at 10% = $200.00; effective commission 10%."]);
     // With no GMV there is no rate to give, and the fee and sample are still owed.
     expect(costLines(brief, products, undefined)).toEqual([
-      "GLW-MASK-OV: commission 0.00 at 10% + flat fee 150.00 + sample 7.50 = 157.50; no effective rate without GMV.",
+      "GLW-MASK-OV: commission $0.00 at 10% + flat fee $150.00 + sample $7.50 = $157.50; no effective rate without GMV.",
     ]);
   });
 

@@ -21,6 +21,8 @@ import { briefInputFromRow } from "../../src/workbook/brief-row";
 import { type TabName, tabSchema } from "../../src/workbook/schema";
 import { readTable } from "../../src/workbook/table";
 
+const USD = { currency: "USD", locale: "en_US" };
+
 const headersOf = (name: TabName) => tabSchema(name).columns.map((column) => column.header);
 
 /** A tab with every contract column, rows given by header. */
@@ -413,7 +415,7 @@ describe("what the sidebar shows", () => {
     );
     expect(JSON.stringify(tabs)).not.toMatch(/T\d\d:\d\d/);
     const state = sidebarState(
-      { ok: true, timeZone: calendar.timeZone, today: "2026-12-02", tabs },
+      { ok: true, timeZone: calendar.timeZone, today: "2026-12-02", tabs, money: USD },
       calendar,
     );
     expect(state.missing).toEqual([]);
@@ -473,6 +475,7 @@ describe("what the sidebar shows", () => {
         timeZone: "Etc/UTC",
         today: "2026-12-02",
         tabs: { Products: packGrid([["SKU", "Product"]]) },
+        money: USD,
       },
       calendar,
     );

@@ -126,6 +126,8 @@ describe("the sidebar's server functions", () => {
     const load = bundle.call("sidebarLoad") as SidebarLoad;
     plain(load);
     expect(load).toMatchObject({ ok: true, timeZone: "Pacific/Auckland", today: "2026-12-02" });
+    // Amounts show in the Currency setting and the spreadsheet's locale.
+    expect(load).toMatchObject({ money: { currency: "USD", locale: "en_US" } });
     const tabs = Object.fromEntries(
       Object.entries(load.tabs).map(([name, packed]) => [name, unpackGrid(packed)]),
     );
@@ -348,9 +350,11 @@ describe("the sidebar's server functions", () => {
     bundle.call("sidebarRecruit", { campaignId: "C-100", creators: ["@mia", "@ava"], sku: "SKU-1" });
     emulator.calls.reset();
     bundle.call("sidebarLoad");
-    // The first load reads Collaborations' header row alone, never its rows.
+    // The first load reads Collaborations' header row alone, never its rows (and Settings for
+    // the currency).
     expect(emulator.calls.cellsByMethod()["Range.getValues"]?.read).toBeLessThan(
-      emulator.values("Products").flat().length +
+      emulator.values("Settings").flat().length +
+        emulator.values("Products").flat().length +
         emulator.values("Campaigns").flat().length +
         emulator.values("Creators").flat().length +
         emulator.values("Collaborations")[0]!.length +

@@ -17,6 +17,17 @@ describe("parseCustomCall", () => {
     });
   });
 
+  it("reads a named range such as CampaignDeskToday as a name, not a cell", () => {
+    expect(parseCustomCall("=WINDOW_STATUS(B2:B, C2:C, CampaignDeskToday)")?.args[2]).toEqual({
+      kind: "name",
+      name: "CampaignDeskToday",
+    });
+    expect(storedInput("=WINDOW_STATUS(B2, C2, CampaignDeskToday)")).toBe(
+      "=WINDOW_STATUS(B2, C2, CampaignDeskToday)",
+    );
+    expect(parseCustomCall("=WINDOW_STATUS(B2, C2, Campaign Desk)")).toBeNull();
+  });
+
   it("keeps commas and quotes inside strings", () => {
     expect(parseCustomCall('=WINDOW_STATUS("a, ""b""", B2:C9)')?.args).toEqual([
       { kind: "value", value: 'a, "b"' },

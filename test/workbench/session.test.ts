@@ -106,6 +106,18 @@ describe("a session", () => {
     expect(sheet.getRange(22, 1).getValue()).toBe(-12.5);
   });
 
+  it("evaluates CampaignDeskToday, the named today setup creates, and names an unknown range", () => {
+    const session = open();
+    // Far below the keys (a free cell of Settings' own Check column), out of setup's way.
+    const formula = '=WINDOW_STATUS("2026-12-01", "2026-12-31", CampaignDeskToday)';
+    session.editCell("Settings", 40, 3, formula);
+    expect(tabView(session, "Settings").cells[39]?.[2]?.error).toBe(
+      "Unknown range name: 'CampaignDeskToday'.",
+    );
+    session.runMenuItem("setUpWorkbookFromMenu");
+    expect(tabView(session, "Settings").cells[39]?.[2]?.text).toBe("Upcoming, starts in 6 days");
+  });
+
   it("shows a custom function's error as #ERROR! with its message", () => {
     const session = open();
     session.editCell("Settings", 20, 1, '=AUTH_STATUS("not a date", 30, "Yes", "", TODAY())');

@@ -39,6 +39,25 @@ function columnLetters(column: number): string {
   return letters;
 }
 
+/** `2026-12-10 08:00` in the spreadsheet's time zone (never the browser's, never UTC). */
+function localTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+}
+
+function zoneOfWorkbook(): string {
+  return state.workbook?.timeZone ?? "UTC";
+}
+
 let inFlight = 0;
 
 /** While requests are out, body[data-busy] is set: the e2e tests wait for it to go. */
@@ -187,7 +206,8 @@ function renderMenu(workbook: WorkbookView): void {
   const submenu = $("campaign-desk-menu");
   submenu.replaceChildren(...menuEntries(workbook.menu));
   const inMenu = JSON.stringify(workbook.menu).includes(`"${SIDEBAR_OPENER}"`);
-  $("open-sidebar").hidden = !workbook.hasSidebar || inMenu;
+  // Once a sidebar was opened, its button hides and shows it again (the panel keeps its state).
+  $("open-sidebar").hidden = state.sidebar === null && (!workbook.hasSidebar || inMenu);
 }
 
 // ---------- grid ----------
@@ -247,6 +267,7 @@ function renderGrid(tab: TabView): void {
       if (cell.align) classes.push(`align-${cell.align}`);
       if (cell.spilled) classes.push("spilled");
       if (cell.error) classes.push("has-error");
+      if (cell.invalid) classes.push("invalid");
       if (cell.note) classes.push("has-note");
       if (frozen) classes.push("frozen-row");
       if (column <= tab.frozenColumns) classes.push("frozen-col");
@@ -262,7 +283,9 @@ function renderGrid(tab: TabView): void {
       const lines = [cell.strike ? "line-through" : "", cell.underline ? "underline" : ""].filter(Boolean);
       if (lines.length > 0) td.style.textDecoration = lines.join(" ");
       if (cell.error) td.title = cell.error;
+      else if (cell.invalid) td.title = cell.invalid;
       else if (cell.note) td.title = cell.note;
+      else if (cell.text) td.title = cell.text;
       if (cell.checkbox && cell.kind === "boolean") td.textContent = cell.text === "TRUE" ? "☑" : "☐";
       else td.textContent = cell.text;
       if (cell.choices) {
@@ -296,7 +319,29 @@ function select(row: number, column: number, scroll = true): void {
   td?.classList.add("selected");
   if (scroll) td?.scrollIntoView({ block: "nearest", inline: "nearest" });
   $("name-box").textContent = `${columnLetters(c)}${r}`;
-  ($("formula-input") as HTMLInputElement).value = cellAt(r, c)?.input ?? "";
+  const formula = $("formula-input") as HTMLTextAreaElement;
+  formula.value = cellAt(r, c)?.input ?? "";
+  fitFormulaBar();
+  showCellWarning(td, cellAt(r, c)?.invalid);
+}
+
+/** The formula bar grows to show the whole cell (up to its max height, then it scrolls). */
+function fitFormulaBar(): void {
+  const formula = $("formula-input") as HTMLTextAreaElement;
+  formula.style.height = "auto";
+  formula.style.height = `${formula.scrollHeight}px`;
+}
+
+/** Like Sheets, the selected cell's validation warning shows beside it. */
+function showCellWarning(td: HTMLTableCellElement | null, warning: string | undefined): void {
+  document.querySelector(".cell-warning")?.remove();
+  if (!td || !warning) return;
+  const box = el("div", { className: "cell-warning", testId: "cell-warning", text: warning });
+  box.setAttribute("role", "status");
+  const place = td.getBoundingClientRect();
+  box.style.left = `${place.right + 4}px`;
+  box.style.top = `${place.top}px`;
+  document.body.append(box);
 }
 
 async function commitCell(row: number, column: number, input: string): Promise<void> {
@@ -355,9 +400,12 @@ function showChoices(row: number, column: number, choices: string[]): void {
   const td = cellElement(row, column);
   if (!td) return;
   const box = el("div", { className: "choices", testId: "dropdown-choices" });
+  box.dataset.cell = `${row}:${column}`;
+  box.setAttribute("role", "listbox");
   for (const choice of choices) {
-    const button = el("button", { text: choice });
+    const button = el("button", { text: choice, testId: "dropdown-choice" });
     button.type = "button";
+    button.setAttribute("role", "option");
     button.addEventListener("click", () => {
       box.remove();
       void commitCell(row, column, choice);
@@ -379,8 +427,12 @@ function wireGrid(): void {
     if (!td || state.editing) return;
     select(Number(td.dataset.row), Number(td.dataset.column), false);
     if (target.classList.contains("chip-arrow")) {
+      event.preventDefault();
+      const open = document.querySelector<HTMLElement>(".choices");
+      const same = open?.dataset.cell === `${td.dataset.row}:${td.dataset.column}`;
+      open?.remove();
       const cell = cellAt(Number(td.dataset.row), Number(td.dataset.column));
-      if (cell?.choices) showChoices(state.selected.row, state.selected.column, cell.choices);
+      if (!same && cell?.choices) showChoices(state.selected.row, state.selected.column, cell.choices);
     }
   });
   grid.addEventListener("dblclick", (event) => {
@@ -414,7 +466,8 @@ function wireGrid(): void {
       startEdit(event.key);
     }
   });
-  const formula = $("formula-input") as HTMLInputElement;
+  const formula = $("formula-input") as HTMLTextAreaElement;
+  formula.addEventListener("input", fitFormulaBar);
   formula.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
@@ -428,7 +481,10 @@ function wireGrid(): void {
   });
   document.addEventListener("mousedown", (event) => {
     const target = event.target as HTMLElement;
-    if (!target.closest(".choices")) document.querySelector(".choices")?.remove();
+    // The arrow's own mousedown opened the list: closing it here would undo that click.
+    if (!target.closest(".choices") && !target.classList.contains("chip-arrow")) {
+      document.querySelector(".choices")?.remove();
+    }
     if (!target.closest(".menu-anchor")) closeMenus();
   });
 }
@@ -487,10 +543,8 @@ async function renderPanel(): Promise<void> {
     $(`open-${name}`).setAttribute("aria-pressed", String(kind === name));
   }
   panel.hidden = kind === null;
-  if (kind === null) {
-    body.replaceChildren();
-    return;
-  }
+  // Hidden, not emptied: a sidebar shown again keeps what was typed in it.
+  if (kind === null) return;
   panel.dataset.kind = kind;
   // Sheets gives a sidebar its own width (300 px by default); the other panels are a bit wider.
   panel.style.width = kind === "sidebar" && state.sidebar ? `${Math.max(state.sidebar.width, 300)}px` : "";
@@ -527,7 +581,7 @@ async function renderPanel(): Promise<void> {
         mail.bcc.length ? el("div", { className: "mail-meta", text: `Bcc: ${mail.bcc.join(", ")}` }) : null,
         el("div", {
           className: "mail-meta",
-          text: `From: ${mail.from} · ${new Date(mail.sentAt).toLocaleString()}`,
+          text: `From: ${mail.from} · ${localTime(mail.sentAt, zoneOfWorkbook())} (${zoneOfWorkbook()})`,
         }),
       ]);
       if (mail.htmlBody !== null) {
@@ -554,7 +608,11 @@ async function renderPanel(): Promise<void> {
       el("div", { className: "trigger", testId: "trigger" }, [
         el("div", { className: "trigger-handler", text: trigger.handler }),
         el("div", { className: "mail-meta", text: describeTrigger(trigger) }),
-        el("div", { className: "mail-meta", text: `Installed by ${trigger.owner} on ${trigger.createdAt}` }),
+        el("div", {
+          className: "mail-meta",
+          text: `Installed by ${trigger.owner} on ${localTime(trigger.createdAt, zoneOfWorkbook())} (${zoneOfWorkbook()})`,
+          testId: "trigger-installed",
+        }),
       ]),
     );
   }
@@ -574,7 +632,9 @@ function wireSidebarBridge(): void {
     const request = event.data as { type?: string; id?: number; name?: string; args?: unknown[] } | null;
     if (request?.type === "campaignDesk.close") {
       state.sidebar = null;
+      $("panel-body").replaceChildren();
       openPanel(null);
+      if (state.workbook) renderMenu(state.workbook);
       return;
     }
     if (request?.type !== "campaignDesk.run" || typeof request.id !== "number") return;
@@ -604,6 +664,7 @@ async function refresh(withPanel = true): Promise<void> {
   $("clock-today").textContent = `Today: ${workbook.today}`;
   $("outbox-count").textContent = String(workbook.outboxCount);
   $("trigger-count").textContent = String(workbook.triggerCount);
+  $("setup-notice").hidden = workbook.setUp;
   renderMenu(workbook);
   renderTabs(workbook);
   await loadTab();
@@ -611,11 +672,16 @@ async function refresh(withPanel = true): Promise<void> {
 }
 
 function describeRuns(runs: TriggerRun[]): string {
-  if (runs.length === 0) return "No trigger was due.";
+  if (runs.length === 0) {
+    return (state.workbook?.triggerCount ?? 0) > 0
+      ? "No trigger was due."
+      : "No daily check ran: it runs each day only once daily alerts are on (Extensions > Campaign Desk > Turn on daily alerts).";
+  }
+  const zone = zoneOfWorkbook();
   return runs
     .map(
       (run) =>
-        `${run.handler} ran at ${new Date(run.at).toLocaleString()}${run.error ? ` and failed: ${run.error}` : ""}`,
+        `${run.handler} ran at ${localTime(run.at, zone)} (${zone})${run.error ? ` and failed: ${run.error}` : ""}`,
     )
     .join("\n");
 }
@@ -652,6 +718,10 @@ function wireTopBar(): void {
     openPanel(state.panel === "triggers" ? null : "triggers"),
   );
   $("open-sidebar").addEventListener("click", async () => {
+    if (state.sidebar) {
+      openPanel(state.panel === "sidebar" ? null : "sidebar");
+      return;
+    }
     try {
       showResult(await api<ActionResult>("/api/sidebar", {}));
     } catch (error) {

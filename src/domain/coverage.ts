@@ -1,0 +1,73 @@
+/**
+ * Which Target collaboration covers a sale (DESIGN.md section 1): a Target collaboration covers
+ * its creator for every SKU of its campaign (or only its own row's SKU, when filled) on every day
+ * of the campaign window, unless the row or the campaign is cancelled. When several cover the same
+ * creator, SKU and day, the one whose window started last wins. Row order never matters.
+ *
+ * One index serves the Applied rate column, effective commission, the sidebar preview, recruit and
+ * the Seller Center import.
+ */
+import type { Day } from "./day";
+import { insideWindow } from "./rates";
+
+/** An ID, handle or SKU as compared everywhere: trimmed, case-insensitive, inner spaces folded. */
+export function idKey(id: string): string {
+  return id
+    .trim()
+    .replace(/[\s\u00a0]+/g, " ")
+    .toLowerCase();
+}
+
+export interface TargetCover<T> {
+  /** The collaboration's own ID: breaks a tie between windows that start the same day. */
+  id: string;
+  creator: string;
+  /** The row's own SKU when filled, else every SKU of its campaign. */
+  skus: readonly string[];
+  start?: Day | undefined;
+  end?: Day | undefined;
+  /** The row's Cancelled flag, or the campaign's Status is Cancelled: such a row never covers. */
+  cancelled: boolean;
+  /** What the caller needs back (the campaign, its rates). */
+  value: T;
+}
+
+export interface CoverageIndex<T> {
+  /** The Target collaboration covering this creator, SKU and day, if any. */
+  covering(creator: string, sku: string, day: Day): TargetCover<T> | undefined;
+}
+
+const NO_START = Number.NEGATIVE_INFINITY;
+
+/** Later start first; on the same start, the larger ID (compared as idKey), so order never matters. */
+function byPriority<T>(a: TargetCover<T>, b: TargetCover<T>): number {
+  const startA = a.start ?? NO_START;
+  const startB = b.start ?? NO_START;
+  if (startA !== startB) return startB - startA;
+  const idA = idKey(a.id);
+  const idB = idKey(b.id);
+  return idA === idB ? 0 : idA < idB ? 1 : -1;
+}
+
+export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageIndex<T> {
+  const byCreatorAndSku = new Map<string, TargetCover<T>[]>();
+  for (const cover of covers) {
+    if (cover.cancelled) continue;
+    const creator = idKey(cover.creator);
+    if (creator === "") continue;
+    for (const sku of new Set(cover.skus.map(idKey))) {
+      if (sku === "") continue;
+      const key = `${creator}\u0000${sku}`;
+      const list = byCreatorAndSku.get(key);
+      if (list) list.push(cover);
+      else byCreatorAndSku.set(key, [cover]);
+    }
+  }
+  for (const list of byCreatorAndSku.values()) list.sort(byPriority);
+  return {
+    covering(creator, sku, day) {
+      const list = byCreatorAndSku.get(`${idKey(creator)}\u0000${idKey(sku)}`);
+      return list?.find((cover) => insideWindow(day, cover.start, cover.end));
+    },
+  };
+}

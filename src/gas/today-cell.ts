@@ -1,0 +1,51 @@
+/**
+ * Keeps the `CampaignDeskToday` cell (Settings, key Today) current. Setup makes sure it holds
+ * today and carries the name; a check run writes it only when the day changed: one write, and a
+ * confirming read of its key right before, so a row someone moved is never written blind.
+ */
+import type { Day, ZoneCalendar } from "../domain/day";
+import { TODAY_SETTING_KEY } from "../domain/settings";
+import { columnLetter } from "../workbook/highlights";
+import { headerKey } from "../workbook/schema";
+import { findTodayCell, holdsToday, TODAY_RANGE_NAME, type TodayCell } from "../workbook/today-cell";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function writeToday(sheet: Sheet, cell: TodayCell, today: Day, calendar: ZoneCalendar): boolean {
+  const key = sheet.getRange(cell.row, cell.keyColumn).getValue();
+  if (headerKey(key) !== TODAY_SETTING_KEY.toLowerCase()) return false;
+  sheet.getRange(cell.row, cell.valueColumn).setValue(calendar.midnightOf(today));
+  return true;
+}
+
+/** A check run: settingsValues is the Settings tab as the run already read it. */
+export function refreshTodayCell(
+  spreadsheet: Spreadsheet,
+  settingsValues: readonly (readonly unknown[])[] | undefined,
+  today: Day,
+  calendar: ZoneCalendar,
+): void {
+  const cell = settingsValues ? findTodayCell(settingsValues) : null;
+  if (!cell || holdsToday(cell.value, today, calendar)) return;
+  const sheet = spreadsheet.getSheetByName("Settings");
+  if (sheet) writeToday(sheet, cell, today, calendar);
+}
+
+/** Setup: today in the Today row (formatted as a date) and the name on it. True when the name was added or moved. */
+export function ensureTodayCell(spreadsheet: Spreadsheet, today: Day, calendar: ZoneCalendar): boolean {
+  const sheet = spreadsheet.getSheetByName("Settings");
+  if (!sheet) return false;
+  const cell = findTodayCell(sheet.getDataRange().getValues());
+  if (!cell) return false;
+  if (!holdsToday(cell.value, today, calendar) && writeToday(sheet, cell, today, calendar)) {
+    sheet.getRange(cell.row, cell.valueColumn).setNumberFormat("yyyy-mm-dd");
+  }
+  const named = spreadsheet.getRangeByName(TODAY_RANGE_NAME);
+  const a1 = `${columnLetter(cell.valueColumn)}${cell.row}`;
+  if (named && named.getA1Notation() === a1 && named.getSheet().getSheetId() === sheet.getSheetId()) {
+    return false;
+  }
+  spreadsheet.setNamedRange(TODAY_RANGE_NAME, sheet.getRange(cell.row, cell.valueColumn));
+  return true;
+}

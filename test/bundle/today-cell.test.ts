@@ -1,0 +1,125 @@
+/**
+ * CampaignDeskToday: the non-volatile today that custom functions reference instead of TODAY()
+ * (Sheets refuses volatile functions as custom-function arguments). Setup creates it; each
+ * check run refreshes it only when the day changed, with one write.
+ */
+import { describe, expect, it } from "vitest";
+import { demoWorkbook } from "../../src/local/demo/demo-workbook";
+import { type LoadedBundle, loadBundle } from "../support/bundle";
+
+const timeZone = "America/Los_Angeles";
+const now = new Date("2026-11-25T17:00:00Z"); // 09:00 in Los Angeles
+
+function setUp(): LoadedBundle {
+  const bundle = loadBundle({ timeZone, now });
+  for (const [name, rows] of Object.entries(demoWorkbook({ today: now, timeZone }).tabs)) {
+    bundle.emulator.seed(name, rows);
+  }
+  bundle.call("setUpWorkbookFromMenu");
+  return bundle;
+}
+
+function todayCell(bundle: LoadedBundle) {
+  const range = bundle.emulator.spreadsheet.getRangeByName("CampaignDeskToday");
+  if (!range) throw new Error("no CampaignDeskToday");
+  return range;
+}
+
+function runDaily(bundle: LoadedBundle) {
+  bundle.emulator.calls.reset();
+  bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+  return { calls: bundle.emulator.calls.count(), writes: bundle.emulator.calls.writeList() };
+}
+
+describe("CampaignDeskToday", () => {
+  it("is created by setup: the Settings row Today holds today as a date cell, under the name", () => {
+    const bundle = setUp();
+    const cell = todayCell(bundle);
+    expect(cell.getSheet().getName()).toBe("Settings");
+    const row = cell.getSheet().getRange(cell.getRow(), 1, 1, 2).getValues()[0];
+    expect(row?.[0]).toBe("Today");
+    expect(cell.getDisplayValue()).toBe("2026-11-25");
+    expect(cell.getNumberFormat()).toBe("yyyy-mm-dd");
+    expect(bundle.emulator.ui.alerts.at(-1)?.message).toContain("Formulas can use CampaignDeskToday");
+    // Its Check cell stays empty: Today is a key Campaign Desk knows.
+    runDaily(bundle);
+    const settings = bundle.emulator.values("Settings");
+    const check = (settings[0] ?? []).indexOf("Check");
+    expect(settings[cell.getRow() - 1]?.[check]).toBe("");
+  });
+
+  it("keeps setup idempotent: a second setup writes nothing", () => {
+    const bundle = setUp();
+    bundle.emulator.calls.reset();
+    bundle.call("setUpWorkbookFromMenu");
+    expect(bundle.emulator.calls.writeList().filter((call) => !call.startsWith("Ui."))).toEqual([]);
+    expect(bundle.emulator.ui.alerts.at(-1)?.message).not.toContain("CampaignDeskToday");
+  });
+
+  it("costs a run nothing on the same day, and one write (plus a confirming read) the next day", () => {
+    const bundle = setUp();
+    const sameDay = runDaily(bundle);
+    expect(sameDay.writes.filter((call) => call === "Range.setValue")).toEqual([]);
+    // The calls made on the Settings tab (other tabs' owned columns change with the day too).
+    const settingsCalls = () => {
+      const seen: string[] = [];
+      const stop = bundle.emulator.hooks.afterCall((call) => {
+        if (call.sheet === "Settings") seen.push(`${call.service}.${call.method}`);
+      });
+      bundle.call("refreshOperatingViewFromMenu");
+      stop();
+      return seen;
+    };
+    const again = settingsCalls();
+    bundle.emulator.clock.advanceDays(1);
+    const nextDay = settingsCalls();
+    expect(todayCell(bundle).getDisplayValue()).toBe("2026-11-26");
+    // A confirming read of the Today key right before the one write of its value.
+    const extra = [...nextDay];
+    for (const call of again) extra.splice(extra.indexOf(call), 1);
+    expect(extra).toEqual(["Sheet.getRange", "Range.getValue", "Sheet.getRange", "Range.setValue"]);
+    expect(nextDay.length).toBe(again.length + 4);
+  });
+
+  it("rebinds the name when setup finds the Today row elsewhere, and adds the row to an older workbook", () => {
+    const bundle = setUp();
+    const settings = bundle.emulator.spreadsheet.getSheetByName("Settings");
+    if (!settings) throw new Error("no Settings");
+    const row = todayCell(bundle).getRow();
+    settings.deleteRow(row);
+    // The name still points at the old place; the next setup appends Today again and moves the name.
+    bundle.call("setUpWorkbookFromMenu");
+    const moved = todayCell(bundle);
+    expect(settings.getRange(moved.getRow(), 1).getValue()).toBe("Today");
+    expect(moved.getDisplayValue()).toBe("2026-11-25");
+  });
+
+  it("never writes a moved row: a person sorting Settings during the run leaves it for the next run", () => {
+    const bundle = setUp();
+    bundle.emulator.clock.advanceDays(1);
+    let done = false;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (done || call.method !== "getValues" || call.sheet !== "Settings") return;
+      done = true;
+      bundle.emulator.uncounted(() => {
+        const sheet = bundle.emulator.spreadsheet.getSheetByName("Settings");
+        sheet?.insertRowBefore(2);
+      });
+    });
+    const { writes } = runDaily(bundle);
+    stop();
+    expect(done).toBe(true);
+    expect(writes.filter((call) => call === "Range.setValue")).toEqual([]);
+    // Nothing was written over the row that moved into the Today row's place.
+    const values = bundle.emulator.values("Settings");
+    expect(values.filter((line) => line[0] === "Today").length).toBe(1);
+  });
+
+  it("works as a custom-function argument where TODAY() is refused", () => {
+    const bundle = setUp();
+    const today = todayCell(bundle).getValue() as Date;
+    expect(bundle.call("WINDOW_STATUS", "2026-12-01", "2026-12-31", today)).toBe(
+      "Upcoming, starts in 6 days",
+    );
+  });
+});

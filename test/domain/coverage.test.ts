@@ -1,0 +1,135 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { coverageIndex, idKey, type TargetCover } from "../../src/domain/coverage";
+import { dayFromIso } from "../../src/domain/day";
+
+const d = (iso: string) => dayFromIso(iso) as number;
+
+const cover = (
+  id: string,
+  skus: string[],
+  start: string,
+  end: string,
+  extra: Partial<TargetCover<string>> = {},
+) =>
+  ({
+    id,
+    creator: "@ana",
+    skus,
+    start: d(start),
+    end: d(end),
+    cancelled: false,
+    value: id,
+    ...extra,
+  }) satisfies TargetCover<string>;
+
+describe("which Target collaboration covers a sale", () => {
+  it("covers every SKU of the campaign on every day of its window, and nothing outside it", () => {
+    const index = coverageIndex([cover("T-1", ["SKU-1", "SKU-2"], "2026-12-01", "2026-12-31")]);
+    expect(index.covering("@ana", "SKU-2", d("2026-12-15"))?.id).toBe("T-1");
+    expect(index.covering("@ana", "SKU-1", d("2026-12-01"))?.id).toBe("T-1");
+    expect(index.covering("@ana", "SKU-1", d("2026-12-31"))?.id).toBe("T-1");
+    expect(index.covering("@ana", "SKU-1", d("2027-01-01"))).toBeUndefined();
+    expect(index.covering("@ana", "SKU-3", d("2026-12-15"))).toBeUndefined();
+    expect(index.covering("@bo", "SKU-1", d("2026-12-15"))).toBeUndefined();
+  });
+
+  it("a reused creator is covered by the collaboration whose window holds the day, not an older one", () => {
+    const index = coverageIndex([
+      cover("OLD", ["SKU-1"], "2026-06-01", "2026-06-30"),
+      cover("NOW", ["SKU-1"], "2026-12-01", "2026-12-31"),
+    ]);
+    expect(index.covering("@ana", "SKU-1", d("2026-12-10"))?.id).toBe("NOW");
+    expect(index.covering("@ana", "SKU-1", d("2026-06-10"))?.id).toBe("OLD");
+    expect(index.covering("@ana", "SKU-1", d("2026-09-10"))).toBeUndefined();
+  });
+
+  it("the window that started last wins where several overlap", () => {
+    const index = coverageIndex([
+      cover("LONG", ["SKU-1"], "2026-11-01", "2027-01-31"),
+      cover("EVENT", ["SKU-1"], "2026-12-10", "2026-12-12"),
+    ]);
+    expect(index.covering("@ana", "SKU-1", d("2026-12-11"))?.id).toBe("EVENT");
+    expect(index.covering("@ana", "SKU-1", d("2026-12-13"))?.id).toBe("LONG");
+  });
+
+  it("cancelled rows never cover; IDs, handles and SKUs compare trimmed and case-insensitively", () => {
+    const index = coverageIndex([
+      cover("LATE", ["SKU-1"], "2026-12-05", "2026-12-31", { cancelled: true }),
+      cover("EARLY", [" sku-1 "], "2026-12-01", "2026-12-31", { creator: " @ANA " }),
+    ]);
+    expect(index.covering("@ana", "SKU-1", d("2026-12-10"))?.id).toBe("EARLY");
+    expect(idKey("  C-001 ")).toBe(idKey("c-001"));
+    expect(idKey("Campaign\u00a0 ID")).toBe("campaign id");
+  });
+
+  const covers = fc.array(
+    fc.record({
+      id: fc.constantFrom("A", "B", "C", "D", "E"),
+      creator: fc.constantFrom("@ana", "@bo"),
+      skus: fc.subarray(["SKU-1", "SKU-2", "SKU-3"], { minLength: 1 }),
+      start: fc.integer({ min: 0, max: 60 }),
+      length: fc.integer({ min: 0, max: 60 }),
+      cancelled: fc.boolean(),
+    }),
+    { maxLength: 12 },
+  );
+  const toCovers = (
+    list: {
+      id: string;
+      creator: string;
+      skus: string[];
+      start: number;
+      length: number;
+      cancelled: boolean;
+    }[],
+  ) =>
+    list.map(({ id, creator, skus, start, length, cancelled }, n) => ({
+      id: `${id}${n}`,
+      creator,
+      skus,
+      start,
+      end: start + length,
+      cancelled,
+      value: n,
+    }));
+
+  test.prop([covers, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: -5, max: 130 })])(
+    "the answer never depends on row order",
+    (list, seed, day) => {
+      const all = toCovers(list);
+      const shuffled = [...all].sort(
+        (a, b) => ((a.value * 7919 + seed) % 97) - ((b.value * 7919 + seed) % 97),
+      );
+      const one = coverageIndex(all);
+      const other = coverageIndex(shuffled);
+      for (const creator of ["@ana", "@bo"]) {
+        for (const sku of ["SKU-1", "SKU-2", "SKU-3"]) {
+          expect(other.covering(creator, sku, day)?.id).toBe(one.covering(creator, sku, day)?.id);
+        }
+      }
+    },
+  );
+
+  test.prop([covers, fc.integer({ min: -5, max: 130 })])(
+    "the winner covers the day, is not cancelled, and no other cover of that day started later",
+    (list, day) => {
+      const all = toCovers(list);
+      const index = coverageIndex(all);
+      for (const creator of ["@ana", "@bo"]) {
+        for (const sku of ["SKU-1", "SKU-2", "SKU-3"]) {
+          const candidates = all.filter(
+            (c) =>
+              !c.cancelled && c.creator === creator && c.skus.includes(sku) && c.start <= day && day <= c.end,
+          );
+          const winner = index.covering(creator, sku, day);
+          if (candidates.length === 0) expect(winner).toBeUndefined();
+          else {
+            expect(candidates.some((c) => c === winner)).toBe(true);
+            expect(Math.max(...candidates.map((c) => c.start))).toBe(winner?.start);
+          }
+        }
+      }
+    },
+  );
+});
