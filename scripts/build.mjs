@@ -20,14 +20,17 @@ const out = join(root, "build");
  * samples and content due, opening the selected campaign and saving only the edited fields of
  * a brief to about 84 KB, whose load in V8 `npm run bench` measures (under 2 ms; a classic zod
  * import alone would make it 10 times slower). CampaignDeskToday (the named today that setup
- * creates and each run refreshes) and money formats in the spreadsheet's locale brought it to
- * about 88.5 KB, so the cap went from 86,000 to 90,000. Scale (issue 17) added about 3 KB: the
+ * creates and each run refreshes) and money formats in the spreadsheet's locale added about
+ * 3.5 KB. Splitting the daily check into one small module per tab added about 1.9 KB (the shared
+ * run's property names survive minification); the money and timing rules of issue 15 (coverage,
+ * the Shop Ads ladder and SHOP_ADS_RATE, inventory per SKU, budget, review rounds, sample
+ * shipping, the recruit's rate note) about 9.8 KB more. Scale (issue 17) about 3 KB: the
  * operating view bounded and written only as far as it changed (content and layout signatures,
- * its colours as rules) and the sidebar's first load packed, with a campaign's seats on demand,
- * so the cap went to 94,000. The cap sits a little above the bundle: it is a tripwire for an
- * accidental import, raised only with a reason in the commit.
+ * its colours as rules) and the sidebar's first load packed, with a campaign's seats on demand.
+ * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
+ * only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 94_000;
+export const CODE_BUDGET_BYTES = 106_000;
 
 mkdirSync(out, { recursive: true });
 

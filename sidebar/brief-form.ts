@@ -32,6 +32,7 @@ type Control =
   | "date"
   | "amount"
   | "count"
+  | "inventory"
   | "percent"
   | "choice"
   | "flag"
@@ -66,7 +67,7 @@ const SECTIONS: Section[] = [
       ["skus", "skus"],
       ["start", "date"],
       ["end", "date"],
-      ["reservedInventory", "count"],
+      ["reservedInventory", "inventory"],
       ["budget", "amount"],
     ],
   },
@@ -112,10 +113,11 @@ const CONTROLS = new Map(SECTIONS.flatMap((section) => section.fields));
 
 const HINTS: Partial<Record<BriefField, string>> = {
   campaignId: "A short unique ID, e.g. C-001.",
-  lane: "Open: public plan. Target: private invitation to chosen creators; the Target rate wins.",
+  lane: "Open: public plan. Target: private invitation to chosen creators; the Target rate wins. Partner: an agency or platform campaign whose rates are fixed once submitted.",
+  reservedInventory: "Units held for each SKU (150), or per SKU: SKU-1: 100, SKU-2: 50.",
+  adsRate: "This campaign's Shop Ads rate on ad orders, 1% to 80%.",
   commissionRate: "For the Target lane this is the Target rate.",
-  contentDueDays:
-    "Days the creator has to deliver (needed for a flat fee): from the invitation when recruited here, from acceptance when Content due is left blank.",
+  contentDueDays: "Days the creator has to deliver (needed for a flat fee), counted from their acceptance.",
   authDaysNeeded: "Ad authorization length the plan needs, in days.",
   ownerEmail: "Receives the digest for this campaign.",
   notes: "Anything else the team agreed.",
@@ -203,7 +205,13 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
         const items = checked(field);
         value = items.length > 0 ? items : undefined;
       } else if (control === "flag") value = (node as HTMLInputElement | null)?.checked === true;
-      else if (control === "amount" || control === "count" || control === "percent")
+      else if (
+        control === "amount" ||
+        control === "count" ||
+        control === "inventory" ||
+        control === "percent"
+      )
+        // Inventory is a count, or text like `SKU-1: 100, SKU-2: 50` that the check reads.
         value = numberInput(node?.value ?? "", control === "percent");
       else value = node?.value ?? "";
       if (value !== undefined && value !== "") brief[field] = value;
@@ -411,7 +419,12 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     const typed = readNumber(gmv.value.trim());
     clear(
       cost,
-      costLines(brief, products, typed).map((line) => el("div", {}, line)),
+      costLines(
+        brief,
+        products,
+        typed,
+        state?.campaigns.find((campaign) => campaign.id === editing)?.spend,
+      ).map((line) => el("div", {}, line)),
     );
   }
 

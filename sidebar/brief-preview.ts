@@ -15,7 +15,9 @@ import {
   SAMPLE_POLICIES,
   type SamplePolicy,
 } from "../src/domain/choices";
+import { idKey } from "../src/domain/coverage";
 import { dayFromIso } from "../src/domain/day";
+import { reservationOf } from "../src/domain/inventory";
 import { formatMoney, type MoneyStyle } from "../src/domain/money";
 import { readNumber } from "../src/domain/values";
 import type { SidebarProduct } from "../src/features/campaign-sidebar";
@@ -144,13 +146,18 @@ export function planLines(brief: Record<string, unknown>, products: readonly Sid
     );
   }
   const chosen = chosenProducts(brief, products);
-  if (chosen.length > 0) {
-    const stock = chosen.reduce((sum, product) => sum + (product.stockOnHand ?? 0), 0);
-    const reserved = typeof brief.reservedInventory === "number" ? brief.reservedInventory : 0;
-    lines.push(
-      `Stock: ${stock} on hand, ${reserved} reserved${reserved > stock ? `, ${reserved - stock} short` : `, ${stock - reserved} left`}.`,
-    );
-  }
+  const reservation = reservationOf(
+    brief.reservedInventory,
+    chosen.map((product) => product.sku),
+  );
+  // Each SKU against its own stock: the reserved units are held per SKU.
+  const stock = chosen.map((product) => {
+    const onHand = product.stockOnHand ?? 0;
+    const reserved = reservation.ok ? (reservation.perSku.get(idKey(product.sku)) ?? 0) : 0;
+    const left = onHand - reserved;
+    return `${product.sku} ${onHand} on hand, ${reserved} reserved, ${left < 0 ? `${-left} short` : `${left} left`}`;
+  });
+  if (stock.length > 0) lines.push(`Stock: ${stock.join("; ")}.`);
   return lines;
 }
 
@@ -162,6 +169,7 @@ export function costLines(
   brief: Record<string, unknown>,
   products: readonly SidebarProduct[],
   gmv: number | undefined,
+  spent?: number,
 ): string[] {
   const lane = typeof brief.lane === "string" ? matchChoice<Lane>(LANES, brief.lane) : undefined;
   const paymentModel =
@@ -179,11 +187,15 @@ export function costLines(
   if (chosen.length === 0) return ["Choose SKUs to see the cost per creator."];
   const flatFee = typeof brief.flatFee === "number" ? brief.flatFee : undefined;
   const sales = gmv !== undefined && Number.isFinite(gmv) && gmv > 0 ? gmv : 0;
-  return chosen.map((product) => {
+  const adsRate = typeof brief.adsRate === "number" ? brief.adsRate : undefined;
+  let highest = 0;
+  const lines = chosen.map((product) => {
     const cost = expectedCostPerCreator({
       lane,
       commissionRate: rate,
       openRate: product.openRate,
+      adsRate,
+      openAdsRate: product.openAdsRate,
       paymentModel,
       flatFee,
       samplePolicy,
@@ -197,6 +209,20 @@ export function costLines(
       cost.effective === undefined
         ? "no effective rate without GMV"
         : `effective commission ${percent(cost.effective)}`;
-    return `${product.sku}: ${parts.join(" + ")} = ${money(cost.total)}; ${effective}.`;
+    const ads = `ad orders earn ${percent(cost.ads.rate)}${cost.ads.source === "Standard" ? "" : ` (${cost.ads.source} ads rate)`}`;
+    highest = Math.max(highest, cost.total);
+    return `${product.sku}: ${parts.join(" + ")} = ${money(cost.total)}; ${effective}; ${ads}.`;
   });
+  const budget = typeof brief.budget === "number" && brief.budget > 0 ? brief.budget : undefined;
+  if (budget !== undefined && highest > 0) {
+    // The spend a creator adds, against what is left of the budget: the same sum the daily
+    // check calls Spend.
+    const sofar = spent !== undefined && spent > 0 ? spent : 0;
+    const left = Math.max(budget - sofar, 0);
+    const already = sofar > 0 ? `${money(sofar)} spent so far (${percent(sofar / budget)}); ` : "";
+    lines.push(
+      `Budget ${money(budget)}: ${already}each creator adds up to ${money(highest)} of spend; about ${Math.floor(left / highest)} more creators fit.`,
+    );
+  }
+  return lines;
 }

@@ -344,6 +344,7 @@ export function recruitTab(
               ? `Invited ${invited.length} to ${campaignId} with ${sku}: ${invited.map((row) => `${row.creator} (${row.collabId})`).join(", ")}. Content due ${invited[0]?.contentDue}.`
               : "Nobody invited.",
           ),
+          ...invited.flatMap((row) => (row.rate ? [el("p", {}, `${row.creator} ${row.rate}.`)] : [])),
           samples > 0
             ? el("p", {}, `Added ${samples} sample${samples === 1 ? "" : "s"} to the Samples tab.`)
             : null,

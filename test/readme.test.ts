@@ -78,6 +78,7 @@ describe("README column examples", () => {
       submitted_on: "Submitted",
       approved_on: "Approved",
       paid_on: "Fee paid",
+      revisions: "Revisions",
     };
     expect(columnExamples.length).toBeGreaterThan(0);
     for (const example of columnExamples) {

@@ -92,14 +92,18 @@ export function naiveRecruit(
   const campaign = campaigns.rows.find((row) => row.key === request.campaignId);
   const brief = campaign ? checkBrief(briefInputFromRow(campaign.get, calendar)).brief : undefined;
   if (!brief?.skus.includes(request.sku)) return { ok: false, invited: [] };
-  const contentDue = calendar.midnightOf(
-    contentDueAtInvitation({
-      invited: today,
-      start: dayFromIso(brief.start) ?? today,
-      end: dayFromIso(brief.end) ?? today,
-      contentDueDays: brief.contentDueDays,
-    }),
-  );
+  // As the add-on: Content due stays blank (it counts from acceptance) unless the brief has no
+  // Content due days, when it is the campaign End.
+  const contentDue =
+    brief.contentDueDays === undefined
+      ? calendar.midnightOf(
+          contentDueAtInvitation({
+            invited: today,
+            start: dayFromIso(brief.start) ?? today,
+            end: dayFromIso(brief.end) ?? today,
+          }),
+        )
+      : undefined;
   const creators = readTable(
     tabSchema("Creators"),
     (spreadsheet.getSheetByName("Creators") as Sheet).getDataRange().getValues(),
@@ -166,7 +170,7 @@ export function naiveRecruit(
       [at.creator, name],
       [at.sku, request.sku],
       [at.invited, calendar.midnightOf(today)],
-      [at.due, contentDue],
+      ...(contentDue === undefined ? [] : ([[at.due, contentDue]] as [number, unknown][])),
     ]);
     if (sends) {
       writeRow(samples, sampleRows.row + invited.length, [

@@ -4,18 +4,23 @@
  * comes from the rule that owns it (applied rate, flat fee owed, sample cost borne, effective
  * commission), so the preview says what the checks will later compute.
  */
+import { type AdsRate, adsRate } from "./ads-rates";
 import type { Lane, PaymentModel, SamplePolicy } from "./choices";
 import { amountPaid, effectiveCommission } from "./commission";
 import { flatFeeOwed } from "./payout";
-import { appliedRate } from "./rates";
+import { collaborationRate } from "./rates";
 import { type SampleState, sampleCostBorne } from "./samples";
 
 export interface CreatorCostTerms {
   lane: Lane;
-  /** The brief's Commission rate: the Target rate in the Target lane. */
+  /** The brief's Commission rate: the Target rate in the Target lane, fixed in the Partner lane. */
   commissionRate: number;
   /** The SKU's Open rate on the Products tab. */
   openRate?: number | undefined;
+  /** The brief's Ads rate: this campaign's Shop Ads rate. */
+  adsRate?: number | undefined;
+  /** The SKU's Open ads rate on the Products tab. */
+  openAdsRate?: number | undefined;
   paymentModel: PaymentModel;
   flatFee?: number | undefined;
   samplePolicy: SamplePolicy;
@@ -32,17 +37,28 @@ export interface CreatorCost {
   total: number;
   /** Undefined with no GMV: there is no rate to give. */
   effective: number | undefined;
+  /** What the creator's ad orders earn (the Shop Ads ladder). */
+  ads: AdsRate;
 }
 
 export function expectedCostPerCreator(terms: CreatorCostTerms): CreatorCost {
   const gmv = Number.isFinite(terms.gmv) && terms.gmv > 0 ? terms.gmv : 0;
-  // As the daily check reads a collaboration: this campaign's rate as the Target rate in the
-  // Target lane; otherwise the SKU's Open plan rate, or the campaign's own where the SKU has none.
+  // As the daily check reads a collaboration of this campaign covered by its own row: the
+  // Partner campaign's rate; this campaign's rate as the Target rate in the Target lane;
+  // otherwise the SKU's Open plan rate, or the campaign's own where the SKU has none.
+  const own = (lane: Lane, rate: number | undefined) => (terms.lane === lane ? rate : undefined);
   const rate =
-    appliedRate({
-      targetRate: terms.lane === "Target" ? terms.commissionRate : undefined,
-      openRate: terms.openRate ?? (terms.lane === "Open" ? terms.commissionRate : undefined),
+    collaborationRate({
+      partnerRate: own("Partner", terms.commissionRate),
+      coveringTargetRate: own("Target", terms.commissionRate),
+      openRate: terms.openRate ?? own("Open", terms.commissionRate),
     })?.rate ?? terms.commissionRate;
+  const ads = adsRate({
+    partnerAdsRate: own("Partner", terms.adsRate),
+    targetAdsRate: own("Target", terms.adsRate),
+    openAdsRate: terms.openAdsRate ?? own("Open", terms.adsRate),
+    standardRate: rate,
+  }) ?? { rate, source: "Standard" };
   const flatFee =
     terms.paymentModel === "Flat fee + commission" ? flatFeeOwed("Payable", terms.flatFee ?? 0) : 0;
   // A delivered sample; under the refund policy a creator who sold has had the refund due.
@@ -61,5 +77,6 @@ export function expectedCostPerCreator(terms: CreatorCostTerms): CreatorCost {
     sampleCost,
     total: amountPaid(cost),
     effective: effectiveCommission(cost),
+    ads,
   };
 }

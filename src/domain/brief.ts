@@ -3,6 +3,8 @@
  * crosses google.script.run) and the cross-field rules that make a brief workable.
  * Errors block saving; warnings are legal but almost always mistakes.
  */
+
+import { isAdsRateBelowOpen, isAdsRateInRange } from "./ads-rates";
 import {
   AD_USES,
   type AdUse,
@@ -19,7 +21,9 @@ import {
   SAMPLE_POLICIES,
   type SamplePolicy,
 } from "./choices";
+import { idKey } from "./coverage";
 import { type Day, dayFromIso } from "./day";
+import { reservationOf } from "./inventory";
 import { isBlank, isEmail } from "./values";
 
 /** Field key -> Campaigns column header, for the Checks column and the sidebar labels. */
@@ -57,7 +61,8 @@ export type BriefField = keyof typeof BRIEF_FIELD_HEADERS;
 type FieldKind =
   | { kind: "text"; max: number }
   | { kind: "day" }
-  | { kind: "rate" }
+  | { kind: "rate"; ads?: boolean }
+  | { kind: "inventory" }
   | { kind: "amount" }
   | { kind: "count"; max: number }
   | { kind: "choice"; choices: readonly string[] }
@@ -71,7 +76,6 @@ const text: FieldSpec = { kind: "text", max: 200, required: true };
 const requiredDay: FieldSpec = { kind: "day", required: true };
 const day: FieldSpec = { kind: "day" };
 const amount: FieldSpec = { kind: "amount" };
-const rate: FieldSpec = { kind: "rate" };
 const choice = (choices: readonly string[], fallback?: string): FieldSpec =>
   fallback === undefined
     ? { kind: "choice", choices, required: true }
@@ -100,11 +104,11 @@ export const BRIEF_FIELDS: { readonly [F in BriefField]: FieldSpec } = {
   flashSaleStart: day,
   flashSaleEnd: day,
   flashSalePrice: amount,
-  reservedInventory: { kind: "count", max: 100_000_000 },
+  reservedInventory: { kind: "inventory" },
   amplification: choice(AD_USES, "None"),
   amplificationStart: day,
   amplificationEnd: day,
-  adsRate: rate,
+  adsRate: { kind: "rate", ads: true },
   authDaysNeeded: { kind: "count", max: 3650 },
   budget: amount,
   ownerEmail: { kind: "email" },
@@ -128,9 +132,23 @@ function parseField(spec: FieldSpec, value: unknown): { value: unknown } | { mes
         ? { value: value.trim() }
         : { message: "expected a date like 2026-12-01" };
     case "rate":
+      if (spec.ads) {
+        return typeof value === "number" && isAdsRateInRange(value)
+          ? { value }
+          : { message: "expected an ads rate from 1% to 80% (5% = 0.05)" };
+      }
       return typeof value === "number" && value >= 0 && value <= 1
         ? { value }
         : { message: "expected a rate from 0% to 100% (15% = 0.15)" };
+    case "inventory":
+      // A count for each SKU, or `SKU: units` pairs checked against the SKUs with the other fields.
+      if (typeof value === "number")
+        return Number.isInteger(value) && value >= 0 && value <= 100_000_000
+          ? { value }
+          : { message: "expected a whole number from 0 to 100000000, or SKU: units pairs" };
+      return typeof value === "string" && value.trim() !== ""
+        ? { value: value.trim() }
+        : { message: "expected a whole number of units, or SKU: units pairs like SKU-1: 100, SKU-2: 50" };
     case "amount":
       return typeof value === "number" && Number.isFinite(value) && value >= 0
         ? { value }
@@ -180,7 +198,8 @@ export interface CampaignBrief {
   flashSaleStart?: string;
   flashSaleEnd?: string;
   flashSalePrice?: number;
-  reservedInventory?: number;
+  /** Units held for each SKU, or `SKU: units` pairs (see `reservationOf`). */
+  reservedInventory?: number | string;
   amplification: AdUse;
   amplificationStart?: string;
   amplificationEnd?: string;
@@ -208,7 +227,9 @@ export type BriefRule =
   | "objectiveRequirement"
   | "unknownSku"
   | "reservedOverStock"
-  | "targetBelowOpen";
+  | "reservationInvalid"
+  | "targetBelowOpen"
+  | "adsRateBelowOpen";
 
 export interface BriefIssue {
   field: BriefField;
@@ -220,6 +241,7 @@ export interface BriefProduct {
   sku: string;
   stockOnHand?: number | undefined;
   openRate?: number | undefined;
+  openAdsRate?: number | undefined;
 }
 
 /** What the brief is checked against: the Products tab. Without it, product rules are skipped. */
@@ -414,19 +436,41 @@ function crossFieldIssues(
 
   const products = context.products;
   if (products) {
-    const bySku = new Map(products.map((product) => [product.sku.trim().toLowerCase(), product]));
-    const found = brief.skus.map((sku) => ({ sku, product: bySku.get(sku.trim().toLowerCase()) }));
+    const bySku = new Map(products.map((product) => [idKey(product.sku), product]));
+    const found = brief.skus.map((sku) => ({ sku, product: bySku.get(idKey(sku)) }));
     const unknown = found.filter(({ product }) => !product).map(({ sku }) => sku);
     if (unknown.length > 0) error("skus", "unknownSku", `Not on the Products tab: ${unknown.join(", ")}`);
 
     if (brief.reservedInventory !== undefined && unknown.length === 0) {
-      const stock = found.reduce((sum, { product }) => sum + (product?.stockOnHand ?? 0), 0);
-      if (brief.reservedInventory > stock) {
-        warn(
-          "reservedInventory",
-          "reservedOverStock",
-          `Reserved inventory (${brief.reservedInventory}) is more than the stock on hand (${stock}): creators may sell units you cannot ship`,
-        );
+      const reservation = reservationOf(brief.reservedInventory, brief.skus);
+      if (!reservation.ok) {
+        error("reservedInventory", "reservationInvalid", `Reserved inventory: ${reservation.message}`);
+      } else {
+        // Each SKU against its own stock: units of one product cannot ship as another.
+        for (const { sku, product } of found) {
+          const units = reservation.perSku.get(idKey(sku)) ?? 0;
+          const stock = product?.stockOnHand ?? 0;
+          if (units > stock) {
+            warn(
+              "reservedInventory",
+              "reservedOverStock",
+              `Reserved inventory of ${sku} (${units}) is more than its stock on hand (${stock}): creators may sell units you cannot ship`,
+            );
+          }
+        }
+      }
+    }
+
+    const adsRate = brief.adsRate;
+    if (adsRate !== undefined) {
+      for (const { sku, product } of found) {
+        if (isAdsRateBelowOpen(adsRate, product?.openAdsRate)) {
+          warn(
+            "adsRate",
+            "adsRateBelowOpen",
+            `Ads rate ${percent(adsRate)} is below the Open ads rate ${percent(product?.openAdsRate ?? 0)} of ${sku}: the platform prompts for this, and it is almost always a mistake`,
+          );
+        }
       }
     }
 

@@ -3,7 +3,8 @@
 export const OBJECTIVES = ["Organic test", "Event spike", "LIVE momentum", "Ad-asset recovery"] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
-export const LANES = ["Open", "Target"] as const;
+/** Partner: an agency or platform campaign, whose rates the seller cannot change after submitting. */
+export const LANES = ["Open", "Target", "Partner"] as const;
 export type Lane = (typeof LANES)[number];
 
 export const CONTENT_TYPES = ["Short video", "LIVE", "Showcase"] as const;

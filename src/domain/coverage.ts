@@ -71,3 +71,34 @@ export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageInde
     },
   };
 }
+
+/** What the coverage rule needs of a campaign. */
+export interface CoveringCampaign {
+  lane?: string | undefined;
+  skus: readonly string[];
+  start?: Day | undefined;
+  end?: Day | undefined;
+  status: string;
+  /** The campaign's Commission rate: a Target collaboration without one has nothing to pay. */
+  rate?: number | undefined;
+}
+
+/**
+ * The cover of one Collaborations row, or undefined when the row cannot cover a sale (not the
+ * Target lane, or no rate). A blank SKU stands for every SKU of the campaign.
+ */
+export function targetCoverOf<C extends CoveringCampaign>(
+  row: { id: string; creator: string; sku: string; cancelled: boolean },
+  campaign: C | undefined,
+): TargetCover<C> | undefined {
+  if (!campaign || idKey(campaign.lane ?? "") !== "target" || campaign.rate === undefined) return undefined;
+  return {
+    id: row.id,
+    creator: row.creator,
+    skus: row.sku.trim() ? [row.sku] : campaign.skus,
+    start: campaign.start,
+    end: campaign.end,
+    cancelled: row.cancelled || idKey(campaign.status) === "cancelled",
+    value: campaign,
+  };
+}

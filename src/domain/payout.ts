@@ -5,9 +5,12 @@ import type { Day } from "./day";
 /** In the order a flat-fee collaboration moves through them; `Rejected` is off that line. */
 export const PAYOUT_STATES = [
   "Commission only",
+  "Awaiting acceptance",
+  "Awaiting sample",
   "Awaiting content",
   "Content overdue",
   "In review",
+  "Changes requested",
   "Payable",
   "Paid",
   "Rejected",
@@ -15,6 +18,9 @@ export const PAYOUT_STATES = [
 export type PayoutState = (typeof PAYOUT_STATES)[number];
 
 export const REJECTED = "Rejected";
+
+/** Review allows at most this many rounds of change requests. */
+export const MAX_REVISION_ROUNDS = 3;
 
 export interface PayoutFacts {
   paymentModel: PaymentModel;
@@ -24,6 +30,12 @@ export interface PayoutFacts {
   /** The approval day, or `Rejected`. */
   approved?: Day | typeof REJECTED | undefined;
   paid?: Day | undefined;
+  /** Invited and not accepted: nothing is owed yet, so nothing can be overdue. */
+  awaitingAcceptance?: boolean | undefined;
+  /** The seller owes a sample it has not shipped: the content waits on the seller, not the creator. */
+  sampleOwed?: boolean | undefined;
+  /** Rounds of changes the seller asked for (the `Revisions` count). */
+  revisions?: number | undefined;
   today: Day;
 }
 
@@ -31,9 +43,12 @@ export interface PayoutStatus {
   state: PayoutState;
   /**
    * Awaiting content: days until due (0 = due today). Content overdue: days past due.
-   * In review: days since submitted. Payable: days since approved. Paid: days since paid.
+   * In review, Changes requested: days since submitted. Payable: days since approved.
+   * Paid: days since paid.
    */
   days?: number;
+  /** Changes requested: the round asked for (1 to MAX_REVISION_ROUNDS, or more when miscounted). */
+  round?: number;
 }
 
 /** The explicit due date wins; otherwise Accepted + the campaign's Content due days. */
@@ -71,10 +86,27 @@ export function payoutStatus(facts: PayoutFacts): PayoutStatus {
   if (paid !== undefined) return { state: "Paid", days: today - paid };
   if (approved === REJECTED) return { state: "Rejected" };
   if (approved !== undefined) return { state: "Payable", days: today - approved };
+  const round = revisionRound(facts.revisions);
+  if (round > 0) {
+    const status: PayoutStatus = { state: "Changes requested", round };
+    return submitted === undefined ? status : { ...status, days: today - submitted };
+  }
   if (submitted !== undefined) return { state: "In review", days: today - submitted };
+  if (facts.awaitingAcceptance) return { state: "Awaiting acceptance" };
+  if (facts.sampleOwed) return { state: "Awaiting sample" };
   if (contentDue === undefined) return { state: "Awaiting content" };
   if (today > contentDue) return { state: "Content overdue", days: today - contentDue };
   return { state: "Awaiting content", days: contentDue - today };
+}
+
+/** The change-request round a `Revisions` count stands for: 0 for none or an unreadable count. */
+export function revisionRound(revisions: number | undefined): number {
+  return revisions !== undefined && Number.isFinite(revisions) && revisions > 0 ? Math.floor(revisions) : 0;
+}
+
+/** Every round used and still no decision: the seller must approve or reject. */
+export function reviewRoundsUsed(status: PayoutStatus): boolean {
+  return status.state === "Changes requested" && (status.round ?? 0) >= MAX_REVISION_ROUNDS;
 }
 
 /** On time = submitted on or before the due day; undefined while not submitted or no due day. */

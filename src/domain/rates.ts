@@ -15,7 +15,7 @@ export interface RateTerms {
 
 export interface AppliedRate {
   rate: number;
-  lane: "Target" | "Open";
+  lane: "Partner" | "Target" | "Open";
 }
 
 export function insideWindow(day: Day, start?: Day, end?: Day): boolean {
@@ -34,4 +34,18 @@ export function appliedRate(terms: RateTerms): AppliedRate | undefined {
 /** Legal, but almost always a mistake: the creator would earn less than the public plan pays. */
 export function isTargetBelowOpen(targetRate: number, openRate: number): boolean {
   return targetRate < openRate;
+}
+
+/**
+ * The rate of one collaboration row: a Partner campaign's rows earn its rate (fixed by the agency
+ * or platform once submitted); otherwise the covering Target collaboration's rate (see
+ * `coverageIndex`) beats the Open plan rate.
+ */
+export function collaborationRate(terms: {
+  partnerRate?: number | undefined;
+  coveringTargetRate?: number | undefined;
+  openRate?: number | undefined;
+}): AppliedRate | undefined {
+  if (terms.partnerRate !== undefined) return { rate: terms.partnerRate, lane: "Partner" };
+  return appliedRate({ targetRate: terms.coveringTargetRate, openRate: terms.openRate });
 }

@@ -62,6 +62,33 @@ export function sampleFollowUp(facts: {
   return "None";
 }
 
+/**
+ * A sample the seller owes and has not shipped is the seller's delay: "ship it" from `leadDays`
+ * before the content is due ("Late" once the due day passed, when the creator cannot be chased).
+ */
+export function sampleShipping(facts: {
+  policy: SamplePolicy;
+  shipped?: Day | undefined;
+  delivered?: Day | undefined;
+  contentDue?: Day | undefined;
+  today: Day;
+  leadDays: number;
+}): "None" | "Ship" | "Late" {
+  const { policy, shipped, delivered, contentDue, today, leadDays } = facts;
+  if (!sampleOwed(policy, shipped, delivered) || contentDue === undefined) return "None";
+  if (today > contentDue) return "Late";
+  return contentDue - today <= leadDays ? "Ship" : "None";
+}
+
+/** The seller still has to send it: a sample policy, nothing shipped or delivered yet. */
+export function sampleOwed(
+  policy: SamplePolicy,
+  shipped: Day | undefined,
+  delivered: Day | undefined,
+): boolean {
+  return policy !== "No sample" && shipped === undefined && delivered === undefined;
+}
+
 /** Share of delivered samples that led to a post; undefined before any delivery. */
 export function sampleToPost(deliveredCount: number, postedCount: number): number | undefined {
   if (deliveredCount <= 0) return undefined;

@@ -4,7 +4,7 @@
  */
 import type { AuthStatus } from "./authorization";
 import { isoFromDay } from "./day";
-import type { PayoutStatus } from "./payout";
+import { MAX_REVISION_ROUNDS, type PayoutStatus } from "./payout";
 import type { WindowStatus } from "./windows";
 
 export const NO_SALES_YET = "No sales yet";
@@ -23,6 +23,8 @@ function ahead(days: number): string {
 
 export function payoutText(status: PayoutStatus): string {
   const { state, days } = status;
+  if (state === "Changes requested")
+    return `Changes requested, round ${status.round ?? 1} of ${MAX_REVISION_ROUNDS}`;
   if (days === undefined) return state;
   switch (state) {
     case "Awaiting content":

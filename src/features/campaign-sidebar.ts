@@ -16,11 +16,12 @@ import {
   type CampaignBrief,
   checkBrief,
 } from "../domain/brief";
-import { isClosedStatus } from "../domain/choices";
+import { isClosedStatus, splitList } from "../domain/choices";
+import { type CoveringCampaign, coverageIndex, idKey, targetCoverOf } from "../domain/coverage";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
 import type { MoneyStyle } from "../domain/money";
 import { contentDueAtInvitation } from "../domain/payout";
-import { isBlank, readFlag, readNumber } from "../domain/values";
+import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { adjacentRuns, asTypedText, readTable, type TableRow } from "../workbook/table";
@@ -41,10 +42,11 @@ export const FIRST_LOAD_TABS = ["Products", "Campaigns", "Creators"] as const;
 
 /** The columns the sidebar shows or checks: only these are sent, not whole tabs. */
 export const SIDEBAR_COLUMNS: Record<(typeof SIDEBAR_TABS)[number], readonly string[]> = {
-  Products: ["SKU", "Product", "Stock on hand", "Open rate", "Sample cost"],
-  Campaigns: Object.values(BRIEF_FIELD_HEADERS),
+  Products: ["SKU", "Product", "Stock on hand", "Open rate", "Open ads rate", "Sample cost"],
+  // Spend (computed by the daily check) too: the preview sets it against the budget.
+  Campaigns: [...Object.values(BRIEF_FIELD_HEADERS), "Spend"],
   Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
-  Collaborations: ["Collab ID", "Campaign ID", "Creator", "SKU"],
+  Collaborations: ["Collab ID", "Campaign ID", "Creator", "SKU", "Cancelled"],
 };
 
 /**
@@ -191,8 +193,12 @@ export interface BriefSaved {
 
 export interface Recruited {
   ok: true;
-  /** Content due as an ISO day; a sample ID when the brief's policy sends samples. */
-  invited: { collabId: string; creator: string; contentDue: string; sampleId?: string }[];
+  /**
+   * Content due: `10 days after acceptance` (the cell is left blank, so it counts from Accepted),
+   * or the campaign End as an ISO day when the brief has no Content due days. A sample ID when the
+   * brief's policy sends samples; a note when another Target collaboration sets the creator's rate.
+   */
+  invited: { collabId: string; creator: string; contentDue: string; sampleId?: string; rate?: string }[];
   skipped: { creator: string; reason: string }[];
 }
 
@@ -390,7 +396,7 @@ export function recruitingClosed(brief: CampaignBrief, today: Day): string {
 
 /** A creator joins a campaign once: the seat is the pair, compared as people type names. */
 export const seatOf = (campaignId: unknown, creator: unknown): string =>
-  `${String(campaignId).trim()}|${String(creator).trim()}`.toLowerCase();
+  `${idKey(String(campaignId ?? ""))}|${idKey(String(creator ?? ""))}`;
 
 /**
  * Why a creator cannot be invited into a campaign, or "": not on the Creators tab, already in
@@ -405,6 +411,57 @@ export function invitationBlocked(
   if (seated) return `already in ${brief.campaignId}`;
   if (brief.liveRequired && !creator.liveCapable) return "not LIVE capable, and the campaign requires LIVE";
   return "";
+}
+
+/**
+ * For each creator recruited into a campaign, a note when the rate they will earn on the SKU is
+ * not this campaign's: another Target collaboration covering them (the one that started last wins,
+ * DESIGN.md section 1) sets it. Read on the day the collaboration begins for them.
+ */
+function recruitRates(
+  tabs: SidebarTabs,
+  calendar: ZoneCalendar,
+  campaignId: string,
+  sku: string,
+  from: Day,
+): (creator: string, collabId: string) => string | undefined {
+  const campaigns = new Map<string, CoveringCampaign & { id: string }>();
+  for (const row of rowsOf(tabs, "Campaigns")) {
+    if (campaigns.has(idKey(row.key))) continue;
+    campaigns.set(idKey(row.key), {
+      id: row.key,
+      lane: String(row.get("Lane") ?? ""),
+      skus: splitList(String(row.get("SKUs") ?? "")),
+      start: readDay(row.get("Start"), calendar),
+      end: readDay(row.get("End"), calendar),
+      status: String(row.get("Status") ?? ""),
+      rate: readRate(row.get("Commission rate")),
+    });
+  }
+  const covers = rowsOf(tabs, "Collaborations").flatMap((row) => {
+    const cover = targetCoverOf(
+      {
+        id: row.key,
+        creator: String(row.get("Creator") ?? ""),
+        sku: String(row.get("SKU") ?? ""),
+        cancelled: readFlag(row.get("Cancelled")) === true,
+      },
+      campaigns.get(idKey(String(row.get("Campaign ID") ?? ""))),
+    );
+    return cover ? [cover] : [];
+  });
+  const own = campaigns.get(idKey(campaignId));
+  return (creator, collabId) => {
+    // This campaign's own row, once written, covers them too: compete with it.
+    const joining = targetCoverOf({ id: collabId, creator, sku, cancelled: false }, own);
+    const covering = coverageIndex(joining ? [...covers, joining] : covers).covering(
+      creator,
+      sku,
+      from,
+    )?.value;
+    if (!covering || covering === own || covering.rate === undefined) return undefined;
+    return `earns ${Math.round(covering.rate * 1000) / 10}% on ${sku} from ${covering.id}, a Target collaboration that covers them`;
+  };
 }
 
 /**
@@ -441,14 +498,25 @@ export function planRecruit(
   const creatorRows = new Map(rowsOf(tabs, "Creators").map((row) => [row.key, row]));
   const sends = brief.samplePolicy !== "No sample";
   const sampleCost = rowsOf(tabs, "Products")
-    .find((row) => row.key.toLowerCase() === String(sku).trim().toLowerCase())
+    .find((row) => idKey(row.key) === idKey(String(sku)))
     ?.get("Sample cost");
-  const contentDue = contentDueAtInvitation({
-    invited: today,
-    start: dayFromIso(brief.start) as Day,
-    end: dayFromIso(brief.end) as Day,
-    contentDueDays: brief.contentDueDays,
-  });
+  // Content due counts from the creator's acceptance (the cell stays blank for that), so a late
+  // acceptance never shortens the agreed period; without Content due days it is the campaign End.
+  const endDue =
+    brief.contentDueDays === undefined
+      ? contentDueAtInvitation({
+          invited: today,
+          start: dayFromIso(brief.start) as Day,
+          end: dayFromIso(brief.end) as Day,
+        })
+      : undefined;
+  const rateOf = recruitRates(
+    tabs,
+    calendar,
+    id as string,
+    sku as string,
+    Math.max(today, dayFromIso(brief.start) as Day),
+  );
 
   // The IDs taken, gathered once: the next ones count on from the highest.
   const collabIds = collaborations.map((row) => row.key);
@@ -477,13 +545,16 @@ export function planRecruit(
       Creator: name,
       SKU: sku,
       Invited: calendar.midnightOf(today),
-      "Content due": calendar.midnightOf(contentDue),
+      // Left out (blank) when it counts from acceptance: nothing to write there.
+      ...(endDue === undefined ? {} : { "Content due": calendar.midnightOf(endDue) }),
     });
     const invited: Recruited["invited"][number] = {
       collabId,
       creator: name,
-      contentDue: isoFromDay(contentDue),
+      contentDue: endDue === undefined ? `${brief.contentDueDays} days after acceptance` : isoFromDay(endDue),
     };
+    const rate = rateOf(name, collabId);
+    if (rate) invited.rate = rate;
     if (sends) {
       invited.sampleId = nextId("S", sampleIds, samples.length);
       samples.push({
@@ -521,6 +592,8 @@ export interface SidebarCampaign {
   id: string;
   /** The row as brief input (what `checkBrief` takes); unreadable cells stay as they are. */
   brief: Record<string, unknown>;
+  /** Spend so far, as the last daily check computed it. */
+  spend?: number | undefined;
 }
 
 export interface SidebarCreator {
@@ -586,6 +659,7 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
     campaigns: rowsOf(tabs, "Campaigns").map((row) => ({
       id: row.key,
       brief: briefInputFromRow(row.get, calendar),
+      spend: readNumber(row.get("Spend")),
     })),
     creators: rowsOf(tabs, "Creators").map((row) => ({
       name: row.key,

@@ -54,6 +54,9 @@ export function briefInputFromRow(
     const value = briefValue(columnOf(field), get(BRIEF_FIELD_HEADERS[field]), calendar);
     if (value !== undefined) input[field] = value;
   }
+  // Reserved inventory is text (it may hold `SKU: units` pairs); a plain count reads as a number.
+  const reserved = input.reservedInventory;
+  if (typeof reserved === "string" && /^\d+$/.test(reserved)) input.reservedInventory = Number(reserved);
   // Content types are matched to their canonical words (`live` -> `LIVE`).
   if (Array.isArray(input.contentTypes)) {
     input.contentTypes = input.contentTypes.map((type: string) => matchChoice(CONTENT_TYPES, type) ?? type);
@@ -61,11 +64,12 @@ export function briefInputFromRow(
   return input;
 }
 
-/** A Products row as what a brief is checked against: its stock and Open rate. */
+/** A Products row as what a brief is checked against: its stock, Open rate and Open ads rate. */
 export function briefProductOf(row: { key: string; get(header: string): unknown }): BriefProduct {
   return {
     sku: row.key,
     stockOnHand: readNumber(row.get("Stock on hand")),
     openRate: readRate(row.get("Open rate")),
+    openAdsRate: readRate(row.get("Open ads rate")),
   };
 }

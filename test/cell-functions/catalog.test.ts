@@ -18,6 +18,7 @@ describe("the catalog", () => {
       "APPLIED_RATE",
       "EFFECTIVE_COMMISSION",
       "PAYOUT_STATUS",
+      "SHOP_ADS_RATE",
       "SAMPLE_STATUS",
       "AD_USABLE_UNTIL",
       "AUTH_STATUS",
@@ -25,7 +26,15 @@ describe("the catalog", () => {
     ]);
     expect(
       cellFunctions.find((fn) => fn.name === "PAYOUT_STATUS")?.params.map((param) => param.name),
-    ).toEqual(["payment_model", "content_due", "submitted_on", "approved_on", "paid_on", "today"]);
+    ).toEqual([
+      "payment_model",
+      "content_due",
+      "submitted_on",
+      "approved_on",
+      "paid_on",
+      "today",
+      "revisions",
+    ]);
     for (const fn of cellFunctions) {
       expect(fn.summary.length, fn.name).toBeGreaterThan(10);
       expect(fn.example.startsWith(`=${fn.name}(`), fn.name).toBe(true);
@@ -145,8 +154,8 @@ describe("PAYOUT_STATUS", () => {
     expect(() => run("PAYOUT_STATUS", [[flat, flat]], "", "", "")).toThrow(
       "payment_model: expected a single column",
     );
-    expect(() => run("PAYOUT_STATUS", flat, "", "", "", "", "", "extra")).toThrow(
-      "expected at most 6 arguments",
+    expect(() => run("PAYOUT_STATUS", flat, "", "", "", "", "", 1, "extra")).toThrow(
+      "expected at most 7 arguments",
     );
   });
 });
@@ -253,5 +262,45 @@ describe("WINDOW_STATUS", () => {
     expect(result).toHaveLength(1000);
     expect(result[0]).toEqual(["Open, 21 days left"]);
     expect(result.slice(1).every((row) => row.length === 1 && row[0] === "")).toBe(true);
+  });
+});
+
+describe("SHOP_ADS_RATE", () => {
+  it("takes the first ads rate set: Partner, Target, Open, then the standard rate", () => {
+    expect(run("SHOP_ADS_RATE", 0.08, 0.1, 0.05, 0.15)).toBe(0.08);
+    expect(run("SHOP_ADS_RATE", "", 0.1, 0.05, 0.15)).toBe(0.1);
+    expect(run("SHOP_ADS_RATE", "", "", "5%", 0.15)).toBe(0.05);
+    expect(run("SHOP_ADS_RATE", "", "", "", 0.15)).toBe(0.15);
+    expect(run("SHOP_ADS_RATE", "", "", "", "")).toBe("");
+  });
+
+  it("refuses ads rates outside 1% to 80%, naming the argument, and fills a column", () => {
+    expect(() => run("SHOP_ADS_RATE", 0.9, "", "", "")).toThrow(
+      "partner_ads_rate: expected an ads rate from 1% to 80%, got 0.9",
+    );
+    expect(() => run("SHOP_ADS_RATE", "", 0.005, "", "")).toThrow("target_ads_rate: expected an ads rate");
+    // A row blank in every range stays blank, as in every function.
+    expect(run("SHOP_ADS_RATE", column(0.08, "", 0.95, ""), column(0.1, "", "", 0.1), 0.05, 0.15)).toEqual([
+      [0.08],
+      [""],
+      ["partner_ads_rate: expected an ads rate from 1% to 80%, got 0.95"],
+      [0.1],
+    ]);
+  });
+});
+
+describe("PAYOUT_STATUS with review rounds", () => {
+  const flat = "Flat fee + commission";
+  it("shows the round of changes asked for, until a decision", () => {
+    expect(run("PAYOUT_STATUS", flat, "", cell("2026-12-08"), "", "", "", 2)).toBe(
+      "Changes requested, round 2 of 3",
+    );
+    expect(run("PAYOUT_STATUS", flat, "", cell("2026-12-08"), cell("2026-12-09"), "", "", 3)).toBe(
+      "Payable for 1 day",
+    );
+    expect(run("PAYOUT_STATUS", flat, "", cell("2026-12-08"), "", "", "", "")).toBe("In review for 2 days");
+    expect(() => run("PAYOUT_STATUS", flat, "", cell("2026-12-08"), "", "", "", 4)).toThrow(
+      "revisions: expected a whole number of rounds from 0 to 3, got 4",
+    );
   });
 });

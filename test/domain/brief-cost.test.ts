@@ -81,8 +81,10 @@ describe("expected cost per creator", () => {
       expect(cost.total).toBeCloseTo(cost.commission + cost.flatFee + cost.sampleCost, 6);
       if (gmv > 0) expect(cost.effective).toBeCloseTo(cost.total / gmv, 9);
       else expect(cost.effective).toBeUndefined();
-      // Target: the brief's rate wins over the Open rate. Open: the SKU's Open plan rate, if any.
-      expect(cost.rate).toBe(lane === "Target" ? rate : (openRate ?? rate));
+      // Target and Partner: the brief's rate wins over the Open rate. Open: the SKU's Open plan rate, if any.
+      expect(cost.rate).toBe(lane === "Open" ? (openRate ?? rate) : rate);
+      // With no ads rate set, ad orders earn the standard rate.
+      expect(cost.ads).toEqual({ rate: cost.rate, source: "Standard" });
     },
   );
 });

@@ -119,16 +119,51 @@ describe("campaign brief", () => {
     expect(warned({ ...amp, amplification: "Affiliate creative commission" })).toEqual(["adsRate"]);
   });
 
-  it("warns when reserved inventory is above the SKUs' stock on hand, and refuses unknown SKUs", () => {
-    expect(warned({ ...valid, reservedInventory: 150 }, products)).toEqual([]);
-    const over = checkBrief({ ...valid, reservedInventory: 151 }, products);
+  it("warns when reserved inventory is above a SKU's own stock on hand, and refuses unknown SKUs", () => {
+    // 50 of each SKU fits both; the old check compared 150 with the summed stock (100 + 50).
+    expect(warned({ ...valid, reservedInventory: 50 }, products)).toEqual([]);
+    const over = checkBrief({ ...valid, reservedInventory: 100 }, products);
     expect(over.ok).toBe(true);
     expect(fieldsOf(over.warnings)).toEqual(["reservedInventory"]);
     expect(over.warnings[0]?.message).toBe(
-      "Reserved inventory (151) is more than the stock on hand (150): creators may sell units you cannot ship",
+      "Reserved inventory of SKU-2 (100) is more than its stock on hand (50): creators may sell units you cannot ship",
     );
     expect(over.warnings[0]?.rule).toBe("reservedOverStock");
+    // Per SKU, matched like IDs everywhere.
+    expect(warned({ ...valid, reservedInventory: "sku-1 : 100, SKU-2: 50" }, products)).toEqual([]);
+    expect(fieldsOf(checkBrief({ ...valid, reservedInventory: "SKU-1: 101" }, products).warnings)).toEqual([
+      "reservedInventory",
+    ]);
+    const strange = checkBrief({ ...valid, reservedInventory: "SKU-3: 10" }, products);
+    expect(strange.errors.map((issue) => issue.message)).toEqual([
+      "Reserved inventory: SKU-3 is not one of the campaign's SKUs",
+    ]);
+    expect(checkBrief({ ...valid, reservedInventory: "lots" }, products).errors[0]?.message).toBe(
+      'Reserved inventory: expected SKU: units (like SKU-1: 100), got "lots"',
+    );
     expect(fieldsOf(checkBrief({ ...valid, skus: ["SKU-9"] }, products).errors)).toEqual(["skus"]);
+  });
+
+  it("refuses ads rates outside 1% to 80%, and warns below a chosen SKU's Open ads rate", () => {
+    const withAds = { products: [{ sku: "SKU-1", stockOnHand: 100, openAdsRate: 0.06 }, { sku: "SKU-2" }] };
+    expect(checkBrief({ ...valid, adsRate: 0.005 }).errors[0]?.message).toBe(
+      "Ads rate: expected an ads rate from 1% to 80% (5% = 0.05)",
+    );
+    expect(checkBrief({ ...valid, adsRate: 0.81 }).ok).toBe(false);
+    expect(checkBrief({ ...valid, adsRate: 0.8 }).ok).toBe(true);
+    expect(checkBrief({ ...valid, adsRate: 0.01 }).ok).toBe(true);
+    const below = checkBrief({ ...valid, adsRate: 0.05 }, withAds);
+    expect(below.warnings.map((issue) => [issue.rule, issue.message])).toEqual([
+      [
+        "adsRateBelowOpen",
+        "Ads rate 5% is below the Open ads rate 6% of SKU-1: the platform prompts for this, and it is almost always a mistake",
+      ],
+    ]);
+    expect(checkBrief({ ...valid, adsRate: 0.06 }, withAds).warnings).toEqual([]);
+  });
+
+  it("takes Partner as a lane", () => {
+    expect(checkBrief({ ...valid, lane: "Partner" }).ok).toBe(true);
   });
 
   it("insists on what each objective needs, field by field", () => {

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { coverageIndex, idKey, type TargetCover } from "../../src/domain/coverage";
+import { coverageIndex, idKey, type TargetCover, targetCoverOf } from "../../src/domain/coverage";
 import { dayFromIso } from "../../src/domain/day";
 
 const d = (iso: string) => dayFromIso(iso) as number;
@@ -132,4 +132,35 @@ describe("which Target collaboration covers a sale", () => {
       }
     },
   );
+});
+
+describe("the cover of a Collaborations row", () => {
+  const campaign = {
+    lane: "target ",
+    skus: ["SKU-1", "SKU-2"],
+    start: 10,
+    end: 40,
+    status: "Live",
+    rate: 0.2,
+  };
+  const row = { id: "K-1", creator: "@ana", sku: "", cancelled: false };
+  it("covers the campaign's SKUs, or only the row's own SKU when filled", () => {
+    expect(targetCoverOf(row, campaign)).toMatchObject({
+      skus: ["SKU-1", "SKU-2"],
+      start: 10,
+      end: 40,
+      value: campaign,
+    });
+    expect(targetCoverOf({ ...row, sku: "SKU-2" }, campaign)?.skus).toEqual(["SKU-2"]);
+  });
+
+  it("is cancelled with its row or its campaign, and absent outside the Target lane or without a rate", () => {
+    expect(targetCoverOf({ ...row, cancelled: true }, campaign)?.cancelled).toBe(true);
+    expect(targetCoverOf(row, { ...campaign, status: "Cancelled" })?.cancelled).toBe(true);
+    expect(targetCoverOf(row, { ...campaign, status: "Wrapped" })?.cancelled).toBe(false);
+    expect(targetCoverOf(row, { ...campaign, lane: "Open" })).toBeUndefined();
+    expect(targetCoverOf(row, { ...campaign, lane: "Partner" })).toBeUndefined();
+    expect(targetCoverOf(row, { ...campaign, rate: undefined })).toBeUndefined();
+    expect(targetCoverOf(row, undefined)).toBeUndefined();
+  });
 });

@@ -428,15 +428,16 @@ describe("the workbench", () => {
     );
     await expect(warning("flashSaleStart").textContent()).resolves.toContain("outside the window");
     await expect(warning("reservedInventory").textContent()).resolves.toContain(
-      "more than the stock on hand (300): creators may sell units you cannot ship",
+      "Reserved inventory of GLW-MASK-OV (500) is more than its stock on hand (300): creators may sell units you cannot ship",
     );
     await expect(warning("authDaysNeeded").textContent()).resolves.toContain(
       "ads on creator posts stop when the authorization expires",
     );
     await expect(frame.getByTestId("brief-summary").textContent()).resolves.toContain("5 warnings");
-    // The cost per creator at the typed GMV: 10% of 1,000 + the fee + the free sample, over 1,000.
+    // The cost per creator at the typed GMV: 10% of 1,000 + the fee + the free sample, over 1,000;
+    // with no ads rate set, ad orders earn the same 10%.
     await expect(frame.getByTestId("cost-preview").textContent()).resolves.toBe(
-      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%.",
+      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%; ad orders earn 10%.",
     );
     await frame.getByTestId("preview-gmv").fill("2000");
     await expect(frame.getByTestId("cost-preview").textContent()).resolves.toContain(

@@ -96,17 +96,22 @@ describe("computeChecks: one alert kind at a time", () => {
     });
   });
 
-  it("asks to follow up an invitation nobody accepted, instead of chasing content it does not owe", () => {
-    // Recruited from the sidebar: invited, with a content due date, never accepted.
+  it("asks to follow up an invitation unanswered after the nudge days, instead of chasing content it does not owe", () => {
+    // Recruited from the sidebar: invited 12 days ago, never accepted, its old due date passed.
     const invitation = { ...baseCollab, Accepted: "", "Content due": on(-3) };
     const lapsed = run({ collabs: [invitation] });
     expect(kinds(lapsed)).toEqual(["invitationNotAccepted"]);
     expect(owned(lapsed, "Collaborations", "K-1")).toMatchObject({
+      "Payout status": "Awaiting acceptance",
       "Next action": "Follow up the invitation, or cancel it",
-      Alerts: "Medium: Invitation not accepted, and its content due date passed 3 days ago",
+      Alerts: "Medium: Invitation sent 12 days ago, not accepted: follow it up",
     });
-    // Before its due date an open invitation raises nothing; once accepted, content is owed.
-    expect(kinds(run({ collabs: [{ ...invitation, "Content due": on(3) }] }))).toEqual([]);
+    // Within the nudge days (5) an open invitation raises nothing, whatever its due date says.
+    const fresh = run({ collabs: [{ ...invitation, Invited: on(-2) }] });
+    expect(kinds(fresh)).toEqual([]);
+    expect(owned(fresh, "Collaborations", "K-1")?.["Next action"]).toBe("Wait for the creator to accept");
+    expect(kinds(run({ collabs: [{ ...invitation, Invited: on(-5) }] }))).toEqual(["invitationNotAccepted"]);
+    // Once accepted, content is owed.
     expect(kinds(run({ collabs: [{ ...invitation, Accepted: on(-5) }] }))).toEqual(["contentOverdue"]);
     // Without an Invited date the team does not track invitations: content is chased as before.
     expect(kinds(run({ collabs: [{ ...invitation, Invited: "" }] }))).toEqual(["contentOverdue"]);
@@ -226,7 +231,14 @@ describe("computeChecks: one alert kind at a time", () => {
     expect(kinds(alone)).toContain("inventoryOverStock");
     const second = { ...baseCampaign, "Campaign ID": "C-2", "Reserved inventory": 300 };
     const together = run({ campaigns: [{ ...baseCampaign, "Reserved inventory": 300 }, second] });
-    expect(kinds(together).filter((kind) => kind === "inventoryOverStock")).toHaveLength(2);
+    const overStock = together.alerts.filter((alert) => alert.kind === "inventoryOverStock");
+    // On the product and on every campaign that reserves it.
+    expect(overStock.map((alert) => `${alert.tab} ${alert.key}`)).toEqual([
+      "Products SKU-1",
+      "Campaigns C-1",
+      "Campaigns C-2",
+    ]);
+    expect(overStock[0]?.message).toBe("SKU-1: 600 reserved by C-1 (300), C-2 (300), 500 in stock");
     expect(owned(together, "Products", "SKU-1")).toEqual({ Reserved: 600, Available: -100 });
   });
 
@@ -304,6 +316,11 @@ describe("computeChecks: one alert kind at a time", () => {
       "briefProblem",
       "briefWarning",
       "duplicateId",
+      "reviewRoundsUsed",
+      "sampleNotShipped",
+      "budgetNear",
+      "budgetOver",
+      "rateOutOfRange",
     ];
     expect(Object.keys(ALERT_KINDS).sort()).toEqual([...tested].sort());
   });
@@ -385,5 +402,263 @@ describe("computeChecks: the other owned columns", () => {
       daysLeft: -2,
       nextAction: "Chase the content: content overdue by 2 days",
     });
+  });
+});
+
+describe("computeChecks: money and timing a team can trust (issue 15)", () => {
+  const open = {
+    ...baseCampaign,
+    "Payment model": "Commission only",
+    "Sample policy": "No sample",
+    "Commission rate": 0.1,
+  };
+
+  it("pays a reused creator the Target rate that covers today, not the first Target row", () => {
+    const old = {
+      ...open,
+      "Campaign ID": "C-OLD",
+      Lane: "Target",
+      "Commission rate": 0.1,
+      Start: on(-90),
+      End: on(-60),
+    };
+    const current = { ...open, "Campaign ID": "C-NEW", Lane: "Target", "Commission rate": 0.2 };
+    const collabs = [
+      { ...baseCollab, "Collab ID": "K-OLD", "Campaign ID": "C-OLD", GMV: 1000 },
+      { ...baseCollab, "Collab ID": "K-NEW", "Campaign ID": "C-NEW", GMV: 1000 },
+    ];
+    // Row order must not matter.
+    for (const rows of [collabs, [...collabs].reverse()]) {
+      const result = run({ campaigns: [old, current], collabs: rows });
+      expect(owned(result, "Collaborations", "K-NEW")).toMatchObject({
+        "Applied rate": 0.2,
+        "Effective commission": 0.2,
+      });
+      // The ended campaign is read on its last day, when it covered itself.
+      expect(owned(result, "Collaborations", "K-OLD")?.["Applied rate"]).toBe(0.1);
+    }
+  });
+
+  it("covers every SKU of a Target campaign, on the creator's Open-lane rows too", () => {
+    const target = {
+      ...open,
+      "Campaign ID": "C-T",
+      Lane: "Target",
+      SKUs: "SKU-1, SKU-2",
+      "Commission rate": 0.2,
+    };
+    const products = [baseProduct, { ...baseProduct, SKU: "SKU-2", "Open rate": 0.12 }];
+    const collabs = [
+      { ...baseCollab, "Collab ID": "K-T", "Campaign ID": "C-T", SKU: "" },
+      { ...baseCollab, "Collab ID": "K-O", "Campaign ID": "C-1", SKU: "sku-2 " },
+    ];
+    const result = run({ campaigns: [open, target], products, collabs });
+    expect(owned(result, "Collaborations", "K-O")?.["Applied rate"]).toBe(0.2);
+    expect(owned(result, "Collaborations", "K-T")?.["Applied rate"]).toBe(0.2);
+    // A row with its own SKU covers only that SKU.
+    const narrow = run({
+      campaigns: [open, target],
+      products,
+      collabs: [
+        { ...baseCollab, "Collab ID": "K-T", "Campaign ID": "C-T", SKU: "SKU-1" },
+        { ...baseCollab, "Collab ID": "K-O", "Campaign ID": "C-1", SKU: "sku-2 " },
+      ],
+    });
+    expect(owned(narrow, "Collaborations", "K-O")?.["Applied rate"]).toBe(0.12);
+  });
+
+  it("reserves inventory per SKU: 150 of each, or SKU: units pairs, summed over campaigns not ended", () => {
+    const products = [
+      { ...baseProduct, "Stock on hand": 100 },
+      { ...baseProduct, SKU: "SKU-2", "Stock on hand": 100 },
+    ];
+    const each = { ...open, SKUs: "SKU-1, SKU-2", "Reserved inventory": 150 };
+    const result = run({ campaigns: [each], products });
+    expect(owned(result, "Products", "SKU-1")).toEqual({ Reserved: 150, Available: -50 });
+    expect(owned(result, "Products", "SKU-2")).toEqual({ Reserved: 150, Available: -50 });
+    const over = result.alerts.filter((alert) => alert.kind === "inventoryOverStock");
+    expect(over.map((alert) => `${alert.tab} ${alert.key}`)).toEqual([
+      "Products SKU-1",
+      "Products SKU-2",
+      "Campaigns C-1",
+      "Campaigns C-1",
+    ]);
+    // The operating view shows the row's SKU against what all campaigns reserve of it.
+    expect(result.operations.find((row) => row.collabId === "K-1")).toMatchObject({
+      stockOnHand: 100,
+      reserved: 150,
+    });
+    const pairs = { ...each, "Reserved inventory": "SKU-1: 60, SKU-2: 40" };
+    const ended = { ...each, "Campaign ID": "C-0", Start: on(-40), End: on(-1) };
+    const fits = run({ campaigns: [pairs, ended], products });
+    expect(owned(fits, "Products", "SKU-1")).toEqual({ Reserved: 60, Available: 40 });
+    expect(owned(fits, "Products", "SKU-2")).toEqual({ Reserved: 40, Available: 60 });
+    expect(kinds(fits)).not.toContain("inventoryOverStock");
+  });
+
+  it("asks the seller to ship an owed sample before content is due, and never chases the creator meanwhile", () => {
+    const collab = { ...baseCollab, "Content due": on(-2) };
+    const sample = { "Sample ID": "S-1", "Collab ID": "K-1", Policy: "Free sample" };
+    const unshipped = run({ collabs: [collab], samples: [sample] });
+    expect(kinds(unshipped)).toEqual(["sampleNotShipped"]);
+    expect(owned(unshipped, "Samples", "S-1")?.Alerts).toBe(
+      "High: Ship the sample: the creator's content was due 2 days ago and the sample has not shipped",
+    );
+    expect(owned(unshipped, "Collaborations", "K-1")).toMatchObject({
+      "Payout status": "Awaiting sample",
+      "Next action": "Ship the sample",
+      Alerts: "",
+    });
+    // From the alert lead days (7) before the due day; not earlier.
+    expect(kinds(run({ collabs: [{ ...collab, "Content due": on(7) }], samples: [sample] }))).toEqual([
+      "sampleNotShipped",
+    ]);
+    expect(kinds(run({ collabs: [{ ...collab, "Content due": on(8) }], samples: [sample] }))).toEqual([]);
+    // Shipped: the creator owes the content again.
+    expect(kinds(run({ collabs: [collab], samples: [{ ...sample, Shipped: on(-5) }] }))).toEqual([
+      "contentOverdue",
+    ]);
+  });
+
+  it("shows the review round, and flags the third round without a decision", () => {
+    const submitted = { ...baseCollab, Submitted: on(-1) };
+    const round = (revisions: number) => run({ collabs: [{ ...submitted, Revisions: revisions }] });
+    expect(owned(round(2), "Collaborations", "K-1")).toMatchObject({
+      "Payout status": "Changes requested, round 2 of 3",
+      "Next action": "Wait for the revised content (changes requested, round 2 of 3)",
+      Alerts: "",
+    });
+    expect(kinds(round(3))).toEqual(["reviewRoundsUsed"]);
+    expect(owned(round(3), "Collaborations", "K-1")?.["Next action"]).toBe(
+      "Approve or reject the content: every review round is used",
+    );
+    expect(kinds(run({ collabs: [{ ...submitted, Revisions: 3, Approved: on(0) }] }))).toEqual(["feeUnpaid"]);
+  });
+
+  it("clears next actions once nothing is owed, and says one problem once", () => {
+    const posted = { ...baseCollab, Submitted: on(-3), Posted: on(-3) };
+    const commissionOnly = run({ campaigns: [open], collabs: [posted] });
+    expect(owned(commissionOnly, "Collaborations", "K-1")?.["Next action"]).toBe("");
+    const wrapped = run({
+      campaigns: [{ ...baseCampaign, Status: "Wrapped" }],
+      collabs: [{ ...baseCollab, Submitted: on(-3) }],
+    });
+    expect(owned(wrapped, "Collaborations", "K-1")?.["Next action"]).toBe("");
+    // A rejected collaboration with an expired authorization: nothing to plan ads on.
+    const ads = {
+      ...baseCampaign,
+      Amplification: "Shop Ads",
+      "Amplification start": on(-5),
+      "Amplification end": on(10),
+    };
+    const rejected = run({
+      campaigns: [ads],
+      collabs: [{ ...posted, Approved: "Rejected" }],
+      auths: [{ "Auth ID": "A-1", "Collab ID": "K-1", Granted: on(-40), "Duration days": 30 }],
+    });
+    expect(kinds(rejected).filter((kind) => kind !== "briefWarning")).toEqual([]);
+    // Not rejected: the expired authorization is one High alert, not two.
+    const expired = run({
+      campaigns: [ads],
+      collabs: [posted],
+      auths: [{ "Auth ID": "A-1", "Collab ID": "k-1 ", Granted: on(-40), "Duration days": 30 }],
+    });
+    expect(kinds(expired).filter((kind) => ALERT_KINDS[kind] === "High")).toEqual(["authExpired"]);
+  });
+
+  it("treats IDs trimmed and case-insensitively, and flags c-001 and C-001 as one ID used twice", () => {
+    const result = run({
+      campaigns: [
+        { ...baseCampaign, "Campaign ID": "C-001" },
+        { ...baseCampaign, "Campaign ID": "c-001 " },
+      ],
+      collabs: [{ ...baseCollab, "Campaign ID": " c-001" }],
+    });
+    const duplicate = result.alerts.find((alert) => alert.kind === "duplicateId");
+    expect(duplicate?.message).toBe("Campaign ID c-001 is also on row 2 (as C-001): give each row its own");
+    // The second row is not computed, but says why on itself.
+    expect(owned(result, "Campaigns", "c-001")).toEqual({
+      Checks: "High: Campaign ID c-001 is also on row 2 (as C-001): give each row its own",
+    });
+    expect(owned(result, "Campaigns", "C-001")?.Creators).toBe(1);
+    expect(owned(result, "Collaborations", "K-1")?.["Window status"]).toBe("Open, 20 days left");
+  });
+
+  it("adds up spend against the budget, with 80% and 100% alerts", () => {
+    const budgeted = { ...baseCampaign, Budget: 500 };
+    const approved = {
+      ...baseCollab,
+      Submitted: on(-5),
+      Approved: on(-2),
+      "Fee paid": on(-1),
+      GMV: 1000,
+      "Ads GMV": 500,
+    };
+    // 1000 x 12% + 500 x 12% (no ads rate: the standard rate) + 200 fee + 8 sample = 388.
+    const samples = [
+      { "Sample ID": "S-1", "Collab ID": "K-1", Policy: "Free sample", Cost: 8, Shipped: on(-8) },
+    ];
+    const result = run({ campaigns: [budgeted], collabs: [approved], samples });
+    expect(owned(result, "Campaigns", "C-1")).toMatchObject({ Spend: 388, "Budget used": 0.776 });
+    expect(kinds(result)).toEqual([]);
+    const near = run({ campaigns: [{ ...budgeted, Budget: 450 }], collabs: [approved], samples });
+    expect(near.alerts.map((alert) => alert.message)).toEqual(["Budget nearly used: 388 spent of 450 (86%)"]);
+    const over = run({ campaigns: [{ ...budgeted, Budget: 300 }], collabs: [approved], samples });
+    expect(over.alerts.map((alert) => [alert.severity, alert.message])).toEqual([
+      ["High", "Over budget: 388 spent of 300 (129%)"],
+    ]);
+    expect(owned(run({}), "Campaigns", "C-1")).toMatchObject({ Spend: 0, "Budget used": "" });
+  });
+
+  it("pays ad orders by the ladder: Partner campaign > Target > Open ads rate > the standard rate", () => {
+    const products = [{ ...baseProduct, "Open ads rate": 0.05 }];
+    const sales = { ...baseCollab, GMV: 0, "Ads GMV": 1000 };
+    const effective = (
+      campaigns: Record<string, unknown>[],
+      collabs: Record<string, unknown>[] = [sales],
+      rows: Record<string, unknown>[] = products,
+    ) =>
+      owned(run({ campaigns, collabs, products: rows }), "Collaborations", "K-1")?.["Effective commission"];
+    expect(effective([open])).toBe(0.05);
+    expect(effective([open], [sales], [baseProduct])).toBe(0.12);
+    const target = {
+      ...open,
+      "Campaign ID": "C-T",
+      Lane: "Target",
+      "Commission rate": 0.2,
+      "Ads rate": 0.08,
+    };
+    const targetRow = { ...baseCollab, "Collab ID": "K-T", "Campaign ID": "C-T" };
+    expect(effective([open, target], [sales, targetRow])).toBe(0.08);
+    const partner = { ...open, Lane: "Partner", "Commission rate": 0.15, "Ads rate": 0.1 };
+    expect(effective([partner, target], [sales, targetRow])).toBe(0.1);
+    // The Partner campaign's own rate pays its organic sales too.
+    const partnerRow = owned(
+      run({ campaigns: [partner, target], collabs: [sales, targetRow], products }),
+      "Collaborations",
+      "K-1",
+    );
+    expect(partnerRow?.["Applied rate"]).toBe(0.15);
+    // A campaign's ads rate outside 1-80% is a brief problem, and not applied.
+    const badPartner = run({
+      campaigns: [{ ...partner, "Ads rate": 0.85 }, target],
+      collabs: [sales, targetRow],
+      products,
+    });
+    expect(badPartner.alerts.find((alert) => alert.kind === "briefProblem")?.message).toBe(
+      "Ads rate: expected an ads rate from 1% to 80% (5% = 0.05)",
+    );
+    expect(owned(badPartner, "Collaborations", "K-1")?.["Effective commission"]).toBe(0.08);
+    // An Open ads rate outside 1-80% is flagged and not applied.
+    const wild = run({
+      campaigns: [open],
+      collabs: [sales],
+      products: [{ ...baseProduct, "Open ads rate": 0.9 }],
+    });
+    expect(kinds(wild)).toContain("rateOutOfRange");
+    expect(wild.alerts.find((alert) => alert.kind === "rateOutOfRange")?.message).toBe(
+      "Open ads rate of SKU-1 (90%) is outside 1% to 80%: it is not applied",
+    );
+    expect(owned(wild, "Collaborations", "K-1")?.["Effective commission"]).toBe(0.12);
   });
 });

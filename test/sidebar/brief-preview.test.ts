@@ -112,7 +112,7 @@ describe("the preview", () => {
     try {
       useMoneyStyle({ currency: "EUR", locale: "de_DE" });
       expect(costLines(brief, products, 1000)).toEqual([
-        "GLW-MASK-OV: commission 100,00 € at 10% + flat fee 150,00 € + sample 7,50 € = 257,50 €; effective commission 25.8%.",
+        "GLW-MASK-OV: commission 100,00 € at 10% + flat fee 150,00 € + sample 7,50 € = 257,50 €; effective commission 25.8%; ad orders earn 10%.",
       ]);
       useMoneyStyle({ currency: "JPY", locale: "en_US" });
       expect(costLines(brief, products, 1000)[0]).toContain("= ¥258;");
@@ -125,26 +125,55 @@ describe("the preview", () => {
     expect(planLines(brief, products)).toEqual([
       "Window: 22 days, 2027-01-10 to 2027-01-31.",
       "Ads: authorization for 7 days, 11 planned: ads stop early.",
-      "Stock: 300 on hand, 500 reserved, 200 short.",
+      "Stock: GLW-MASK-OV 300 on hand, 500 reserved, 200 short.",
     ]);
     expect(planLines({ ...brief, authDaysNeeded: 30, reservedInventory: 250 }, products).slice(1)).toEqual([
       "Ads: authorization for 30 days, 11 planned.",
-      "Stock: 300 on hand, 250 reserved, 50 left.",
+      "Stock: GLW-MASK-OV 300 on hand, 250 reserved, 50 left.",
     ]);
+    // Reserved per SKU: 150 holds 150 of each SKU; pairs hold what they say.
+    const both = { ...brief, skus: ["GLW-SER-30", "GLW-MASK-OV"] };
+    expect(planLines({ ...both, reservedInventory: 150 }, products).at(-1)).toBe(
+      "Stock: GLW-SER-30 1200 on hand, 150 reserved, 1050 left; GLW-MASK-OV 300 on hand, 150 reserved, 150 left.",
+    );
+    expect(planLines({ ...both, reservedInventory: "glw-mask-ov: 400" }, products).at(-1)).toBe(
+      "Stock: GLW-SER-30 1200 on hand, 0 reserved, 1200 left; GLW-MASK-OV 300 on hand, 400 reserved, 100 short.",
+    );
     expect(planLines({}, products)).toEqual([]);
   });
 
   it("costs one creator per chosen SKU at the typed GMV", () => {
     expect(costLines(brief, products, 1000)).toEqual([
-      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%.",
+      "GLW-MASK-OV: commission $100.00 at 10% + flat fee $150.00 + sample $7.50 = $257.50; effective commission 25.8%; ad orders earn 10%.",
     ]);
     expect(
       costLines({ ...brief, paymentModel: "Commission only", samplePolicy: "No sample" }, products, 2000),
-    ).toEqual(["GLW-MASK-OV: commission $200.00 at 10% = $200.00; effective commission 10%."]);
+    ).toEqual([
+      "GLW-MASK-OV: commission $200.00 at 10% = $200.00; effective commission 10%; ad orders earn 10%.",
+    ]);
     // With no GMV there is no rate to give, and the fee and sample are still owed.
     expect(costLines(brief, products, undefined)).toEqual([
-      "GLW-MASK-OV: commission $0.00 at 10% + flat fee $150.00 + sample $7.50 = $157.50; no effective rate without GMV.",
+      "GLW-MASK-OV: commission $0.00 at 10% + flat fee $150.00 + sample $7.50 = $157.50; no effective rate without GMV; ad orders earn 10%.",
     ]);
+  });
+
+  it("pays a Partner campaign its own rates, shows the Shop Ads ladder, and what a creator spends of the budget", () => {
+    const partner = { ...brief, lane: "Partner", commissionRate: 0.2, adsRate: 0.08, budget: 2575 };
+    expect(costLines(partner, products, 1000)).toEqual([
+      "GLW-MASK-OV: commission $200.00 at 20% + flat fee $150.00 + sample $7.50 = $357.50; effective commission 35.8%; ad orders earn 8% (Partner ads rate).",
+      "Budget $2,575.00: each creator adds up to $357.50 of spend; about 7 more creators fit.",
+    ]);
+    // Editing a campaign the daily check has costed: what is spent already counts.
+    expect(costLines(partner, products, 1000, 1030).at(-1)).toBe(
+      "Budget $2,575.00: $1,030.00 spent so far (40%); each creator adds up to $357.50 of spend; about 4 more creators fit.",
+    );
+    const withOpenAds = products.map((product) => ({ ...product, openAdsRate: 0.05 }));
+    expect(costLines({ ...brief, lane: "Open" }, withOpenAds, 1000)[0]).toContain(
+      "ad orders earn 5% (Open ads rate)",
+    );
+    expect(costLines({ ...brief, adsRate: 0.06 }, withOpenAds, 1000)[0]).toContain(
+      "ad orders earn 6% (Target ads rate)",
+    );
   });
 
   it("says what is missing before it can cost a creator", () => {

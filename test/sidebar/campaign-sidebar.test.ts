@@ -303,11 +303,11 @@ describe("recruiting", () => {
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
     expect(plan.reply.invited).toEqual([
-      { collabId: "K-0107", creator: "@mia", contentDue: "2026-12-12", sampleId: "S-0001" },
+      { collabId: "K-0107", creator: "@mia", contentDue: "10 days after acceptance", sampleId: "S-0001" },
       {
         collabId: "K-0108",
         creator: "<img src=x onerror=alert(1)>",
-        contentDue: "2026-12-12",
+        contentDue: "10 days after acceptance",
         sampleId: "S-0002",
       },
     ]);
@@ -320,14 +320,12 @@ describe("recruiting", () => {
     const [collaborations, samples] = plan.writes;
     expect(collaborations?.tab).toBe("Collaborations");
     expect(collaborations?.row).toBe(4);
-    // Collab ID to Invited in one block, Content due in another: Accepted, between them, is the team's.
-    expect(collaborations?.runs.map((run) => run.column)).toEqual([1, 7]);
+    // Collab ID to Invited in one block; Content due stays blank, so it counts from Accepted (issue 15).
+    expect(collaborations?.runs.map((run) => run.column)).toEqual([1]);
     const [first] = collaborations?.runs[0]?.values ?? [];
     expect(first?.slice(0, 4)).toEqual(["K-0107", "C-100", "@mia", "SKU-1"]);
-    // Invited is midnight of today in Auckland; content due 10 days on (the brief's Content due days).
+    // Invited is midnight of today in Auckland.
     expect((first?.[4] as Date | undefined)?.toISOString()).toBe("2026-12-01T11:00:00.000Z");
-    const due = collaborations?.runs[1]?.values[0]?.[0] as Date | undefined;
-    expect(due?.toISOString()).toBe("2026-12-11T11:00:00.000Z");
     // The samples go to the Samples tab in one block: ID, collaboration, SKU, policy and cost.
     expect(samples?.tab).toBe("Samples");
     expect(samples?.row).toBe(2);
@@ -337,6 +335,44 @@ describe("recruiting", () => {
         ["S-0002", "K-0108", "SKU-1", "Free sample", 4.5],
       ],
     ]);
+  });
+
+  it("says when another Target collaboration sets a recruit's rate, by the coverage rule", () => {
+    // C-200, a Target campaign that started after C-100, covers @mia on every SKU (no SKU of her own).
+    const later = Object.fromEntries(
+      Object.entries(
+        briefCells({ ...brief, campaignId: "c-200", start: "2026-12-02", commissionRate: 0.2 }, calendar),
+      ).map(([header, value]) => [header, stored(value)]),
+    );
+    const covered = workbook({
+      Campaigns: [campaign, later],
+      Creators: creators,
+      Collaborations: [{ "Collab ID": "K-0001", "Campaign ID": "C-200 ", Creator: "@MIA", SKU: "" }],
+    });
+    const plan = planRecruit(
+      { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" },
+      covered,
+      calendar,
+      today,
+    );
+    expect(plan.ok && plan.reply.invited[0]?.rate).toBe(
+      "earns 20% on SKU-1 from c-200, a Target collaboration that covers them",
+    );
+    // Cancelled, it covers nobody: the campaign's own rate applies, and nothing is said.
+    const cancelled = workbook({
+      Campaigns: [campaign, later],
+      Creators: creators,
+      Collaborations: [
+        { "Collab ID": "K-0001", "Campaign ID": "C-200", Creator: "@mia", SKU: "", Cancelled: "Yes" },
+      ],
+    });
+    const plain = planRecruit(
+      { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" },
+      cancelled,
+      calendar,
+      today,
+    );
+    expect(plain.ok && plain.reply.invited[0]?.rate).toBeUndefined();
   });
 
   it("invites a creator who is not LIVE capable when the campaign does not require LIVE", () => {
@@ -363,7 +399,7 @@ describe("recruiting", () => {
       today,
     );
     expect(plan.ok && plan.reply.invited).toEqual([
-      { collabId: "K-0107", creator: "@noah", contentDue: "2026-12-12", sampleId: "S-0001" },
+      { collabId: "K-0107", creator: "@noah", contentDue: "10 days after acceptance", sampleId: "S-0001" },
     ]);
   });
 
@@ -405,7 +441,8 @@ describe("what the sidebar shows", () => {
     const calendar = zoneCalendar("Pacific/Auckland");
     const cells = briefCells(brief, calendar);
     const grids = workbook({
-      Campaigns: [cells],
+      // Spend is the daily check's: the preview sets it against the budget.
+      Campaigns: [{ ...cells, Spend: 1030 }],
       Creators: [
         { Creator: "@mia", "LIVE capable": true, Category: "Beauty", "Suggested pool": "Test more" },
       ],
@@ -420,6 +457,7 @@ describe("what the sidebar shows", () => {
     );
     expect(state.missing).toEqual([]);
     expect(state.campaigns[0]?.brief.start).toBe("2026-12-01");
+    expect(state.campaigns[0]?.spend).toBe(1030);
     expect(checkBrief(state.campaigns[0]?.brief).brief).toEqual(brief);
     expect(state.creators).toEqual([
       { name: "@mia", liveCapable: true, category: "Beauty", pool: "", suggestedPool: "Test more" },
@@ -482,6 +520,7 @@ describe("what the sidebar shows", () => {
     expect(state.missing).toEqual([
       "Products: Stock on hand",
       "Products: Open rate",
+      "Products: Open ads rate",
       "Products: Sample cost",
       "Campaigns tab",
       "Creators tab",

@@ -37,8 +37,9 @@ function workbook() {
   emulator.seed(
     "Products",
     [
-      ["SKU-1", "Glow serum", 30, 500, 0.1, 8],
-      ["SKU-2", "Night cream", 40, 200, 0.12, 9],
+      // In setup's column order: SKU, Product, Price, Stock on hand, Open rate, Open ads rate, Sample cost.
+      ["SKU-1", "Glow serum", 30, 500, 0.1, "", 8],
+      ["SKU-2", "Night cream", 40, 200, 0.12, "", 9],
     ],
     { startRow: 2 },
   );
@@ -135,7 +136,7 @@ describe("the sidebar's server functions", () => {
     expect(tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-12-01");
     // Only the columns the sidebar uses cross: no emails, no add-on columns, no GMV; of
     // Collaborations only the header (the seats of a campaign come on demand).
-    expect(tabs.Collaborations).toEqual([["Collab ID", "Campaign ID", "Creator", "SKU"]]);
+    expect(tabs.Collaborations).toEqual([["Collab ID", "Campaign ID", "Creator", "SKU", "Cancelled"]]);
     expect(tabs.Creators?.[0]).toEqual(["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"]);
     expect(tabs.Campaigns?.[0]).not.toContain("Checks");
     expect(bundle.emulator.calls.writes()).toBe(0);
@@ -411,13 +412,14 @@ describe("the sidebar's server functions", () => {
     bundle.call("sidebarSaveBrief", { ...brief, samplePolicy: "No sample", contentDueDays: 7 }, true);
     emulator.calls.reset();
     const reply = bundle.call("sidebarRecruit", { campaignId: "C-100", creators: ["@mia"], sku: "SKU-1" });
-    // Invited 2 December, the day after the Start: due 7 days later.
+    // Content due is left blank: it counts 7 days from the creator's acceptance (issue 15), so
+    // the invitation is one write (Collab ID..Invited), no longer two.
     expect(reply).toEqual({
       ok: true,
-      invited: [{ collabId: "K-0001", creator: "@mia", contentDue: "2026-12-09" }],
+      invited: [{ collabId: "K-0001", creator: "@mia", contentDue: "7 days after acceptance" }],
       skipped: [],
     });
-    expect(emulator.calls.writes()).toBe(2);
+    expect(emulator.calls.writes()).toBe(1);
     expect(emulator.values("Samples")).toHaveLength(1);
   });
 

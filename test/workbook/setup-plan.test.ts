@@ -56,9 +56,10 @@ describe("planTabSetup", () => {
   it("creates a missing tab with every header, adding columns past the default 26", () => {
     const steps = planTabSetup(tabSchema("Campaigns"), null, options);
     expect(steps[0]).toEqual({ kind: "createTab", tab: "Campaigns" });
-    expect(steps[1]).toEqual({ kind: "addColumns", tab: "Campaigns", after: 26, count: 5 });
+    // 33 columns since Spend and Budget used joined the contract (issue 15): 7 past the default 26.
+    expect(steps[1]).toEqual({ kind: "addColumns", tab: "Campaigns", after: 26, count: 7 });
     const headers = steps.find((step) => step.kind === "writeHeaders");
-    expect(headers?.kind === "writeHeaders" && headers.columns.length).toBe(31);
+    expect(headers?.kind === "writeHeaders" && headers.columns.length).toBe(33);
     expect(steps.at(-1)).toEqual({ kind: "freezeHeader", tab: "Campaigns" });
   });
 
@@ -66,10 +67,12 @@ describe("planTabSetup", () => {
     const headers = ["  sku ", "My notes", "PRODUCT", "Price", "Stock on hand", "Open rate", "Sample cost"];
     const steps = planTabSetup(tabSchema("Products"), snapshotOf("Products", headers), options);
     expect(steps).toHaveLength(2);
-    expect(steps[0]).toEqual({ kind: "addColumns", tab: "Products", after: 7, count: 2 });
+    // Open ads rate (issue 15) is missing too, and goes after the team's columns, not between them.
+    expect(steps[0]).toEqual({ kind: "addColumns", tab: "Products", after: 7, count: 3 });
     const write = steps[1];
     expect(write).toMatchObject({ kind: "writeHeaders", firstColumn: 8 });
     expect(write?.kind === "writeHeaders" && write.columns.map((column) => column.header)).toEqual([
+      "Open ads rate",
       "Reserved",
       "Available",
     ]);

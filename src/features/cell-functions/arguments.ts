@@ -87,10 +87,21 @@ export function wholeDaysArgument(
   min: number,
   max: number,
 ): number | undefined {
+  return wholeNumberArgument(value, name, min, max, "days");
+}
+
+/** A count (days, rounds) within bounds; blank reads as undefined. */
+export function wholeNumberArgument(
+  value: unknown,
+  name: string,
+  min: number,
+  max: number,
+  unit: string,
+): number | undefined {
   if (isBlank(value)) return undefined;
-  const days = readNumber(value);
-  if (days !== undefined && Number.isInteger(days) && days >= min && days <= max) return days;
-  return fail(name, `a whole number of days from ${min} to ${max}`, value);
+  const count = readNumber(value);
+  if (count !== undefined && Number.isInteger(count) && count >= min && count <= max) return count;
+  return fail(name, `a whole number of ${unit} from ${min} to ${max}`, value);
 }
 
 export function flagArgument(value: unknown, name: string): boolean | undefined {

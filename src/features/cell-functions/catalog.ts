@@ -3,11 +3,12 @@
  * arguments, call one domain rule, render with the domain's status text. The build turns each
  * entry into a top-level JSDoc'd stub; names and argument order are a contract with users' sheets.
  */
+import { adsRate, isAdsRateInRange } from "../../domain/ads-rates";
 import { adUsableUntil, authStatus } from "../../domain/authorization";
 import { PAYMENT_MODELS, SAMPLE_POLICIES } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
 import { type Day, zoneCalendar } from "../../domain/day";
-import { payoutStatus, REJECTED } from "../../domain/payout";
+import { MAX_REVISION_ROUNDS, payoutStatus, REJECTED } from "../../domain/payout";
 import { appliedRate } from "../../domain/rates";
 import { sampleState } from "../../domain/samples";
 import { authText, LINK_REMOVED, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
@@ -23,6 +24,7 @@ import {
   requiredDay,
   requiredRate,
   wholeDaysArgument,
+  wholeNumberArgument,
 } from "./arguments";
 import { mapRows } from "./columns";
 import { type CellContext, type CellFunction, type CellFunctionParam, help } from "./types";
@@ -98,6 +100,28 @@ const payoutParams: CellFunctionParam[] = [
   { name: "approved_on", description: help("Approval date, or the word Rejected; blank if not yet.") },
   { name: "paid_on", description: help("Date the flat fee was paid; blank if not yet."), optional: true },
   TODAY,
+  {
+    name: "revisions",
+    description: help("Rounds of changes asked for in review (0 to 3); blank for none."),
+    optional: true,
+  },
+];
+
+const adsRateParams: CellFunctionParam[] = [
+  {
+    name: "partner_ads_rate",
+    description: help("Ads rate of the Partner campaign, 1% to 80%; may be blank."),
+  },
+  {
+    name: "target_ads_rate",
+    description: help("Ads rate of the Target collaboration covering the sale, 1% to 80%; may be blank."),
+  },
+  { name: "open_ads_rate", description: help("Open ads rate of the product, 1% to 80%; may be blank.") },
+  {
+    name: "standard_rate",
+    description: help("The applied commission rate, used when no ads rate is set; may be blank."),
+    optional: true,
+  },
 ];
 
 const sampleParams: CellFunctionParam[] = [
@@ -208,8 +232,29 @@ function payoutStatusCell(context: CellContext, ...args: unknown[]): unknown {
         approved,
         paid: dayArgument(row[4], "paid_on", calendar),
         today: dayArgument(row[5], "today", calendar) ?? today,
+        revisions: wholeNumberArgument(row[6], "revisions", 0, MAX_REVISION_ROUNDS, "rounds"),
       }),
     );
+  });
+}
+
+/** An ads rate argument: blank, or 1% to 80% as the platform allows. */
+function adsRateArgument(value: unknown, name: string): number | undefined {
+  const rate = rateArgument(value, name);
+  return rate === undefined || isAdsRateInRange(rate)
+    ? rate
+    : fail(name, "an ads rate from 1% to 80%", value);
+}
+
+function shopAdsRateCell(_context: CellContext, ...args: unknown[]): unknown {
+  return mapRows(names(adsRateParams), args, (row) => {
+    const rate = adsRate({
+      partnerAdsRate: adsRateArgument(row[0], "partner_ads_rate"),
+      targetAdsRate: adsRateArgument(row[1], "target_ads_rate"),
+      openAdsRate: adsRateArgument(row[2], "open_ads_rate"),
+      standardRate: rateArgument(row[3], "standard_rate"),
+    });
+    return rate ? rate.rate : "";
   });
 }
 
@@ -318,10 +363,20 @@ export const cellFunctions: readonly CellFunction[] = [
     ),
     params: payoutParams,
     returns: help(
-      "Commission only, Awaiting content, Content overdue, In review, Payable, Paid or Rejected, with days.",
+      "Commission only, Awaiting content, Content overdue, In review, Changes requested (round n of 3), Payable, Paid or Rejected.",
     ),
-    example: help("=PAYOUT_STATUS(H2:H, I2:I, J2:J, K2:K, L2:L, TODAY())"),
+    example: help("=PAYOUT_STATUS(H2:H, I2:I, J2:J, K2:K, L2:L, TODAY(), M2:M)"),
     run: payoutStatusCell,
+  },
+  {
+    name: "SHOP_ADS_RATE",
+    summary: help(
+      "The rate an ad order earns: the Partner campaign's ads rate, else the Target's, else the Open plan's, else the standard rate.",
+    ),
+    params: adsRateParams,
+    returns: help("The ads rate as a fraction (format as %), or blank when no rate is set."),
+    example: help("=SHOP_ADS_RATE(W2:W, X2:X, F2:F, S2:S)"),
+    run: shopAdsRateCell,
   },
   {
     name: "SAMPLE_STATUS",

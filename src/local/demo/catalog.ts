@@ -10,6 +10,8 @@ export interface ProductInfo {
   stock: number;
   /** Open Collaboration plan rate; null when the SKU is not in the Open plan. */
   openRate: number | null;
+  /** Shop Ads rate of the Open plan, when the shop set one. */
+  openAdsRate?: number;
   sampleCost: number;
   category: "Beauty" | "Home";
 }
@@ -85,6 +87,7 @@ export const PRODUCTS: readonly ProductInfo[] = [
     price: 15,
     stock: 1300,
     openRate: 0.15,
+    openAdsRate: 0.05,
     sampleCost: 3,
     category: "Home",
   },

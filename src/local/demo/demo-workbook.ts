@@ -79,6 +79,23 @@ export const DEMO_SCENARIOS = {
   htmlInjection: "@pixelperfectpat",
   /** Post URL typed like a formula, stored as text. */
   formulaText: "K-0008",
+  /** @serumsunday: K-0017 in the ended Target C-006 (10%), K-0018 in the live Target C-007 (20%). */
+  reusedCreator: {
+    creator: "@serumsunday",
+    ended: "K-0017",
+    current: "K-0018",
+    /** The same creator's Open-lane row of a SKU C-007 covers: the Target rate applies. */
+    openLane: "K-0019",
+  },
+  /** Target campaign over two SKUs, with its inventory reserved per SKU. */
+  multiSkuCampaign: "C-007",
+  /** Free sample owed, never shipped; content was due 2 days ago. */
+  unshippedSample: { collab: "K-0020", sample: "S-0017" },
+  /** Changes requested twice; K-0022 used all three rounds without a decision. */
+  revisionRound: "K-0021",
+  revisionsUsed: "K-0022",
+  /** An agency campaign: its own rate and ads rate beat the Open plan's. */
+  partnerCampaign: { campaign: "C-008", collab: "K-0023" },
   /** One sample in each state. */
   sampleStates: {
     "Not shipped": "S-0001",
@@ -237,13 +254,90 @@ function demoBriefs(): Brief[] {
       owner: "priya@example.com",
       status: "Draft",
     },
+    {
+      id: "C-006",
+      name: "Spring Serum Seeding",
+      objective: "Organic test",
+      lane: "Target",
+      skus: ["GLW-SER-30"],
+      start: -90,
+      end: -40,
+      contentTypes: "Short video",
+      payment: "Commission only",
+      rate: 0.1,
+      flatFee: null,
+      dueDays: 14,
+      samplePolicy: "No sample",
+      liveRequired: false,
+      flashSale: null,
+      reserved: null,
+      amplification: "None",
+      amplificationWindow: null,
+      adsRate: null,
+      authDaysNeeded: null,
+      budget: 1000,
+      owner: "jordan@example.com",
+      status: "Wrapped",
+    },
+    {
+      id: "C-007",
+      name: "Glow Duo Target",
+      objective: "Organic test",
+      lane: "Target",
+      skus: ["GLW-SER-30", "GLW-CLN-BLM"],
+      start: -5,
+      end: 25,
+      contentTypes: "Short video",
+      payment: "Flat fee + commission",
+      rate: 0.2,
+      flatFee: 120,
+      dueDays: 10,
+      samplePolicy: "Free sample",
+      liveRequired: false,
+      flashSale: null,
+      reserved: "GLW-SER-30: 40, GLW-CLN-BLM: 60",
+      amplification: "None",
+      amplificationWindow: null,
+      adsRate: 0.1,
+      authDaysNeeded: null,
+      budget: 3000,
+      owner: "maya@example.com",
+      status: "Live",
+    },
+    {
+      id: "C-008",
+      name: "Creator Week Partner",
+      objective: "Organic test",
+      lane: "Partner",
+      skus: ["HOM-MST-LAV"],
+      start: -3,
+      end: 11,
+      contentTypes: "Short video",
+      payment: "Commission only",
+      rate: 0.12,
+      flatFee: null,
+      dueDays: 7,
+      samplePolicy: "No sample",
+      liveRequired: false,
+      flashSale: null,
+      reserved: null,
+      amplification: "None",
+      amplificationWindow: null,
+      adsRate: 0.08,
+      authDaysNeeded: null,
+      // 104 spent of 120: past the 80% mark.
+      budget: 120,
+      owner: "priya@example.com",
+      status: "Live",
+    },
   ];
 }
 
 /** Stages of the generated (non-scenario) collaborations of each demo campaign, cycled. */
 const DEMO_STAGES: Record<string, { count: number; stages: readonly Stage[] }> = {
   // A long-running Open plan: mostly posted, a few still making content, one in twelve dropped.
-  "C-001": { count: 35, stages: [...repeat("posted", 8), ...repeat("accepted", 3), "cancelled"] },
+  // One seat fewer than before issue 15: @serumsunday joined C-001 as a fixed row (K-0019).
+  "C-001": { count: 34, stages: [...repeat("posted", 8), ...repeat("accepted", 3), "cancelled"] },
   // The event is mid-window: every stage from invited to rejected.
   "C-002": {
     count: 22,
@@ -461,6 +555,76 @@ const FIXED_ROWS: readonly FixedRow[] = [
     collab: { invited: -8, accepted: -7, posted: -1, linkKept: "Yes", gmv: 310, adsGmv: 0, firstSale: -1 },
     sample: {},
     authorization: { granted: 0, duration: 365, adUse: "GMV Max" },
+  },
+  // K-0017: a reused creator's ended Target collaboration (10%).
+  {
+    campaign: "C-006",
+    creator: "@serumsunday",
+    sku: "GLW-SER-30",
+    collab: {
+      invited: -88,
+      accepted: -87,
+      posted: -75,
+      linkKept: "Yes",
+      gmv: 500,
+      adsGmv: 0,
+      firstSale: -74,
+    },
+  },
+  // K-0018: the same creator's live Target collaboration (20%), no SKU of its own: it covers both.
+  {
+    campaign: "C-007",
+    creator: "@serumsunday",
+    sku: "",
+    collab: {
+      invited: -5,
+      accepted: -4,
+      submitted: -2,
+      approved: -1,
+      posted: -1,
+      linkKept: "Yes",
+      gmv: 800,
+      adsGmv: 200,
+      firstSale: -1,
+    },
+  },
+  // K-0019: the same creator's Open-plan row of a SKU C-007 covers.
+  {
+    campaign: "C-001",
+    creator: "@serumsunday",
+    sku: "GLW-CLN-BLM",
+    collab: { invited: -3, accepted: -3, posted: -1, linkKept: "Yes", gmv: 300, adsGmv: 0, firstSale: -1 },
+  },
+  // K-0020: free sample never shipped, content was due 2 days ago: the seller's delay.
+  {
+    campaign: "C-007",
+    creator: "@glossygabi",
+    sku: "GLW-CLN-BLM",
+    collab: { invited: -13, accepted: -12 },
+    sample: {},
+  },
+  // K-0021: changes requested twice.
+  {
+    campaign: "C-007",
+    creator: "@softskinsofia",
+    sku: "GLW-SER-30",
+    collab: { invited: -5, accepted: -5, submitted: -1, revisions: 2 },
+    sample: { shipped: -5, delivered: -4 },
+  },
+  // K-0022: three rounds of changes and still no decision.
+  {
+    campaign: "C-007",
+    creator: "@dailydewdrop",
+    sku: "GLW-SER-30",
+    collab: { invited: -5, accepted: -5, submitted: -1, revisions: 3 },
+    sample: { shipped: -5, delivered: -4 },
+  },
+  // K-0023: a Partner campaign's creator, with ad orders.
+  {
+    campaign: "C-008",
+    creator: "@aromaandash",
+    sku: "HOM-MST-LAV",
+    collab: { invited: -3, accepted: -3, posted: -1, linkKept: "Yes", gmv: 600, adsGmv: 400, firstSale: -1 },
   },
 ];
 
@@ -751,6 +915,7 @@ function productRecord(product: ProductInfo): RecordRow {
     Price: product.price,
     "Stock on hand": product.stock,
     "Open rate": product.openRate,
+    "Open ads rate": product.openAdsRate,
     "Sample cost": product.sampleCost,
   };
 }
@@ -774,7 +939,8 @@ function campaignRecord(brief: Brief, day: Day): RecordRow {
     "Flash sale start": dateOrBlank(day, brief.flashSale?.start),
     "Flash sale end": dateOrBlank(day, brief.flashSale?.end),
     "Flash sale price": brief.flashSale?.price,
-    "Reserved inventory": brief.reserved,
+    // A plain-text column (it may hold SKU: units pairs): a typed 240 is the text 240.
+    "Reserved inventory": brief.reserved === null ? null : String(brief.reserved),
     Amplification: brief.amplification,
     "Amplification start": dateOrBlank(day, brief.amplificationWindow?.start),
     "Amplification end": dateOrBlank(day, brief.amplificationWindow?.end),
@@ -806,6 +972,7 @@ function collabRecord(collab: Collab, day: Day): RecordRow {
     Accepted: dateOrBlank(day, collab.accepted),
     "Content due": dateOrBlank(day, collab.contentDue),
     Submitted: dateOrBlank(day, collab.submitted),
+    Revisions: collab.revisions,
     Approved: collab.approved === "Rejected" ? "Rejected" : dateOrBlank(day, collab.approved),
     Posted: dateOrBlank(day, collab.posted),
     "Post URL": collab.postUrl,

@@ -34,7 +34,8 @@ export interface Brief {
   samplePolicy: SamplePolicy;
   liveRequired: boolean;
   flashSale: { start: number; end: number; price: number } | null;
-  reserved: number | null;
+  /** Units of each SKU, or `SKU: units` pairs. */
+  reserved: number | string | null;
   amplification: AdUse;
   amplificationWindow: { start: number; end: number } | null;
   adsRate: number | null;
@@ -53,6 +54,8 @@ export interface Collab {
   accepted?: number;
   contentDue?: number;
   submitted?: number;
+  /** Rounds of changes asked for in review. */
+  revisions?: number;
   approved?: number | "Rejected";
   posted?: number;
   postUrl?: string;

@@ -1,0 +1,136 @@
+/** Campaigns: the brief check, window, flash sale, inventory, and the owned summary columns. */
+import { type AlertKind, alertsCell } from "../../domain/alerts";
+import { type BriefIssue, type BriefProduct, checkBrief } from "../../domain/brief";
+import { budgetLevel, budgetUsed, campaignSpend } from "../../domain/budget";
+import type { CollaborationCost } from "../../domain/commission";
+import { idKey } from "../../domain/coverage";
+import { sampleToPost } from "../../domain/samples";
+import { daysText, windowText } from "../../domain/status-text";
+import { readFlag } from "../../domain/values";
+import { windowStatus } from "../../domain/windows";
+import { briefInputFromRow, briefProductOf } from "../../workbook/brief-row";
+import { type Campaign, holdsInventory, isActiveStatus, unitsOf } from "./campaign";
+import type { ProductLookup } from "./products";
+import { type CheckRun, groupBy, text } from "./run";
+
+export function checkCampaigns(run: CheckRun, products: ProductLookup): void {
+  const briefProducts = run.tables.products.rows.map(briefProductOf);
+  const collabsByCampaign = groupBy(run.tables.collaborations.rows, (row) =>
+    idKey(text(row.get("Campaign ID"))),
+  );
+  const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
+  for (const collab of run.facts.values()) {
+    if (!collab.campaign || !collab.cost) continue;
+    costsByCampaign.set(collab.campaign, [...(costsByCampaign.get(collab.campaign) ?? []), collab.cost]);
+  }
+  for (const campaign of run.campaigns.values()) {
+    const { row } = campaign;
+    const { today } = run;
+    const lead = run.settings.alertLeadDays;
+    const window =
+      campaign.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
+        ? windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead })
+        : undefined;
+    const spend = campaignSpend(costsByCampaign.get(campaign) ?? []);
+    if (isActiveStatus(campaign.status)) {
+      raiseCampaignAlerts(run, campaign, briefProducts, products, spend);
+      if (window?.state === "Ending")
+        run.raise("campaignEnding", "Campaigns", row, campaign, windowText(window));
+    }
+    const collabs = (collabsByCampaign.get(idKey(campaign.id)) ?? []).filter(
+      (collab) => readFlag(collab.get("Cancelled")) !== true,
+    );
+    const delivered = collabs.reduce(
+      (sum, collab) => sum + (run.factsOf(collab.key)?.samplesDelivered ?? 0),
+      0,
+    );
+    const leading = collabs.reduce(
+      (sum, collab) => sum + (run.factsOf(collab.key)?.samplesLeadingToPost ?? 0),
+      0,
+    );
+    run.ownedOf("Campaigns").set(row.key, {
+      "Window status": window ? windowText(window) : "",
+      Creators: collabs.length,
+      "Sample-to-post": sampleToPost(delivered, leading) ?? "",
+      Spend: Math.round(spend * 100) / 100,
+      "Budget used": budgetUsed(spend, campaign.budget) ?? "",
+      Checks: "",
+    });
+  }
+  for (const campaign of run.campaigns.values()) {
+    const values = run.ownedOf("Campaigns").get(campaign.id);
+    if (values) values.Checks = alertsCell(run.alertsOf("Campaigns", campaign.row));
+  }
+}
+
+function raiseCampaignAlerts(
+  run: CheckRun,
+  campaign: Campaign,
+  briefProducts: BriefProduct[],
+  products: ProductLookup,
+  spend: number,
+): void {
+  const { row } = campaign;
+  const { today } = run;
+  const lead = run.settings.alertLeadDays;
+  const brief = checkBrief(briefInputFromRow(row.get, run.calendar), { products: briefProducts });
+  for (const issue of brief.errors)
+    run.raise(briefAlertKind(issue, "error"), "Campaigns", row, campaign, issue.message);
+  // A campaign that no longer holds its units has no stock to be short of.
+  const warnings = holdsInventory(run, campaign)
+    ? brief.warnings
+    : brief.warnings.filter((issue) => issue.rule !== "reservedOverStock");
+  for (const issue of warnings)
+    run.raise(briefAlertKind(issue, "warning"), "Campaigns", row, campaign, issue.message);
+  if (
+    campaign.flashStart !== undefined &&
+    campaign.flashStart >= today &&
+    campaign.flashStart - today <= lead
+  ) {
+    run.raise(
+      "flashSaleSoon",
+      "Campaigns",
+      row,
+      campaign,
+      `Flash sale starts ${campaign.flashStart === today ? "today" : `in ${daysText(campaign.flashStart - today)}`}`,
+    );
+  }
+  // Across campaigns: each may fit the stock alone while together they do not (alone, the brief
+  // check has said so already: one alert per root cause).
+  for (const sku of campaign.skus) {
+    const stock = products.stockOf(sku);
+    const reserved = run.reservedBySku.get(idKey(sku)) ?? 0;
+    const own = unitsOf(campaign, sku);
+    if (stock !== undefined && own > 0 && own <= stock && reserved > stock && holdsInventory(run, campaign)) {
+      run.raise(
+        "inventoryOverStock",
+        "Campaigns",
+        row,
+        campaign,
+        `${sku}: ${reserved} reserved across campaigns, ${stock} in stock`,
+      );
+    }
+  }
+  const used = budgetUsed(spend, campaign.budget);
+  const level = budgetLevel(used);
+  const spent = `${moneyText(spend)} spent of ${moneyText(campaign.budget ?? 0)} (${Math.round((used ?? 0) * 100)}%)`;
+  if (level === "Over") run.raise("budgetOver", "Campaigns", row, campaign, `Over budget: ${spent}`);
+  if (level === "Near") run.raise("budgetNear", "Campaigns", row, campaign, `Budget nearly used: ${spent}`);
+}
+
+const moneyText = (value: number): string =>
+  (Math.round(value * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+/** Brief rules that are alert kinds of their own; the rest are brief problems or warnings. */
+function briefAlertKind(issue: BriefIssue, level: "error" | "warning"): AlertKind {
+  switch (issue.rule) {
+    case "flashSaleOutsideWindow":
+      return "flashSaleOutsideWindow";
+    case "reservedOverStock":
+      return "inventoryOverStock";
+    case "targetBelowOpen":
+      return "targetBelowOpen";
+    default:
+      return level === "error" ? "briefProblem" : "briefWarning";
+  }
+}

@@ -1,0 +1,62 @@
+/** The operating view's rows: every collaboration of a live or coming campaign. */
+import { severityRank } from "../../domain/alerts";
+import { idKey } from "../../domain/coverage";
+import { type Day, isoFromDay } from "../../domain/day";
+import type { OperationsRow } from "../operations";
+import { isLive, plansAds } from "./campaign";
+import type { CreatorLookup } from "./creators";
+import type { ProductLookup } from "./products";
+import { type CheckRun, text } from "./run";
+
+export function operatingRows(
+  run: CheckRun,
+  products: ProductLookup,
+  creators: CreatorLookup,
+): OperationsRow[] {
+  const { today, day } = run;
+  const operations: OperationsRow[] = [];
+  for (const collab of run.facts.values()) {
+    const { row, campaign } = collab;
+    if (!campaign || collab.cancelled || !isLive(run, campaign)) continue;
+    const worst = [
+      ...run.alertsOf("Collaborations", row),
+      ...run.samplesOf(row.key).flatMap((sample) => run.alertsOf("Samples", sample)),
+      ...run.authsOf(row.key).flatMap((auth) => run.alertsOf("Authorizations", auth)),
+    ].reduce((rank, alert) => Math.min(rank, severityRank(alert.severity)), 3);
+    const deadlines = [
+      collab.posted === undefined && collab.submitted === undefined ? collab.contentDue : undefined,
+      campaign.flashStart !== undefined && campaign.flashStart >= today ? campaign.flashStart : undefined,
+      collab.adUsable,
+      campaign.end,
+    ].filter((deadline): deadline is Day => deadline !== undefined);
+    // A row without its own SKU stands for its campaign's only SKU, if it has just one.
+    const sku = text(row.get("SKU")) || (campaign.skus.length === 1 ? (campaign.skus[0] ?? "") : "");
+    const creator = text(row.get("Creator"));
+    operations.push({
+      collabId: row.key,
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      creator,
+      liveCapable: creators.liveCapable(creator) === true,
+      collabStart: campaign.start ?? null,
+      collabEnd: campaign.end ?? null,
+      contentDue: collab.contentDue ?? null,
+      posted: collab.posted ?? null,
+      liveDate: day(row.get("LIVE date")) ?? null,
+      flashStart: campaign.flashStart ?? null,
+      flashEnd: campaign.flashEnd ?? null,
+      stockOnHand: products.stockOf(sku) ?? null,
+      reserved: sku ? (run.reservedBySku.get(idKey(sku)) ?? 0) : null,
+      amplification: plansAds(campaign)
+        ? `${campaign.amplification}${campaign.amplificationStart !== undefined && campaign.amplificationEnd !== undefined ? ` ${isoFromDay(campaign.amplificationStart)} to ${isoFromDay(campaign.amplificationEnd)}` : ""}`
+        : "",
+      amplificationStart: campaign.amplificationStart ?? null,
+      amplificationEnd: campaign.amplificationEnd ?? null,
+      adUsableUntil: collab.adUsable ?? null,
+      daysLeft: deadlines.length > 0 ? Math.min(...deadlines) - today : null,
+      nextAction: String(run.ownedOf("Collaborations").get(row.key)?.["Next action"] ?? ""),
+      severityRank: worst,
+    });
+  }
+  return operations;
+}

@@ -1,0 +1,184 @@
+/**
+ * What every per-tab check shares during one run: the tabs read by header, the settings, the
+ * owned values being built and the alerts raised so far. Each tab's check reads what the earlier
+ * ones left here (campaigns, collaboration facts) and adds its own.
+ */
+import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domain/alerts";
+import type { CollaborationCost } from "../../domain/commission";
+import { idKey } from "../../domain/coverage";
+import type { Day, ZoneCalendar } from "../../domain/day";
+import type { PayoutStatus } from "../../domain/payout";
+import { parseSettings, type Settings } from "../../domain/settings";
+import { isBlank, readDay, readNumber } from "../../domain/values";
+import type { TabName } from "../../workbook/schema";
+import type { Table, TableRow } from "../../workbook/table";
+import type { Campaign } from "./campaign";
+
+export type OwnedValues = Map<string, Record<string, unknown>>;
+
+export const text = (value: unknown): string => (isBlank(value) ? "" : String(value).trim());
+export const amount = (value: unknown): number => Math.max(readNumber(value) ?? 0, 0);
+
+/** The Settings tab read by header, as parseSettings sees it (one Check per keyed row, in order). */
+export function settingsOf(settingsTable: Table) {
+  return parseSettings(settingsTable.rows.map((row) => [row.get("Key"), row.get("Value")] as const));
+}
+
+export interface CollabFacts {
+  row: TableRow;
+  campaign?: Campaign | undefined;
+  cancelled: boolean;
+  /** Invited, and nothing since: no acceptance, submission, post or approval yet. */
+  awaitingAcceptance: boolean;
+  contentDue?: Day | undefined;
+  submitted?: Day | undefined;
+  posted?: Day | undefined;
+  payout: PayoutStatus;
+  content: PayoutStatus;
+  rate?: number | undefined;
+  /** The rate ad orders earn (the Shop Ads ladder). */
+  adsRate?: number | undefined;
+  /** A sample the seller owes and has not shipped: the creator is not chased meanwhile. */
+  sampleUnshipped: boolean;
+  rejected: boolean;
+  gmv: number;
+  adsGmv: number;
+  sampleCost: number;
+  samplesDelivered: number;
+  samplesLeadingToPost: number;
+  adUsable?: Day | undefined;
+  authorized: boolean;
+  /** What the seller pays for it, once a rate applies. */
+  cost?: CollaborationCost | undefined;
+}
+
+export interface CheckTables {
+  products: Table;
+  campaigns: Table;
+  creators: Table;
+  collaborations: Table;
+  samples: Table;
+  authorizations: Table;
+  settings: Table;
+}
+
+export interface CheckRun {
+  today: Day;
+  calendar: ZoneCalendar;
+  tables: CheckTables;
+  settings: Settings;
+  alerts: Alert[];
+  owned: Map<TabName, OwnedValues>;
+  /** Keyed by `idKey` of the ID: rows name them trimmed and in any case. */
+  campaigns: Map<string, Campaign>;
+  facts: Map<string, CollabFacts>;
+  /** Units reserved per SKU (keyed by `idKey`) by the campaigns that still hold them. */
+  reservedBySku: Map<string, number>;
+  day(value: unknown): Day | undefined;
+  ownedOf(tab: TabName): OwnedValues;
+  raise(kind: AlertKind, tab: TabName, row: TableRow, campaign: Campaign | undefined, message: string): void;
+  alertsOf(tab: TabName, row: TableRow): Alert[];
+  samplesOf(collabId: string): TableRow[];
+  authsOf(collabId: string): TableRow[];
+  /** The collaboration a Collab ID cell names. */
+  factsOf(collabId: unknown): CollabFacts | undefined;
+}
+
+export function startRun(
+  tables: CheckTables,
+  settings: Settings,
+  today: Day,
+  calendar: ZoneCalendar,
+): CheckRun {
+  const owned = new Map<TabName, OwnedValues>();
+  const alerts: Alert[] = [];
+  const rowAlerts = new Map<string, Alert[]>();
+  const facts = new Map<string, CollabFacts>();
+  const samplesByCollab = groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID"))));
+  const authsByCollab = groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID"))));
+  return {
+    today,
+    calendar,
+    tables,
+    settings,
+    alerts,
+    owned,
+    campaigns: new Map(),
+    facts,
+    reservedBySku: new Map(),
+    day: (value) => readDay(value, calendar),
+    ownedOf(tab) {
+      const values = owned.get(tab) ?? new Map<string, Record<string, unknown>>();
+      owned.set(tab, values);
+      return values;
+    },
+    raise(kind, tab, row, campaign, message) {
+      const alert: Alert = {
+        kind,
+        severity: ALERT_KINDS[kind],
+        tab,
+        key: row.key,
+        sheetRow: row.sheetRow,
+        campaignId: campaign?.id ?? "",
+        campaignName: campaign?.name ?? "",
+        message,
+      };
+      alerts.push(alert);
+      const id = `${tab}\u0000${row.key}`;
+      rowAlerts.set(id, [...(rowAlerts.get(id) ?? []), alert]);
+    },
+    alertsOf: (tab, row) => rowAlerts.get(`${tab}\u0000${row.key}`) ?? [],
+    samplesOf: (collabId) => samplesByCollab.get(idKey(collabId)) ?? [],
+    authsOf: (collabId) => authsByCollab.get(idKey(collabId)) ?? [],
+    factsOf: (collabId) => facts.get(idKey(text(collabId))),
+  };
+}
+
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (!key) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Rows are matched by their ID, so two rows sharing one would get the same computed values. IDs
+ * are compared as everywhere else (`c-001 ` and `C-001` are one ID).
+ */
+export function checkDuplicateIds(run: CheckRun): void {
+  const { products, campaigns, creators, collaborations, samples, authorizations } = run.tables;
+  for (const tab of [products, campaigns, creators, collaborations, samples, authorizations]) {
+    const firstRow = new Map<string, TableRow>();
+    for (const row of tab.rows) {
+      const first = firstRow.get(idKey(row.key));
+      if (first === undefined) firstRow.set(idKey(row.key), row);
+      else {
+        const same = first.key === row.key ? "" : ` (as ${first.key})`;
+        const message = `${tab.schema.key} ${row.key} is also on row ${first.sheetRow}${same}: give each row its own`;
+        run.raise("duplicateId", tab.schema.name, row, undefined, message);
+      }
+    }
+  }
+}
+
+/**
+ * A row whose ID another row already holds (`c-001 ` after `C-001`) is not computed, but its
+ * alerts cell still says why, so the team sees it on the row itself.
+ */
+export function flagDuplicateRows(run: CheckRun): void {
+  const cells: [Table, TabName, string][] = [
+    [run.tables.campaigns, "Campaigns", "Checks"],
+    [run.tables.collaborations, "Collaborations", "Alerts"],
+  ];
+  for (const [table, tab, header] of cells) {
+    const owned = run.ownedOf(tab);
+    for (const row of table.rows) {
+      if (!owned.has(row.key)) owned.set(row.key, { [header]: alertsCell(run.alertsOf(tab, row)) });
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/** Samples: status, refunds due, and the follow-up of a delivered sample with no post. */
+import { alertsCell } from "../../domain/alerts";
+import { sampleFollowUp, sampleShipping, sampleState } from "../../domain/samples";
+import { daysText } from "../../domain/status-text";
+import type { TableRow } from "../../workbook/table";
+import { isActiveStatus } from "./campaign";
+import { samplePolicyOf } from "./collaborations";
+import { type CheckRun, text } from "./run";
+
+export function checkSamples(run: CheckRun): void {
+  for (const row of run.tables.samples.rows) checkSample(run, row);
+  for (const row of run.tables.samples.rows) {
+    const values = run.ownedOf("Samples").get(row.key);
+    if (values) values.Alerts = alertsCell(run.alertsOf("Samples", row));
+  }
+}
+
+function checkSample(run: CheckRun, row: TableRow): void {
+  const { day, today } = run;
+  const collab = run.factsOf(row.get("Collab ID"));
+  const campaign = collab?.campaign;
+  const policy = samplePolicyOf(row, campaign);
+  if (!policy) {
+    run.ownedOf("Samples").set(row.key, { "Sample status": "Unknown policy: choose one from the dropdown" });
+    return;
+  }
+  const delivered = day(row.get("Delivered"));
+  const shipped = day(row.get("Shipped"));
+  const state = sampleState({
+    policy,
+    shipped,
+    delivered,
+    firstSale: day(row.get("First sale")) ?? (collab ? day(collab.row.get("First sale")) : undefined),
+    refunded: day(row.get("Refunded")),
+  });
+  const watch = !collab?.cancelled && (!campaign || isActiveStatus(campaign.status));
+  if (watch && state === "Refund due") {
+    run.raise(
+      "sampleRefundDue",
+      "Samples",
+      row,
+      campaign,
+      `Refund the sample cost (${text(row.get("Cost")) || "cost not set"})`,
+    );
+  }
+  if (watch && collab && !collab.awaitingAcceptance && !collab.rejected) {
+    const shipping = sampleShipping({
+      policy,
+      shipped,
+      delivered,
+      contentDue: collab.contentDue,
+      today,
+      leadDays: run.settings.alertLeadDays,
+    });
+    if (shipping !== "None" && collab.contentDue !== undefined) {
+      const due = collab.contentDue - today;
+      const when =
+        due < 0 ? `was due ${daysText(-due)} ago` : due === 0 ? "is due today" : `is due in ${daysText(due)}`;
+      run.raise(
+        "sampleNotShipped",
+        "Samples",
+        row,
+        campaign,
+        `Ship the sample: the creator's content ${when} and the sample has not shipped`,
+      );
+    }
+  }
+  if (watch && collab) {
+    const followUp = sampleFollowUp({
+      delivered,
+      posted: collab.posted ?? collab.submitted,
+      contentDue: collab.contentDue,
+      today,
+      nudgeDays: run.settings.nudgeDays,
+    });
+    if (followUp === "Alert" && collab.contentDue !== undefined) {
+      run.raise(
+        "sampleNoContent",
+        "Samples",
+        row,
+        campaign,
+        `Sample delivered, no content ${daysText(today - collab.contentDue)} after the due date`,
+      );
+    } else if (followUp === "Nudge" && delivered !== undefined) {
+      run.raise(
+        "sampleNudge",
+        "Samples",
+        row,
+        campaign,
+        `Nudge the creator: sample delivered ${daysText(today - delivered)} ago, no post yet`,
+      );
+    }
+  }
+  run.ownedOf("Samples").set(row.key, { "Sample status": state });
+}
