@@ -36,6 +36,16 @@ export function readTable(schema: TabSchema, values: readonly (readonly unknown[
   const missing = schema.columns
     .filter((column) => !columns.has(headerKey(column.header)))
     .map((column) => column.header);
+  // A header is matched once per table, not on every cell read (a check reads millions).
+  const positions = new Map<string, number>();
+  const positionOf = (header: string): number => {
+    let position = positions.get(header);
+    if (position === undefined) {
+      position = (columns.get(headerKey(header)) ?? 0) - 1;
+      positions.set(header, position);
+    }
+    return position;
+  };
   const rows: TableRow[] = [];
   for (let index = 1; index < values.length; index++) {
     const cells = values[index] ?? [];
@@ -45,8 +55,8 @@ export function readTable(schema: TabSchema, values: readonly (readonly unknown[
       sheetRow: index + 1,
       key,
       get(header) {
-        const column = columns.get(headerKey(header));
-        return column === undefined ? "" : (cells[column - 1] ?? "");
+        const position = positionOf(header);
+        return position < 0 ? "" : (cells[position] ?? "");
       },
     });
   }

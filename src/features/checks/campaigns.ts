@@ -21,7 +21,10 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup): void {
   const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
   for (const collab of run.facts.values()) {
     if (!collab.campaign || !collab.cost) continue;
-    costsByCampaign.set(collab.campaign, [...(costsByCampaign.get(collab.campaign) ?? []), collab.cost]);
+    // Appended in place: a copy per collaboration made this quadratic in a campaign's size.
+    const costs = costsByCampaign.get(collab.campaign);
+    if (costs) costs.push(collab.cost);
+    else costsByCampaign.set(collab.campaign, [collab.cost]);
   }
   for (const campaign of run.campaigns.values()) {
     const { row } = campaign;
