@@ -13,6 +13,7 @@ import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { benchCellFunctions } from "./cell-functions";
 import { type ComputeResult, type DailyComputeResult, dailyCompute } from "./checks";
 import { checkMemory, type MemoryResult } from "./memory";
+import { benchSellerImport, type ImportBenchResult } from "./seller-import";
 import { type OperationCalls, serviceCalls } from "./service-calls";
 import { type SidebarLoadResult, sidebarLoad } from "./sidebar-load";
 import { type StartupResult, startup } from "./startup";
@@ -63,6 +64,8 @@ export interface BenchOptions {
   cellRuns: number;
   /** Fresh-context loads of each bundle. */
   loadRuns: number;
+  /** Export rows of the Seller Center import. */
+  importSizes: number[];
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -78,6 +81,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRows: 1_000,
         cellRuns: 3,
         loadRuns: 5,
+        importSizes: [100, 1_000],
       }
     : {
         smoke,
@@ -90,6 +94,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRows: 10_000,
         cellRuns: 7,
         loadRuns: 41,
+        importSizes: [1_000, 10_000, 50_000],
       };
 }
 
@@ -137,6 +142,7 @@ export interface BenchResults {
   memory: MemoryResult;
   sidebar: SidebarLoadResult;
   targets: typeof TARGETS;
+  sellerImport: ImportBenchResult[];
   /** Wall time of the bench itself. */
   benchSeconds: number;
 }
@@ -206,6 +212,8 @@ export async function runBench(
       });
     }
   }
+  section(`Seller Center import: ${options.importSizes.join(", ")} export rows`);
+  const sellerImport = benchSellerImport(options.importSizes, code);
   section("end");
 
   const cpu = cpus();
@@ -229,6 +237,7 @@ export async function runBench(
     memory,
     sidebar,
     targets: TARGETS,
+    sellerImport,
     benchSeconds: (performance.now() - started) / 1000,
   };
 }

@@ -154,6 +154,24 @@ export function formatTable(results: BenchResults): string {
   sized("build/sidebar.html bytes", startup.sidebar.ours.bytes, startup.sidebar.baseline.bytes);
   sized("build/sidebar.html gzip bytes", startup.sidebar.ours.gzipBytes, startup.sidebar.baseline.gzipBytes);
   out.push(
+    "SELLER CENTER IMPORT of an affiliate orders export, on 1,000 collaborations: calls flat in rows [9]",
+  );
+  for (const result of results.sellerImport ?? []) {
+    out.push(
+      line(
+        [
+          "  import preview + confirm",
+          count(result.rows),
+          `${count(result.preview.calls + result.confirm.calls)} calls`,
+          "",
+          "",
+          limit,
+        ],
+        `${count(result.confirm.cellsWritten)} cells written (${count(result.added)} orders added) in ${count(result.confirm.writes)} write calls; preview ${duration(result.preview.ms)}, confirm ${duration(result.confirm.ms)}, plan alone ${duration(result.planMs)}`,
+      ),
+    );
+  }
+  out.push(
     `COMPUTE outside node:vm, medians of ${results.options.computeRuns} runs; baseline: a single pass over every cell [6]`,
   );
   for (const result of compute.daily) {
@@ -237,6 +255,7 @@ export function formatTable(results: BenchResults): string {
     `[6] computeChecks over the seeded workbook in plain Node, and a single pass that reads every cell once into the value a rule uses (a date as its day, a text trimmed) and gives every owned cell a value once; interleaved run by run, after one uncounted run of each. Custom functions: one array call over realistic columns, ${results.options.cellRuns} runs.`,
     "[7] The largest heap V8 held while the check ran (from its GC trace: the workbook's values plus everything the check allocated, garbage included); the process's peak resident set also holds Node, tsx and the generator's freed pages.",
     "[8] JSON.stringify of each reply, as it crosses google.script.run: the first load is what the sidebar needs to paint; the rest it asks for when a view needs it.",
+    "[9] bench/seller-import.ts: build/Code.js on the emulator, one run per size; calls are sidebarImportPreview plus sidebarImportConfirm (reads, confirmations before each write, writes); cells written are the planned blocks (new Orders rows, changed columns, collaborations' GMV, Ads GMV and First sale). Times include the emulator's own work.",
     "",
     `bench took ${results.benchSeconds.toFixed(1)} s`,
   );

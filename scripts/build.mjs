@@ -24,13 +24,17 @@ const out = join(root, "build");
  * 3.5 KB. Splitting the daily check into one small module per tab added about 1.9 KB (the shared
  * run's property names survive minification); the money and timing rules of issue 15 (coverage,
  * the Shop Ads ladder and SHOP_ADS_RATE, inventory per SKU, budget, review rounds, sample
- * shipping, the recruit's rate note) about 9.8 KB more. Scale (issue 17) about 3 KB: the
- * operating view bounded and written only as far as it changed (content and layout signatures,
- * its colours as rules) and the sidebar's first load packed, with a campaign's seats on demand.
- * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
- * only with a reason in the commit.
+ * shipping, the recruit's rate note) about 9.8 KB more. The Seller Center import (issue 16) adds
+ * about 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the first
+ * parser in the bundle; its schemas are built on first use, so a custom-function call only pays
+ * for parsing zod's code and its module definitions), the export header table, the import plan
+ * and the orders' daily checks and reconciliation (about 29 KB). Scale (issue 17) about 3 KB:
+ * the operating view bounded and written only as far as it changed (content and layout
+ * signatures, its colours as rules) and the sidebar's first load packed, with a campaign's seats
+ * on demand. The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import,
+ * raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 106_000;
+export const CODE_BUDGET_BYTES = 154_000;
 
 mkdirSync(out, { recursive: true });
 

@@ -14,15 +14,16 @@ import {
 import { briefTab } from "./brief-form";
 import { useMoneyStyle } from "./brief-preview";
 import { byId, clear, el } from "./elements";
+import { importTab } from "./import";
 import { recruitTab } from "./recruit";
 import { callServer } from "./server";
 
-type View = "brief" | "recruit";
-const VIEWS: readonly View[] = ["brief", "recruit"];
+type View = "brief" | "recruit" | "import";
+const VIEWS: readonly View[] = ["brief", "recruit", "import"];
 const loadStatus = byId("load-status");
 const startNotice = byId("start-notice");
-const tabs = { brief: byId("tab-brief"), recruit: byId("tab-recruit") };
-const panels = { brief: byId("brief-panel"), recruit: byId("recruit-panel") };
+const tabs = { brief: byId("tab-brief"), recruit: byId("tab-recruit"), import: byId("tab-import") };
+const panels = { brief: byId("brief-panel"), recruit: byId("recruit-panel"), import: byId("import-panel") };
 
 function select(which: View, focus = false): void {
   for (const name of VIEWS) {
@@ -51,6 +52,8 @@ const recruit = recruitTab(
   },
 );
 let current: SidebarState | undefined;
+// An import changes Creators and Collaborations: the other tabs read them again.
+const importer = importTab(panels.import, () => void refresh());
 
 async function refresh(campaignId?: string, recruitFor?: string): Promise<void> {
   try {
@@ -92,6 +95,7 @@ function boot(): void {
     startNotice.textContent = start.notice;
   }
   select(start.view);
+  importer.open(start.sourceTab ?? "");
   void refresh(start.view === "brief" ? start.campaignId : undefined, start.campaignId).then(() => {
     // A collaboration's row may name a campaign that is not (or no longer) on Campaigns.
     if (

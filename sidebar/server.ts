@@ -3,7 +3,10 @@
  * (src/gas/sidebar-api.ts). Only primitives, arrays and plain objects cross it: dates go as ISO
  * day strings, and a null answer means the server sent something that could not cross.
  */
-import type { SidebarApi } from "../src/gas/sidebar-api";
+import type { ImportApi } from "../src/gas/import-api";
+import type { SidebarApi as CampaignApi } from "../src/gas/sidebar-api";
+
+type SidebarApi = CampaignApi & ImportApi;
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;

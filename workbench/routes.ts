@@ -7,13 +7,16 @@
  *   POST /api/menu              {functionName}: run a menu item
  *   POST /api/sidebar           open the sidebar on a new brief (openNewCampaignBrief)
  *   POST /api/cell              {tab, row, column, input}: what a user typed
+ *   POST /api/import            {fileName, text}: File > Import of a CSV into a new tab
  *   POST /api/clock             {days}: move today forward, firing due triggers
  *   GET  /api/outbox            every email sent, newest first
  *   GET  /api/triggers          installed triggers
  *   POST /api/run               {name, args}: google.script.run from the sidebar
  *   GET  /sidebar/<n>           the n-th sidebar the add-on showed, with the bridge injected
+ *   GET  /demo/affiliate-orders.csv, /demo/order-export.csv   made-up Seller Center exports
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { MAX_CSV_BYTES } from "./csv-import";
 import { type Session, UserError } from "./session";
 import { outboxView, tabView, triggersView, workbookView } from "./view";
 
@@ -53,7 +56,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, "application/json; charset=utf-8", JSON.stringify(value));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJson(req: IncomingMessage, limit = MAX_BODY): Promise<Record<string, unknown>> {
   // A JSON content type keeps other sites' pages from posting here without a preflight.
   if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
     throw new UserError("Send JSON (Content-Type: application/json).", 415);
@@ -62,7 +65,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new UserError("The request is too large.", 413);
+    if (size > limit) throw new UserError("The request is too large.", 413);
     chunks.push(chunk as Buffer);
   }
   try {
@@ -112,6 +115,10 @@ export function createHandler(session: Session, assets: PageAssets) {
         session.editCell(body.tab, body.row, body.column, body.input);
         return { ok: true };
       }
+      case "POST /api/import": {
+        const body = await readJson(req, MAX_CSV_BYTES * 2);
+        return session.importCsv(body.fileName, body.text);
+      }
       case "POST /api/clock": {
         const body = await readJson(req);
         return session.advanceClock(body.days ?? 1);
@@ -145,6 +152,14 @@ export function createHandler(session: Session, assets: PageAssets) {
           assets.bridge(session.callableFunctions()),
         );
         send(res, 200, "text/html; charset=utf-8", html);
+        return;
+      }
+      const demo = /^\/demo\/(affiliate-orders|order-export)\.csv$/.exec(path);
+      if (demo) {
+        const csv = session.demoExport(demo[1] === "affiliate-orders" ? "affiliate" : "orders");
+        send(res, 200, "text/csv; charset=utf-8", csv, {
+          "Content-Disposition": `attachment; filename="${demo[1]}-demo.csv"`,
+        });
         return;
       }
       switch (path) {

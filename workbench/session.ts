@@ -4,6 +4,7 @@
  * context Apps Script would use, and every change is saved before the answer goes out.
  */
 import { demoWorkbook } from "../src/local/demo/demo-workbook";
+import { csvOf, demoAffiliateExport, demoOrderExport } from "../src/local/demo/seller-center-exports";
 import {
   type AlertRecord,
   createEmulator,
@@ -16,6 +17,7 @@ import {
 } from "../src/local/index";
 import { formatSheetsDate } from "../src/local/zone";
 import { type LoadedBundle, loadBundle, readBuiltFile } from "./bundle";
+import { csvCellInput, MAX_CSV_BYTES, parseCsv, tabNameFor } from "./csv-import";
 import { createFormulaEngine, type FormulaEngine, storedInput } from "./formulas";
 import { CorruptStateError, readState, writeStateAtomically } from "./persistence";
 import { checkArguments, clientValue, isCallableName } from "./script-run";
@@ -246,6 +248,40 @@ export class Session {
     const sidebar = this.emulator.ui.sidebars[index];
     if (!sidebar) throw new UserError("No such sidebar.", 404);
     return sidebar.html;
+  }
+
+  /**
+   * A made-up Seller Center export of this workbook's collaborations, dated up to its today, as
+   * CSV: what a team would download from Seller Center and bring in with File > Import.
+   */
+  demoExport(kind: "affiliate" | "orders"): string {
+    const tabs = Object.fromEntries(
+      ["Products", "Campaigns", "Collaborations"].map((name) => [name, this.emulator.values(name)]),
+    );
+    const options = {
+      tabs,
+      rows: 200,
+      timeZone: this.emulator.spreadsheet.getSpreadsheetTimeZone(),
+      today: this.emulator.clock.now(),
+    };
+    return csvOf(kind === "affiliate" ? demoAffiliateExport(options) : demoOrderExport(options));
+  }
+
+  /** File > Import: a CSV file into a new tab, which becomes the active one. */
+  importCsv(fileName: unknown, text: unknown): { tab: string; rows: number } {
+    if (typeof fileName !== "string" || typeof text !== "string")
+      throw new UserError("Send a file name and its text.");
+    if (text.length > MAX_CSV_BYTES)
+      throw new UserError("The file is larger than the workbench takes (20 MB).", 413);
+    const rows = parseCsv(text).map((row) => row.map(csvCellInput));
+    if (rows.length === 0) throw new UserError(`${fileName} is empty.`);
+    const taken = this.emulator.spreadsheet.getSheets().map((sheet) => sheet.getName());
+    const tab = tabNameFor(fileName, taken);
+    const sheet = this.emulator.seed(tab, rows);
+    this.emulator.uncounted(() => sheet.activate());
+    this.formulas.invalidate();
+    this.save();
+    return { tab, rows: rows.length };
   }
 
   /** What a user typed into a cell, stored as Sheets would store it. */

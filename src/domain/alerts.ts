@@ -34,6 +34,9 @@ export const ALERT_KINDS = {
   briefProblem: "Medium",
   briefWarning: "Low",
   duplicateId: "High",
+  // Raised from the Orders tab (features/order-checks.ts).
+  commissionDiffers: "Medium",
+  salesDifferFromOrders: "Low",
 } as const satisfies Record<string, Severity>;
 export type AlertKind = keyof typeof ALERT_KINDS;
 

@@ -106,9 +106,11 @@ export function pickColumns(grid: Grid, wanted: readonly string[]): unknown[][] 
 
 /** Which view the sidebar opens on, for which campaign ("" for none), and what to tell first. */
 export interface SidebarStart {
-  view: "brief" | "recruit";
+  view: "brief" | "recruit" | "import";
   campaignId: string;
   notice?: string;
+  /** Import from this tab: the tab holding the export. */
+  sourceTab?: string;
 }
 
 export const START_ELEMENT_ID = "sidebar-start";
@@ -127,9 +129,10 @@ export function readStart(json: string | null | undefined): SidebarStart {
   try {
     const start = Object(JSON.parse(json ?? "null")) as Record<string, unknown>;
     return {
-      view: start.view === "recruit" ? "recruit" : "brief",
+      view: start.view === "recruit" || start.view === "import" ? start.view : "brief",
       campaignId: typeof start.campaignId === "string" ? start.campaignId : "",
       ...(typeof start.notice === "string" ? { notice: start.notice } : {}),
+      ...(typeof start.sourceTab === "string" ? { sourceTab: start.sourceTab } : {}),
     };
   } catch {
     return { view: "brief", campaignId: "" };

@@ -8,6 +8,7 @@
 import { isoFromDay } from "../domain/day";
 import { columnLetter, HIGH } from "../workbook/highlights";
 import { asTypedText } from "../workbook/table";
+import type { Reconciliation } from "./order-pricing";
 
 /** A rule of the view: `formula` is written for the range's top-left cell (row 2, `column`). */
 export interface ViewRule {
@@ -184,6 +185,7 @@ export interface OperationsCalendar {
 const DATE_HEADERS = ["Content due", "Posted", "LIVE date", "Ad usable until"];
 /** The view's own lines below the collaborations: what was left out, and the legend. */
 const FOOTER_LINES = 2;
+const HEADER_BACKGROUND = "#e8e0f5";
 
 /** `1,234`, as the note shows counts. */
 const counted = (count: number) => count.toLocaleString("en-US");
@@ -223,12 +225,19 @@ function viewRules(): ViewRule[] {
       column: daysLeft,
       numColumns: 1,
     },
+    // The reconciliation's header row, wherever the view's length puts it.
+    {
+      formula: `=AND($A2="${RECONCILED_HEADERS[0]}",$B2="${RECONCILED_HEADERS[1]}")`,
+      background: HEADER_BACKGROUND,
+      column: 1,
+      numColumns: RECONCILED_HEADERS.length,
+    },
   ];
 }
 
 /**
- * The view of `rows` on `today`: the `limit` most urgent, then the note of what was left out
- * and the legend with `generatedAt`.
+ * The view of `rows` on `today`: the `limit` most urgent, then the note of what was left out,
+ * the legend with `generatedAt`, and the commission reconciliation once orders are imported.
  */
 export function buildOperationsView(
   rows: readonly OperationsRow[],
@@ -236,6 +245,7 @@ export function buildOperationsView(
   calendar: OperationsCalendar,
   generatedAt: string,
   limit: number,
+  commission?: Reconciliation,
 ): GeneratedTab {
   const dateCell = (day: Day | null) => (day === null ? "" : calendar.dateOf(day));
   const days = Array.from({ length: TIMELINE_DAYS }, (_, offset) => today + offset);
@@ -273,11 +283,12 @@ export function buildOperationsView(
   values.push(line(limitNote(shown.length, sorted.slice(shown.length), limit)));
   const content = values.map((row) => row.map(asTypedText));
   const legend = `Timeline: ${TIMELINE_MARKS.map((mark) => `${mark.mark} ${mark.label}`).join(", ")}. Rebuilt by Campaign Desk ${generatedAt}; edits here are replaced.`;
+  const reconciled = commissionBlock(commission, width).map((row) => row.map(asTypedText));
 
   const layout = {
-    headerBackground: "#e8e0f5",
+    headerBackground: HEADER_BACKGROUND,
     // Room for the longest view this limit allows, so the layout outlives a change of height.
-    layoutRows: Math.max(limit, 0) + FOOTER_LINES,
+    layoutRows: Math.max(limit, 0) + FOOTER_LINES + RECONCILED_ROWS,
     rules: viewRules(),
     dateColumns: DATE_HEADERS.map((header) => OPERATIONS_HEADERS.indexOf(header as never) + 1),
     frozenRows: 1,
@@ -286,9 +297,54 @@ export function buildOperationsView(
     columnWidths: { first: OPERATIONS_HEADERS.length + 1, count: TIMELINE_DAYS, pixels: 64 },
   };
   return {
-    values: [...content, line(legend).map(asTypedText)],
+    values: [...content, line(legend).map(asTypedText), ...reconciled],
     ...layout,
-    contentSignature: signatureOf(JSON.stringify(content)),
+    contentSignature: signatureOf(JSON.stringify([content, reconciled])),
     layoutSignature: signatureOf(JSON.stringify({ width, ...layout })),
   };
+}
+
+const RECONCILED_CAMPAIGNS = 20;
+const RECONCILED_COLLABORATIONS = 50;
+/** The block's most rows: a blank line, its title, its header, the campaigns, the collaborations. */
+const RECONCILED_ROWS = 3 + RECONCILED_CAMPAIGNS + RECONCILED_COLLABORATIONS;
+const RECONCILED_HEADERS = [
+  "Campaign",
+  "Collab ID",
+  "Orders",
+  "Platform commission",
+  "Expected commission",
+  "Gap",
+  "Orders that differ",
+];
+
+/**
+ * Commission reconciliation under the view (orders imported from Seller Center): per campaign,
+ * then the collaborations whose orders differ, largest gap first, with the orders that differ.
+ * Bounded, so the view stays the same size however many orders there are.
+ */
+function commissionBlock(commission: Reconciliation | undefined, width: number): unknown[][] {
+  if (!commission || commission.byCampaign.length === 0) return [];
+  const pad = (cells: unknown[]) => [...cells, ...Array.from({ length: width - cells.length }, () => "")];
+  const line = (campaign: string, collab: string, l: Reconciliation["byCampaign"][number], orders: string) =>
+    pad([campaign, collab, l.orders, l.platform, l.expected, l.gap, orders]);
+  const differing = commission.byCollaboration
+    .filter((l) => l.differing > 0)
+    .slice(0, RECONCILED_COLLABORATIONS);
+  return [
+    pad([]),
+    pad(["Commission reconciliation: what the platform credited against what the rules say"]),
+    pad(RECONCILED_HEADERS),
+    ...commission.byCampaign
+      .slice(0, RECONCILED_CAMPAIGNS)
+      .map((l) => line(l.id || "No collaboration (Open plan)", "", l, String(l.differing))),
+    ...differing.map((l) =>
+      line(
+        l.campaignId,
+        l.id,
+        l,
+        `${l.differing}: ${l.examples.join(", ")}${l.differing > l.examples.length ? ", …" : ""}`,
+      ),
+    ),
+  ];
 }

@@ -9,6 +9,7 @@ import { describeSetup, setUpWorkbook } from "../features/setup";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
+import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
 import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
 import { readSettings } from "./settings-tab";
@@ -134,6 +135,8 @@ export const entryPoints = {
   },
 
   ...sidebarEntryPoints,
+
+  ...importEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
   [DAILY_HANDLER](_event?: GoogleAppsScript.Events.TimeDriven): void {

@@ -16,6 +16,7 @@ export function menuItems(alertsState: string | null): (MenuItem | "separator")[
     { caption: "New campaign brief", handler: "openNewCampaignBrief" },
     { caption: "Edit selected campaign", handler: "openSelectedCampaignBrief" },
     { caption: "Recruit creators", handler: "openRecruitForSelectedCampaign" },
+    { caption: "Import from this tab", handler: "importFromThisTab" },
     "separator",
     { caption: "Run checks now", handler: "runChecksFromMenu" },
     { caption: "Refresh operating view", handler: "refreshOperatingViewFromMenu" },

@@ -15,11 +15,13 @@ import {
   type UnsentDigest,
 } from "../features/digest";
 import { buildOperationsView } from "../features/operations";
+import { checkOrders, withOrderAlerts } from "../features/order-checks";
 import { writeOwnedColumns } from "../features/owned-writes";
 import { highlightRules } from "../workbook/highlights";
 import { TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLock } from "./document-lock";
+import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
 import { writeOperationsView } from "./operations-view";
 import { sheetsPort } from "./sheets-port";
@@ -56,8 +58,11 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       if (values) tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
+    const orders = checkOrders(tabs, calendar);
+    withOrderAlerts(result, orders.alerts);
     refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
     const unsettledTabs: TabName[] = [];
+    if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
     const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {
       const values = tabs[tab];
@@ -76,6 +81,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
       stamp,
       result.settings.operationsRows,
+      orders.reconciliation,
     );
     writeOperationsView(spreadsheet, "Operations", view, properties, options.rebuildView === true);
     return { result, unsettledTabs, sheetIds };

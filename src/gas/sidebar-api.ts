@@ -93,7 +93,7 @@ function selectedCampaignId(): string {
   return column < 1 ? "" : String(sheet.getRange(row, column).getValue()).trim();
 }
 
-function showSidebar(start: SidebarStart): void {
+export function showSidebar(start: SidebarStart): void {
   SpreadsheetApp.getUi().showSidebar(
     HtmlService.createHtmlOutputFromFile("sidebar").setTitle("Campaign Desk").append(startScript(start)),
   );

@@ -55,6 +55,7 @@ export type TabName =
   | "Collaborations"
   | "Samples"
   | "Authorizations"
+  | "Orders"
   | "Operations"
   | "Settings";
 
@@ -213,6 +214,27 @@ export const TABS: readonly TabSchema[] = [
       owned("Ad usable until", "date", "Last day an ad may run: authorization expiry or collaboration end."),
       owned("Auth status", "text", "Valid, Expiring, Expired, Link removed or Collaboration ended."),
       owned("Alerts", "text", "Problems found by the daily check."),
+    ],
+  },
+  {
+    // One row per order and SKU, keyed by both (Order ID is the key column; SKU completes it).
+    name: "Orders",
+    key: "Order ID",
+    columns: [
+      team("Order ID", "text", "Seller Center order ID; one row per order and SKU."),
+      team("SKU", "text", "SKU sold, from Products."),
+      team("Created", "date", "Day the order was created."),
+      team("Creator", "text", "Creator handle credited with the order (affiliate orders)."),
+      team("Quantity", "integer", "Units of this SKU in the order."),
+      team("Amount", "currency", "What the buyer paid for this SKU, less refunds."),
+      team("Ad order", "flag", "Yes for an order that came from an ad on the creator's post."),
+      team("Content type", "text", "Video, LIVE or Showcase, as the export says."),
+      team("Status", "text", "Order status as Seller Center reports it."),
+      team("Platform commission", "currency", "Commission Seller Center reports for this order."),
+      owned("Collab ID", "text", "The collaboration covering this creator, SKU and day."),
+      owned("Applied rate", "percent", "The rate the rules say this order earns."),
+      owned("Expected commission", "currency", "Amount x applied rate."),
+      owned("Commission gap", "currency", "Platform commission minus expected commission."),
     ],
   },
   {

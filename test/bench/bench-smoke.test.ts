@@ -143,6 +143,15 @@ describe("the smoke bench", () => {
     expect(results.sidebar.firstLoadBytes).toBeGreaterThan(0);
   });
 
+  it("imports Seller Center exports with the same calls at every size, and more cells", () => {
+    const [small, large] = results.sellerImport;
+    expect(results.sellerImport.map((result) => result.rows)).toEqual(options.importSizes);
+    expect(large?.confirm.calls).toBe(small?.confirm.calls);
+    expect(large?.preview.calls).toBe(small?.preview.calls);
+    expect(large?.confirm.cellsWritten ?? 0).toBeGreaterThan(small?.confirm.cellsWritten ?? 0);
+    expect(table).toContain("SELLER CENTER IMPORT");
+  });
+
   it("prints one table with every section, operation and custom function", () => {
     for (const section of [
       "SERVICE CALLS",

@@ -125,6 +125,7 @@ describe("the workbench", () => {
       "Collaborations",
       "Samples",
       "Authorizations",
+      "Orders",
       "Settings",
     ]) {
       await page.getByTestId(`tab-${tab}`).waitFor();

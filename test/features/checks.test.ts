@@ -321,6 +321,9 @@ describe("computeChecks: one alert kind at a time", () => {
       "budgetNear",
       "budgetOver",
       "rateOutOfRange",
+      // From the Orders tab: test/features/order-checks.test.ts.
+      "commissionDiffers",
+      "salesDifferFromOrders",
     ];
     expect(Object.keys(ALERT_KINDS).sort()).toEqual([...tested].sort());
   });

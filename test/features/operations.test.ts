@@ -98,7 +98,8 @@ describe("the operating view", () => {
   it("colours by a handful of rules over the room the limit allows, never cell by cell", () => {
     const view = buildOperationsView([row({})], today, days, "", 500);
     expect(view).not.toHaveProperty("backgrounds");
-    expect(view.layoutRows).toBe(502);
+    // 500 rows, the note and the legend, and the commission reconciliation's 73 rows at most.
+    expect(view.layoutRows).toBe(575);
     const first = OPERATIONS_HEADERS.length + 1;
     expect(view.rules.map((rule) => [rule.formula, rule.background, rule.column, rule.numColumns])).toEqual([
       ['=O2="F"', "#f4b6c2", first, TIMELINE_DAYS],
@@ -108,6 +109,7 @@ describe("the operating view", () => {
       ['=O2="C"', "#d2e3fc", first, TIMELINE_DAYS],
       ["=AND(ISNUMBER(J2),ISNUMBER(I2),J2>I2)", "#f8d7da", 10, 1],
       ["=AND(ISNUMBER(M2),M2<0)", "#f8d7da", 13, 1],
+      ['=AND($A2="Campaign",$B2="Collab ID")', "#e8e0f5", 1, 7],
     ]);
     expect(OPERATIONS_HEADERS[9]).toBe("Reserved");
     expect(OPERATIONS_HEADERS[12]).toBe("Days left");

@@ -46,6 +46,7 @@ describe("a session", () => {
       "Collaborations",
       "Samples",
       "Authorizations",
+      "Orders",
       "Settings",
     ]);
     expect(session.menuFunctions()).toContain("setUpWorkbookFromMenu");

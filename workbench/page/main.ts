@@ -154,6 +154,8 @@ function showResult(result: ActionResult): void {
 // ---------- menu ----------
 
 function closeMenus(): void {
+  $("file-menu").hidden = true;
+  $("menu-file").setAttribute("aria-expanded", "false");
   $("extensions-menu").hidden = true;
   $("menu-extensions").setAttribute("aria-expanded", "false");
   $("menu-campaign-desk").classList.remove("open");
@@ -686,7 +688,40 @@ function describeRuns(runs: TriggerRun[]): string {
     .join("\n");
 }
 
+/** File > Import: the CSV goes into a new tab, as Sheets' "Insert new sheet(s)" does. */
+function wireFileImport(): void {
+  const file = $("menu-file");
+  const input = $("file-import-input") as HTMLInputElement;
+  file.addEventListener("click", () => {
+    const menu = $("file-menu");
+    menu.hidden = !menu.hidden;
+    file.setAttribute("aria-expanded", String(!menu.hidden));
+  });
+  $("menu-file-import").addEventListener("click", () => {
+    closeMenus();
+    input.click();
+  });
+  input.addEventListener("change", async () => {
+    const chosen = input.files?.[0];
+    input.value = "";
+    if (!chosen) return;
+    try {
+      const answer = await api<{ tab: string; rows: number }>("/api/import", {
+        fileName: chosen.name,
+        text: await chosen.text(),
+      });
+      state.activeTab = answer.tab;
+      state.selected = { row: 1, column: 1 };
+      toast(`${answer.rows.toLocaleString()} rows imported into a new tab, ${answer.tab}.`, "File imported");
+      await refresh();
+    } catch (error) {
+      alertUser("Import failed", error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
 function wireTopBar(): void {
+  wireFileImport();
   const extensions = $("menu-extensions");
   extensions.addEventListener("click", () => {
     const menu = $("extensions-menu");

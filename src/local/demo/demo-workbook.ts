@@ -1054,6 +1054,8 @@ function workbookOf(
         "Authorizations",
         parts.authorizations.map((auth) => authorizationRecord(auth, day)),
       ),
+      // Orders come from Seller Center exports (Import from this tab); the demo starts with none.
+      Orders: table("Orders", []),
       Settings: settingsTable(),
     },
   };
