@@ -10,19 +10,23 @@ export const VIEW_PROPERTY = "campaignDesk.operationsView";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Writes `view` to the tab `name` (created at the end when missing); true when anything was written. */
+/** Where the view goes: the tab that holds it now (null when there is none), and how to make one. */
+export interface ViewTab {
+  existing: Sheet | null;
+  create(): Sheet;
+}
+
+/** Writes `view` to its tab (made when missing) as far as it changed; true when anything was written. */
 export function writeOperationsView(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
+  tab: ViewTab,
   view: GeneratedTab,
   properties: GoogleAppsScript.Properties.Properties,
   rebuild: boolean,
 ): boolean {
-  const existing = spreadsheet.getSheetByName(name);
   const written = rebuild ? null : readWrittenView(properties.getProperty(VIEW_PROPERTY));
-  const plan = planViewWrite(view, written, existing !== null);
+  const plan = planViewWrite(view, written, tab.existing !== null);
   if (!plan.values) return false;
-  const sheet = existing ?? spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+  const sheet = tab.existing ?? tab.create();
   const width = view.values[0]?.length ?? 0;
   if (plan.layout) writeLayout(sheet, view, width);
   // Rows the last view had and this one has not are written blank, in the same call.

@@ -83,7 +83,11 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       result.settings.operationsRows,
       orders.reconciliation,
     );
-    writeOperationsView(spreadsheet, "Operations", view, properties, options.rebuildView === true);
+    const viewTab = {
+      existing: spreadsheet.getSheetByName("Operations"),
+      create: () => spreadsheet.insertSheet("Operations", spreadsheet.getSheets().length),
+    };
+    writeOperationsView(viewTab, view, properties, options.rebuildView === true);
     return { result, unsettledTabs, sheetIds };
   });
 
