@@ -5,7 +5,7 @@
  * conditional-format rules, never a colour per cell, and it is rebuilt only when what it shows
  * changed: the view carries a signature of its content and one of its layout.
  */
-import { isoFromDay } from "../domain/day";
+import { type Day, isoFromDay } from "../domain/day";
 import { columnLetter, HIGH } from "../workbook/highlights";
 import { asTypedText } from "../workbook/table";
 import type { Reconciliation } from "./order-pricing";
@@ -72,7 +72,10 @@ export function readWrittenView(text: string | null): WrittenView | null {
   }
 }
 
-/** 64 bits of FNV-1a over text, as hex: a content signature small enough for a property. */
+/**
+ * A 16-hex-digit signature of text: two 32-bit FNV-1a lanes, the second mixed with the first.
+ * Small enough for a property; a change in what the view shows changes it.
+ */
 export function signatureOf(text: string): string {
   let low = 0x811c9dc5;
   let high = 0xcbf29ce4;
@@ -83,8 +86,6 @@ export function signatureOf(text: string): string {
   }
   return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
 }
-
-import type { Day } from "../domain/day";
 
 export interface OperationsRow {
   collabId: string;
