@@ -367,7 +367,7 @@ export function planBriefSave(
     const edit = editedFields(
       input as Record<string, unknown>,
       loaded as Record<string, unknown>,
-      briefInputFromRow(existing.get, calendar),
+      briefInputFromRow((header) => existing.get(header), calendar),
     );
     if (edit.conflicts.length > 0) return { ok: false, errors: edit.conflicts };
     if (edit.fields.length === 0) return { ok: true, writes: [], reply };
@@ -487,7 +487,10 @@ export function planRecruit(
   if (!Array.isArray(creators) || !creators.length || creators.some((name) => typeof name !== "string"))
     return refuse("Choose at least one creator.");
   const products = productsOf(tabs);
-  const check = checkBrief(briefInputFromRow(campaign.get, calendar), { products });
+  const check = checkBrief(
+    briefInputFromRow((header) => campaign.get(header), calendar),
+    { products },
+  );
   const brief = check.brief;
   if (!check.ok || !brief)
     return refuse(`Fix the brief of ${id} first:`, ...check.errors.map((issue) => issue.message));
@@ -661,7 +664,7 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
     })),
     campaigns: rowsOf(tabs, "Campaigns").map((row) => ({
       id: row.key,
-      brief: briefInputFromRow(row.get, calendar),
+      brief: briefInputFromRow((header) => row.get(header), calendar),
       spend: readNumber(row.get("Spend")),
     })),
     creators: rowsOf(tabs, "Creators").map((row) => ({

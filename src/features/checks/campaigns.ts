@@ -76,7 +76,10 @@ function raiseCampaignAlerts(
   const { row } = campaign;
   const { today } = run;
   const lead = run.settings.alertLeadDays;
-  const brief = checkBrief(briefInputFromRow(row.get, run.calendar), { products: briefProducts });
+  const brief = checkBrief(
+    briefInputFromRow((header) => row.get(header), run.calendar),
+    { products: briefProducts },
+  );
   for (const issue of brief.errors)
     run.raise(briefAlertKind(issue, "error"), "Campaigns", row, campaign, issue.message);
   // A campaign that no longer holds its units has no stock to be short of.
