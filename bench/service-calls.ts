@@ -105,8 +105,8 @@ function counted<T>(emulator: Emulator, run: () => T): { result: T; measured: Me
       count: {
         calls: emulator.calls.count(),
         writes: emulator.calls.writes(),
-        cellsRead: emulator.calls.cellsRead(),
-        cellsWritten: emulator.calls.cellsWritten(),
+        cellsRead: emulator.calls.cells().read,
+        cellsWritten: emulator.calls.cells().written,
         byMethod: emulator.calls.byMethod(),
         cellsByMethod: emulator.calls.cellsByMethod(),
       },

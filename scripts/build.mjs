@@ -28,13 +28,15 @@ const out = join(root, "build");
  * about 48 KB: zod/mini for the export rows and the sidebar's requests (about 19 KB, the first
  * parser in the bundle; its schemas are built on first use, so a custom-function call only pays
  * for parsing zod's code and its module definitions), the export header table, the import plan
- * and the orders' daily checks and reconciliation (about 29 KB). Scale (issue 17) about 3 KB:
- * the operating view bounded and written only as far as it changed (content and layout
- * signatures, its colours as rules) and the sidebar's first load packed, with a campaign's seats
- * on demand. The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import,
- * raised only with a reason in the commit.
+ * and the orders' daily checks and reconciliation (about 29 KB). Writing safely while people edit
+ * (issue 13: each write confirmed right before it and placed again by header and key, only
+ * changed cells written, setup tab by tab with its questions, the record of what the add-on
+ * made) about 15 KB more. Scale (issue 17) about 3 KB: the operating view bounded and written
+ * only as far as it changed (content and layout signatures, its colours as rules) and the
+ * sidebar's first load packed, with a campaign's seats on demand. The cap sits about 2 KB above
+ * the bundle: it is a tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 154_000;
+export const CODE_BUDGET_BYTES = 169_000;
 
 mkdirSync(out, { recursive: true });
 

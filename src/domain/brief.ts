@@ -113,9 +113,12 @@ export const BRIEF_FIELDS: { readonly [F in BriefField]: FieldSpec } = {
   budget: amount,
   ownerEmail: { kind: "email" },
   status: choice(CAMPAIGN_STATUSES, "Draft"),
-  // A cell holds at most 50,000 characters: any note a team already wrote is a valid note.
-  notes: { kind: "text", max: 50_000 },
+  // A cell holds at most 50,000 characters, one of them the apostrophe that keeps text as text.
+  notes: { kind: "text", max: 49_999 },
 };
+
+/** Items a list field may hold: a campaign's SKUs or content types, never thousands. */
+export const MAX_LIST_ITEMS = 200;
 
 const oneOf = (values: readonly string[]) => `expected one of ${values.join(", ")}`;
 
@@ -167,6 +170,9 @@ function parseField(spec: FieldSpec, value: unknown): { value: unknown } | { mes
       }
       const items = value.map((item: string) => item.trim()).filter(Boolean);
       if (items.length === 0) return { message: `expected at least one of the ${spec.what}` };
+      // The list is one cell: a cell holds at most 50,000 characters.
+      if (items.length > MAX_LIST_ITEMS || items.join(", ").length > 50_000)
+        return { message: `at most ${MAX_LIST_ITEMS} ${spec.what}` };
       const allowed = spec.choices;
       if (allowed && items.some((item) => !allowed.includes(item))) return { message: oneOf(allowed) };
       return { value: items };

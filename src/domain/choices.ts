@@ -35,7 +35,8 @@ export const isClosedStatus = (status: string): boolean =>
 export const CREATOR_POOLS = ["Priority", "One-off", "Test more"] as const;
 export type CreatorPool = (typeof CREATOR_POOLS)[number];
 
-const squeeze = (text: string): string => text.trim().replace(/\s+/g, " ").toLowerCase();
+/** Text as people mean it: trimmed, runs of spaces (a non-breaking one too) as one, any case. */
+export const squeeze = (text: string): string => text.trim().replace(/\s+/g, " ").toLowerCase();
 
 /** The choice a user typed, matched trimmed and case-insensitively (`flat fee + Commission`). */
 export function matchChoice<T extends string>(choices: readonly T[], text: string): T | undefined {

@@ -24,7 +24,7 @@ import { contentDueAtInvitation } from "../domain/payout";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
-import { adjacentRuns, asTypedText, readTable, type TableRow } from "../workbook/table";
+import { adjacentRuns, asTypedText, keyText, readTable, type TableRow } from "../workbook/table";
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -178,6 +178,10 @@ export interface TabWrite {
   tab: WrittenTab;
   row: number;
   runs: { column: number; values: unknown[][] }[];
+  /** The records written (header -> value), to place them again when the tab moved. */
+  records: Record<string, unknown>[];
+  /** The key of the edited row, or "" for new rows (which go only into rows confirmed empty). */
+  key: string;
 }
 
 /** What an action writes (each tab in as few calls as its columns allow), and what to answer. */
@@ -208,7 +212,7 @@ export interface Recruited {
 const rowsOf = (tabs: SidebarTabs, name: TabName): TableRow[] =>
   readTable(tabSchema(name), tabs[name] ?? []).rows;
 
-const refuse = (...messages: string[]): Refusal => ({
+export const refuse = (...messages: string[]): Refusal => ({
   ok: false,
   errors: messages.map((message) => ({ message })),
 });
@@ -227,6 +231,7 @@ export function rowWrites(
   grid: Grid | null | undefined,
   records: readonly Record<string, unknown>[],
   row: number,
+  key = "",
 ): TabWrite | Refusal {
   if (!grid) return refuse(`The ${tab} tab is missing: run Set up workbook first.`);
   const header = (grid[0] ?? []).map(headerKey);
@@ -238,6 +243,8 @@ export function rowWrites(
   return {
     tab,
     row,
+    key,
+    records: [...records],
     runs: adjacentRuns(located).map((run) => ({
       column: run[0]?.position ?? 1,
       values: records.map((record) => run.map(({ name }) => record[name])),
@@ -245,7 +252,61 @@ export function rowWrites(
   };
 }
 
-const isRefusal = (planned: TabWrite | Refusal): planned is Refusal => "ok" in planned;
+export const isRefusal = (planned: TabWrite | Refusal): planned is Refusal => "ok" in planned;
+
+/**
+ * A write placed again on a tab that moved since it was planned: an edit goes to the row that
+ * holds its key now, new rows after the last one (refused when one of their keys appeared meanwhile).
+ */
+export function placeAgain(write: TabWrite, grid: Grid | null | undefined): TabWrite | Refusal {
+  const schema = tabSchema(write.tab);
+  const rows = readTable(schema, grid ?? []).rows;
+  if (write.key) {
+    const row = rows.find((candidate) => candidate.key === write.key);
+    if (!row)
+      return refuse(
+        `${write.key} is no longer on the ${write.tab} tab (someone removed or renamed it): nothing was saved there.`,
+      );
+    return rowWrites(write.tab, grid, write.records, row.sheetRow, write.key);
+  }
+  const taken = new Set(rows.map((row) => row.key));
+  const clash = write.records.map((record) => keyText(record[schema.key])).find((key) => taken.has(key));
+  if (clash)
+    return refuse(
+      `${clash} was just added to ${write.tab} by someone else: nothing more was saved; try again.`,
+    );
+  return rowWrites(write.tab, grid, write.records, rowAfter(grid));
+}
+
+/**
+ * Whether a confirming read (rows 1 to the write's last, columns `first` on) shows what the write
+ * was placed against: the same headers as `header` above its columns and the key column, and in
+ * its rows the edited row's key, or nothing at all for new rows.
+ */
+export function placementHolds(
+  box: Grid,
+  header: readonly unknown[],
+  write: TabWrite,
+  first: number,
+  keyColumn: number,
+): boolean {
+  const top = box[0] ?? [];
+  for (let index = 0; index < top.length; index++)
+    if (headerKey(top[index]) !== headerKey(header[first - 1 + index])) return false;
+  for (let row = write.row; row < write.row + write.records.length; row++) {
+    const cells = box[row - 1];
+    if (!cells) return false;
+    if (write.key ? keyText(cells[keyColumn - first]) !== write.key : !cells.every(isBlank)) return false;
+  }
+  return true;
+}
+
+/** The columns a write touches, with the key column: what its confirming read covers. */
+export function confirmingColumns(write: TabWrite, keyColumn: number): { first: number; width: number } {
+  const columns = write.runs.flatMap((run) => [run.column, run.column + (run.values[0]?.length ?? 1) - 1]);
+  const first = Math.min(keyColumn, ...columns);
+  return { first, width: Math.max(keyColumn, ...columns) - first + 1 };
+}
 
 /** The first row after a tab's last one. */
 const rowAfter = (grid: Grid | null | undefined): number => (grid?.length ?? 0) + 1;
@@ -347,14 +408,24 @@ function editedFields(
  */
 export function planBriefSave(
   input: unknown,
-  isNew: boolean,
+  isNew: unknown,
   tabs: SidebarTabs,
   calendar: ZoneCalendar,
   loaded?: unknown,
 ): Planned<BriefSaved> | Refusal {
+  // Any editor can call the server with anything: only an exact yes/no says new or edit.
+  if (typeof isNew !== "boolean")
+    return refuse("The form sent an unclear request: reload the sidebar and save again.");
   const check = checkBrief(input, { products: productsOf(tabs) });
   const brief = check.brief;
   if (!check.ok || !brief) return { ok: false, errors: check.errors };
+  const opened = loaded !== null && typeof loaded === "object" ? (loaded as Record<string, unknown>) : null;
+  if (!isNew && !opened) return refuse("Open the brief you want to edit first: nothing was saved.");
+  // An edit changes only the brief that was opened, never another campaign's row.
+  if (!isNew && opened?.campaignId !== brief.campaignId) {
+    const message = `An open brief keeps its Campaign ID (${String(opened?.campaignId ?? "")}): to save it as ${brief.campaignId}, start a new brief.`;
+    return { ok: false, errors: [{ field: "campaignId", message }] };
+  }
   const existing = rowsOf(tabs, "Campaigns").find((row) => row.key === brief.campaignId);
   if (existing && isNew) {
     const message = `${brief.campaignId} already exists: choose another Campaign ID`;
@@ -363,10 +434,10 @@ export function planBriefSave(
   const row = existing?.sheetRow ?? rowAfter(tabs.Campaigns);
   const reply: BriefSaved = { ok: true, row, created: !existing, warnings: check.warnings };
   let cells = briefCells(brief, calendar);
-  if (existing && loaded !== null && typeof loaded === "object") {
+  if (existing && opened) {
     const edit = editedFields(
       input as Record<string, unknown>,
-      loaded as Record<string, unknown>,
+      opened,
       briefInputFromRow((header) => existing.get(header), calendar),
     );
     if (edit.conflicts.length > 0) return { ok: false, errors: edit.conflicts };
@@ -374,7 +445,8 @@ export function planBriefSave(
     const headers = new Set(edit.fields.map((field) => BRIEF_FIELD_HEADERS[field] as string));
     cells = Object.fromEntries(Object.entries(cells).filter(([header]) => headers.has(header)));
   }
-  const write = rowWrites("Campaigns", tabs.Campaigns, [cells], row);
+  // An edit is placed by its key; a brief whose row someone removed meanwhile is added back.
+  const write = rowWrites("Campaigns", tabs.Campaigns, [cells], row, existing ? brief.campaignId : "");
   if (isRefusal(write)) return write;
   return { ok: true, writes: [write], reply };
 }
@@ -474,6 +546,9 @@ function recruitRates(
  * the campaign's brief must pass `checkBrief`. A creator already in the campaign, not on the
  * Creators tab, or not LIVE capable for a LIVE-required campaign is skipped with the reason.
  */
+/** Creators one recruit may invite: more is not a list a person picked. */
+export const MAX_RECRUITED = 500;
+
 export function planRecruit(
   request: unknown,
   tabs: SidebarTabs,
@@ -486,6 +561,11 @@ export function planRecruit(
   if (!campaign) return refuse("Choose a campaign from the Campaigns tab.");
   if (!Array.isArray(creators) || !creators.length || creators.some((name) => typeof name !== "string"))
     return refuse("Choose at least one creator.");
+  if (creators.length > MAX_RECRUITED)
+    return {
+      ok: false,
+      errors: [{ field: "creators", message: `Choose at most ${MAX_RECRUITED} creators at a time.` }],
+    };
   const products = productsOf(tabs);
   const check = checkBrief(
     briefInputFromRow((header) => campaign.get(header), calendar),

@@ -6,12 +6,20 @@
 import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
 import { describeSetup, setUpWorkbook } from "../features/setup";
+import { disturbanceText } from "../workbook/add-on-record";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
 import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
-import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, type RunSummary, readLedger, runChecks } from "./run-checks";
+import {
+  disturbedRuns,
+  LAST_RUN_PROPERTY,
+  LEDGER_PROPERTY,
+  type RunSummary,
+  readLedger,
+  runChecks,
+} from "./run-checks";
 import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
@@ -40,7 +48,11 @@ function alertsState(): string | null {
     const unsent =
       readLedger(PropertiesService.getDocumentProperties().getProperty(LEDGER_PROPERTY))?.unsent.length ?? 0;
     const state = on ? `on${stored ? ` at ${hourText(Number(stored))}` : ""}` : "off";
-    return unsent > 0 ? `${state}, ${unsent} digest${unsent === 1 ? "" : "s"} not sent` : state;
+    const parts = [state];
+    if (unsent > 0) parts.push(`${unsent} digest${unsent === 1 ? "" : "s"} not sent`);
+    // Runs people kept disturbing say so here too, not only in the reply of a menu run.
+    if (disturbedRuns()) parts.push("last check disturbed");
+    return parts.join(", ");
   } catch {
     return null;
   }
@@ -63,9 +75,11 @@ function describeRun(summary: RunSummary): string {
   }
   if (summary.unsettledTabs.length > 0) {
     lines.push(
-      `Rows of ${summary.unsettledTabs.join(", ")} kept moving while the check wrote; run it again.`,
+      `Rows or columns of ${summary.unsettledTabs.join(", ")} kept moving while the check wrote: nothing was written where it could not be placed; run it again.`,
     );
   }
+  lines.push(...summary.notices);
+  if (summary.viewTab !== "Operations") lines.push(`The operating view is in the tab ${summary.viewTab}.`);
   return lines.join("\n");
 }
 
@@ -123,6 +137,7 @@ export const entryPoints = {
     const state = alertsState() ?? "unknown";
     const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_PROPERTY);
     const run = last ? (JSON.parse(last) as { at: string; alerts: number }) : null;
+    const disturbed = disturbedRuns();
     // The instant is stored in UTC; people read it in the spreadsheet's zone, like its dates.
     const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
     const at = run ? `${Utilities.formatDate(new Date(run.at), zone, "yyyy-MM-dd HH:mm")} (${zone})` : "";
@@ -130,6 +145,7 @@ export const entryPoints = {
       [
         `Daily alerts: ${state}.`,
         run ? `Last check: ${at} with ${run.alerts} alerts.` : "No check has run yet.",
+        ...(disturbed ? [`Note: ${disturbanceText(disturbed)}.`] : []),
       ].join("\n"),
     );
   },

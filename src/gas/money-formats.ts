@@ -27,6 +27,7 @@ function formatTab(
   header: readonly unknown[],
   wanted: string,
   replaceable: (format: string) => boolean,
+  isOurs: (tab: TabName, header: string) => boolean,
 ): boolean {
   const schema = TABS.find((candidate) => candidate.name === tab);
   const columns = schema ? moneyColumns(schema, header) : [];
@@ -34,21 +35,29 @@ function formatTab(
   if (!sheet) return true;
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return true;
+  // Every range made and the team's formats read first, then row 1 read again, then the writes
+  // one after another: a column someone moved meanwhile is seen before anything is written. A
+  // column with an owned header that the team kept is formatted like the team's own.
+  const cells = columns.map((column) => ({
+    ...column,
+    owned: column.owned && isOurs(tab, column.header),
+    range: sheet.getRange(2, column.column, rows, 1),
+  }));
+  const formats = cells.map(({ owned, range }) => (owned ? [] : range.getNumberFormats()));
   const now = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
   let settled = true;
-  for (const { column, header: text, owned } of columns) {
+  cells.forEach(({ column, header: text, owned, range }, index) => {
     if (headerKey(now[column - 1]) !== headerKey(text)) {
       settled = false;
-      continue;
+      return;
     }
-    const cells = sheet.getRange(2, column, rows, 1);
     if (owned) {
-      cells.setNumberFormat(wanted);
-      continue;
+      range.setNumberFormat(wanted);
+      return;
     }
-    const formats = teamColumnFormats(cells.getNumberFormats(), wanted, replaceable);
-    if (formats) cells.setNumberFormats(formats);
-  }
+    const next = teamColumnFormats(formats[index] ?? [], wanted, replaceable);
+    if (next) range.setNumberFormats(next);
+  });
   return settled;
 }
 
@@ -57,6 +66,8 @@ export function refreshMoneyFormats(
   properties: Properties,
   tabs: Partial<Record<TabName, unknown[][]>>,
   currency: string,
+  /** Whether an owned header's column is the add-on's (not a column the team kept). */
+  isOurs: (tab: TabName, header: string) => boolean = () => true,
 ): void {
   const style: MoneyStyle = { currency, locale: spreadsheet.getSpreadsheetLocale() };
   const stored = properties.getProperty(MONEY_STYLE_PROPERTY);
@@ -65,7 +76,7 @@ export function refreshMoneyFormats(
   const replaceable = replaceableFormats(parseMoneyStyleKey(stored), style);
   let settled = true;
   for (const [tab, values] of Object.entries(tabs) as [TabName, unknown[][]][]) {
-    if (!formatTab(spreadsheet, tab, values[0] ?? [], wanted, replaceable)) settled = false;
+    if (!formatTab(spreadsheet, tab, values[0] ?? [], wanted, replaceable, isOurs)) settled = false;
   }
   if (settled) properties.setProperty(MONEY_STYLE_PROPERTY, moneyStyleKey(style));
 }

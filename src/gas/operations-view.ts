@@ -1,12 +1,10 @@
 /**
  * The operating view written over SpreadsheetApp, only as far as it changed: nothing when its
- * content signature matches the one kept in document properties, its values alone (one write)
- * when only they changed, and the whole layout (size, formats, a handful of conditional-format
- * rules, frozen panes, widths) on a new tab, a new limit or a forced refresh.
+ * content signature matches the one last written (kept in the add-on's record), its values alone
+ * (one write) when only they changed, and the whole layout (size, formats, a handful of
+ * conditional-format rules, frozen panes, widths) on a new tab, a new limit or a forced refresh.
  */
-import { type GeneratedTab, planViewWrite, readWrittenView } from "../features/operations";
-
-export const VIEW_PROPERTY = "campaignDesk.operationsView";
+import { type GeneratedTab, planViewWrite, type WrittenView } from "../features/operations";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -16,16 +14,17 @@ export interface ViewTab {
   create(): Sheet;
 }
 
-/** Writes `view` to its tab (made when missing) as far as it changed; true when anything was written. */
+/**
+ * Writes `view` to its tab (made when missing) as far as it differs from `written` (null: all of
+ * it); the view as now written, or null when nothing was.
+ */
 export function writeOperationsView(
   tab: ViewTab,
   view: GeneratedTab,
-  properties: GoogleAppsScript.Properties.Properties,
-  rebuild: boolean,
-): boolean {
-  const written = rebuild ? null : readWrittenView(properties.getProperty(VIEW_PROPERTY));
+  written: WrittenView | null,
+): WrittenView | null {
   const plan = planViewWrite(view, written, tab.existing !== null);
-  if (!plan.values) return false;
+  if (!plan.values) return null;
   const sheet = tab.existing ?? tab.create();
   const width = view.values[0]?.length ?? 0;
   if (plan.layout) writeLayout(sheet, view, width);
@@ -34,15 +33,7 @@ export function writeOperationsView(
   const rows = [...view.values];
   while (rows.length < plan.rows) rows.push(blank);
   sheet.getRange(1, 1, rows.length, width).setValues(rows);
-  properties.setProperty(
-    VIEW_PROPERTY,
-    JSON.stringify({
-      content: view.contentSignature,
-      layout: view.layoutSignature,
-      height: view.values.length,
-    }),
-  );
-  return true;
+  return { content: view.contentSignature, layout: view.layoutSignature, height: view.values.length };
 }
 
 function writeLayout(sheet: Sheet, view: GeneratedTab, width: number): void {

@@ -4,7 +4,7 @@
  * lock: mail is slow and touches no cell).
  */
 import type { Alert } from "../domain/alerts";
-import { isoFromDay, zoneCalendar } from "../domain/day";
+import { dayFromIso, isoFromDay, zoneCalendar } from "../domain/day";
 import { type CheckResult, computeChecks } from "../features/checks";
 import {
   type DigestLedger,
@@ -16,14 +16,26 @@ import {
 } from "../features/digest";
 import { buildOperationsView } from "../features/operations";
 import { checkOrders, withOrderAlerts } from "../features/order-checks";
-import { writeOwnedColumns } from "../features/owned-writes";
+import { planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
+import {
+  type AddOnRecord,
+  claimOf,
+  columnHoldsData,
+  type Disturbance,
+  nextDisturbance,
+  RECORD_PROPERTY,
+  readRecord,
+  recordClaim,
+  recordText,
+  undecidedMessage,
+} from "../workbook/add-on-record";
 import { highlightRules } from "../workbook/highlights";
-import { TABS, type TabName, tabSchema } from "../workbook/schema";
-import { locateColumns } from "../workbook/setup-plan";
+import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../workbook/schema";
+import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
+import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLock } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
-import { writeOperationsView } from "./operations-view";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
 
@@ -39,9 +51,16 @@ export interface RunSummary {
   unsent: UnsentDigest[];
   unsettledTabs: TabName[];
   missingHeaders: CheckResult["missingHeaders"];
+  /** What the run left alone and why, in the user's words (title rows, the team's columns). */
+  notices: string[];
+  /** The tab the operating view is in. */
+  viewTab: string;
 }
 
-/** `rebuildView`: write the operating view even when nothing it shows changed (Refresh operating view). */
+/** Days between full checks of the highlight rules (a person may have removed them). */
+const FULL_CHECK_DAYS = 7;
+
+/** `rebuildView`: rebuild the operating view even when its content did not change (the menu's refresh). */
 export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean }): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
@@ -50,30 +69,71 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
   const port = sheetsPort(spreadsheet);
   const properties = PropertiesService.getDocumentProperties();
 
-  const { result, unsettledTabs, sheetIds } = withDocumentLock(() => {
+  const { result, unsettledTabs, notices, viewTab, sheetIds } = withDocumentLock(() => {
+    const stored = properties.getProperty(RECORD_PROPERTY);
+    const record = readRecord(stored);
     const tabs: Partial<Record<TabName, unknown[][]>> = {};
+    const notices: string[] = [];
     for (const tab of TABS) {
       if (tab.generated) continue;
       const values = port.read(tab.name);
-      if (values) tabs[tab.name] = values;
+      if (!values) continue;
+      const below = headerRowBelow(tab, values);
+      if (below > 0) notices.push(headerRowMessage(tab.name, below));
+      else tabs[tab.name] = values;
     }
     const result = computeChecks({ tabs, today, calendar });
     const orders = checkOrders(tabs, calendar);
     withOrderAlerts(result, orders.alerts);
     refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
+    const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
+    const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
     const unsettledTabs: TabName[] = [];
     if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
-    const sheetIds = new Map<TabName, number>();
     for (const [tab, computed] of result.owned) {
       const values = tabs[tab];
       if (!values) continue;
-      const written = writeOwnedColumns(port, tabSchema(tab), computed, values);
+      const schema = tabSchema(tab);
+      let notes: readonly unknown[] | null = null;
+      const ours = ownedColumnsOf(schema, values, record, notices, () => {
+        notes ??= port.readHeaderNotes(tab);
+        return notes;
+      });
+      const plan = planOwnedWrites(schema, values, computed, ours);
+      const written = writeOwnedColumns(port, schema, plan);
       if (written.unsettled) unsettledTabs.push(tab);
-      const header = values[0] ?? [];
-      port.ensureHighlights(tab, highlightRules(tabSchema(tab), locateColumns(header), header.length));
-      sheetIds.set(tab, port.sheetId(tab) ?? 0);
+      for (const header of written.skippedHeaders)
+        notices.push(`${tab}: the ${header} column moved away while the check wrote; run the check again.`);
+      // Highlights only in the add-on's columns, placed on the header as it is when they are written.
+      const rulesFor = (header: readonly unknown[]) => {
+        const columns = locateColumns(header);
+        const ourColumns = new Map(
+          [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
+        );
+        return highlightRules(schema, ourColumns, header.length);
+      };
+      port.ensureHighlights(tab, rulesFor, {
+        record,
+        header: written.header ?? values[0] ?? [],
+        height: values.length,
+        fullCheck,
+      });
     }
-    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency);
+    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
+      Boolean(record.owned[tab]?.includes(headerKey(header))),
+    );
+    if (fullCheck) {
+      record.fullCheckDay = isoFromDay(today);
+      delete record.sheetIds;
+    }
+    // The tabs the digest links to, by sheet ID, kept so a daily run does not ask for them again.
+    for (const tab of result.owned.keys()) {
+      record.sheetIds ??= {};
+      record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
+    }
+    const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
+    if (disturbed) record.disturbed = disturbed;
+    else delete record.disturbed;
     const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
     const view = buildOperationsView(
       result.operations,
@@ -83,12 +143,10 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
       result.settings.operationsRows,
       orders.reconciliation,
     );
-    const viewTab = {
-      existing: spreadsheet.getSheetByName("Operations"),
-      create: () => spreadsheet.insertSheet("Operations", spreadsheet.getSheets().length),
-    };
-    writeOperationsView(viewTab, view, properties, options.rebuildView === true);
-    return { result, unsettledTabs, sheetIds };
+    const viewTab = port.writeGeneratedTab(view, record, options.rebuildView === true);
+    const kept = recordText(record);
+    if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
+    return { result, unsettledTabs, notices, viewTab, sheetIds: record.sheetIds ?? {} };
   });
 
   const bySeverity: Record<string, number> = {};
@@ -102,12 +160,14 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
     unsent: [],
     unsettledTabs,
     missingHeaders: result.missingHeaders,
+    notices,
+    viewTab,
   };
 
   if (options.sendDigest) {
     const url = spreadsheet.getUrl();
     const rowLink = (alert: Alert) =>
-      `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`;
+      `${url}#gid=${sheetIds[alert.tab as TabName] ?? 0}&range=A${alert.sheetRow}`;
     const ledger = ledgerFor(summary.today, readLedger(properties.getProperty(LEDGER_PROPERTY)));
     const context = {
       spreadsheetName: spreadsheet.getName(),
@@ -139,6 +199,48 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
     JSON.stringify({ at: now.toISOString(), alerts: summary.alerts, unsent: summary.unsent.length }),
   );
   return summary;
+}
+
+/**
+ * The owned headers whose column the run may write: the add-on's (recorded, empty, or agreed in
+ * setup), never a column the team kept or has not answered about yet (said in `notices`).
+ */
+function ownedColumnsOf(
+  schema: TabSchema,
+  values: readonly (readonly unknown[])[],
+  record: AddOnRecord,
+  notices: string[],
+  headerNotes: () => readonly unknown[],
+): string[] {
+  const columns = locateColumns(values[0] ?? []);
+  const ours: string[] = [];
+  for (const column of schema.columns) {
+    const position = columns.get(headerKey(column.header));
+    if (!column.owned || position === undefined) continue;
+    const holdsData = columnHoldsData(values, position);
+    let claim = claimOf(record, schema.name, column.header, { holdsData });
+    // Not recorded and holding data: the add-on's own column (set up before it kept a record)
+    // carries its note; a column the team made does not. Notes are read only in this case.
+    if (claim === "undecided") {
+      const markedOurs = String(headerNotes()[position - 1] ?? "").includes(OWNED_MARK);
+      claim = claimOf(record, schema.name, column.header, { holdsData, markedOurs });
+    }
+    if (claim === "ours") {
+      recordClaim(record, schema.name, column.header, claim);
+      ours.push(column.header);
+    } else if (claim === "undecided") notices.push(undecidedMessage(schema.name, column.header));
+  }
+  return ours;
+}
+
+/**
+ * The runs in a row whose writes people kept moving (null after a calm run): what the menu's
+ * alerts state and the next digest mention.
+ */
+export function disturbedRuns(
+  properties: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties(),
+): Disturbance | null {
+  return readRecord(properties.getProperty(RECORD_PROPERTY)).disturbed ?? null;
 }
 
 function sendAll(messages: readonly DigestMessage[], ledger: DigestLedger): UnsentDigest[] {

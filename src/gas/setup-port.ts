@@ -1,24 +1,34 @@
-/** SetupPort over SpreadsheetApp: a few batch reads per tab, one call per step part. */
-import type { SetupPort } from "../features/setup";
+/**
+ * SetupPort over SpreadsheetApp: a few batch reads per tab, one call per step part, and row 1
+ * read again right before each group of writes (a column a person moved meanwhile makes the tab
+ * planned again rather than written blind).
+ */
+import type { SetupPort, StepOutcome } from "../features/setup";
+import { RECORD_PROPERTY, readRecord, recordText } from "../workbook/add-on-record";
 import { headerKey, type TabName } from "../workbook/schema";
 import {
+  locateColumns,
   OWNED_HEADER_BACKGROUND,
   type SetupStep,
   type TabSnapshot,
   TEAM_HEADER_BACKGROUND,
   type ValidationSpec,
 } from "../workbook/setup-plan";
+import { adoptableView, createView, recordedView } from "./sheets-port";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 /** The rule of a spec; `app` is the SpreadsheetApp to build it with (the bench passes its own). */
 export function buildValidation(
   spec: ValidationSpec,
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp = SpreadsheetApp,
+  /** A builder that already warns instead of rejecting, copied for each rule (one call, not two). */
+  base?: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
 ): Validation {
   // Warn, never reject: a value a user already typed must stay where it is.
-  const builder = app.newDataValidation().setAllowInvalid(true);
+  const builder = base ? base.copy() : app.newDataValidation().setAllowInvalid(true);
   switch (spec.type) {
     case "list":
       return builder.requireValueInList([...spec.values], true).build();
@@ -35,124 +45,274 @@ export function buildValidation(
   }
 }
 
+interface TabState {
+  sheet: Sheet;
+  /** Row 1 as the plan knows it; confirmed right before each group of writes. */
+  header: unknown[];
+  notes: string[];
+  maxRows: number;
+  headerRange?: Range;
+}
+
+/** Two header rows are the same when every cell matches as headers are matched (trailing blanks aside). */
+function sameHeaders(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const length = Math.max(a.length, b.length);
+  for (let index = 0; index < length; index++) if (headerKey(a[index]) !== headerKey(b[index])) return false;
+  return true;
+}
+
+/** A validation grid column is the same in every row (so a sort cannot have moved it). */
+function uniformColumn(grid: readonly (readonly (Validation | null)[])[], column: number): boolean {
+  const first = grid[0]?.[column] ?? null;
+  return grid.every((row) => (row[column] ?? null) === first);
+}
+
 export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupPort {
-  const sheets = new Map<TabName, Sheet>();
-  const validations = new Map<TabName, (Validation | null)[][]>();
-  // A rule is a value: build each kind once per run and reuse it (4 calls saved per column).
+  const properties = PropertiesService.getDocumentProperties();
+  const stored = properties.getProperty(RECORD_PROPERTY);
+  const record = readRecord(stored);
+  const tabs = new Map<TabName, TabState>();
+  // A rule is a value: build each kind once per run and reuse it.
   const rules = new Map<string, Validation>();
+  let base: GoogleAppsScript.Spreadsheet.DataValidationBuilder | undefined;
   const ruleFor = (spec: ValidationSpec): Validation => {
     const key = JSON.stringify(spec);
-    const rule = rules.get(key) ?? buildValidation(spec);
+    base ??= SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+    const rule = rules.get(key) ?? buildValidation(spec, SpreadsheetApp, base);
     rules.set(key, rule);
     return rule;
   };
 
-  const sheetOf = (tab: TabName): Sheet => {
-    const sheet = sheets.get(tab) ?? spreadsheet.getSheetByName(tab);
-    if (!sheet) throw new Error(`The tab ${tab} disappeared during setup; run Set up workbook again.`);
-    sheets.set(tab, sheet);
-    return sheet;
+  const stateOf = (tab: TabName): TabState => {
+    const state = tabs.get(tab);
+    if (!state) throw new Error(`The tab ${tab} disappeared during setup`);
+    return state;
+  };
+  /** Row 1 read again now: true when it is what the plan was made from. */
+  const confirmed = (state: TabState): boolean => {
+    state.headerRange ??= state.sheet.getRange("1:1");
+    return sameHeaders(state.headerRange.getValues()[0] ?? [], state.header);
   };
 
   return {
+    record,
+
     readTab(name) {
       const sheet = spreadsheet.getSheetByName(name);
       if (!sheet) return null;
-      sheets.set(name, sheet);
-      const lastColumn = sheet.getLastColumn();
       const maxRows = sheet.getMaxRows();
+      const frozenRows = sheet.getFrozenRows();
+      // Row 1's notes only (a tab's every note would be a large read); the same range confirms row 1
+      // right before the first write.
+      const headerRange = sheet.getRange("1:1");
+      const notes = headerRange.getNotes()[0] ?? [];
+      const values = sheet.getDataRange().getValues();
+      const lastColumn =
+        values.length === 1 && values[0]?.every((cell) => cell === "") ? 0 : (values[0]?.length ?? 0);
       const snapshot: TabSnapshot = {
         name,
         lastColumn,
-        maxColumns: sheet.getMaxColumns(),
+        maxColumns: lastColumn === 0 ? notes.length : 0,
         maxRows,
-        frozenRows: sheet.getFrozenRows(),
-        headers: [],
-        headerNotes: [],
-        validationMissing: [],
+        frozenRows,
+        headers: lastColumn === 0 ? [] : (values[0] ?? []),
+        headerNotes: notes.slice(0, lastColumn),
+        values: lastColumn === 0 ? [] : values,
       };
-      if (lastColumn === 0) return snapshot;
-      const headerRow = sheet.getRange(1, 1, 1, lastColumn);
-      snapshot.headers = headerRow.getValues()[0] ?? [];
-      snapshot.headerNotes = headerRow.getNotes()[0] ?? [];
-      if (maxRows > 1) {
-        const rules = sheet.getRange(2, 1, maxRows - 1, lastColumn).getDataValidations();
-        validations.set(name, rules);
-        snapshot.validationMissing = Array.from({ length: lastColumn }, (_, column) =>
-          rules.some((row) => !row[column]),
-        );
-      }
+      tabs.set(name, {
+        sheet,
+        header: [...snapshot.headers],
+        notes: [...snapshot.headerNotes],
+        maxRows,
+        headerRange,
+      });
       if (name === "Settings") {
-        const lastRow = sheet.getLastRow();
-        snapshot.lastRow = lastRow;
+        snapshot.lastRow = lastColumn === 0 ? 0 : values.length;
         const keyAt = snapshot.headers.findIndex((header) => headerKey(header) === "key");
         const valueAt = snapshot.headers.findIndex((header) => headerKey(header) === "value");
-        if (keyAt >= 0 && lastRow > 1) {
-          const rows = sheet.getRange(2, 1, lastRow - 1, lastColumn).getValues();
-          snapshot.settings = rows.map((row) => [row[keyAt], valueAt >= 0 ? row[valueAt] : ""] as const);
-        }
+        if (keyAt >= 0)
+          snapshot.settings = values
+            .slice(1)
+            .map((row) => [row[keyAt], valueAt >= 0 ? row[valueAt] : ""] as const);
       }
       return snapshot;
     },
 
     apply(step: SetupStep) {
       switch (step.kind) {
-        case "createTab":
-          sheets.set(step.tab, spreadsheet.insertSheet(step.tab, spreadsheet.getSheets().length));
-          return;
-        case "addColumns":
-          sheetOf(step.tab).insertColumnsAfter(step.after, step.count);
-          return;
-        case "writeHeaders": {
-          const sheet = sheetOf(step.tab);
-          const count = step.columns.length;
-          const header = sheet.getRange(1, step.firstColumn, 1, count);
-          header.setValues([step.columns.map((column) => column.header)]);
-          header.setNotes([step.columns.map((column) => column.note)]);
-          header.setBackgrounds([
-            step.columns.map((column) => (column.owned ? OWNED_HEADER_BACKGROUND : TEAM_HEADER_BACKGROUND)),
-          ]);
-          header.setFontWeight("bold");
-          const dataRows = sheet.getMaxRows() - 1;
-          if (dataRows < 1) return;
-          step.columns.forEach((column, index) => {
-            const cells = sheet.getRange(2, step.firstColumn + index, dataRows, 1);
-            if (column.numberFormat) cells.setNumberFormat(column.numberFormat);
-            if (column.validation) cells.setDataValidation(ruleFor(column.validation));
-          });
-          return;
+        case "createTab": {
+          const sheet = spreadsheet.insertSheet(step.tab, spreadsheet.getSheets().length);
+          tabs.set(step.tab, { sheet, header: [], notes: [], maxRows: 1000 });
+          return "done";
         }
-        case "noteHeaders": {
-          // One read and one write for the span of headers that lack a note; the notes already
-          // there are read now and written back as they are.
-          const columns = step.notes.map(({ column }) => column);
-          const first = Math.min(...columns);
-          const span = sheetOf(step.tab).getRange(1, first, 1, Math.max(...columns) - first + 1);
-          const notes = span.getNotes()[0] ?? [];
-          for (const { column, note } of step.notes) notes[column - first] = note;
-          span.setNotes([notes]);
-          return;
+        case "addRows": {
+          const state = stateOf(step.tab);
+          state.sheet.insertRowsAfter(step.after, step.count);
+          state.maxRows += step.count;
+          return "done";
         }
-        case "fillValidation": {
-          const existing = validations.get(step.tab) ?? [];
-          const rule = ruleFor(step.validation);
-          const column = existing.map((row) => [row[step.column - 1] ?? rule]);
-          sheetOf(step.tab).getRange(2, step.column, column.length, 1).setDataValidations(column);
-          return;
+        case "addColumns": {
+          // Row 1 read again first: a column someone inserted since the tab was read would put the
+          // new columns inside the team's table. The same range confirms the writes that follow.
+          const state = stateOf(step.tab);
+          if (state.header.length > 0 && !confirmed(state)) return "moved";
+          state.sheet.insertColumnsAfter(step.after, step.count);
+          return "done";
         }
+        case "writeColumns":
+          return writeColumns(stateOf(step.tab), step, ruleFor, confirmed);
         case "freezeHeader":
-          sheetOf(step.tab).setFrozenRows(1);
-          return;
+          stateOf(step.tab).sheet.setFrozenRows(1);
+          return "done";
         case "appendSettings": {
-          const sheet = sheetOf("Settings");
+          const state = stateOf("Settings");
           const count = step.rows.length;
-          sheet.getRange(step.firstRow, step.keyColumn, count, 1).setValues(step.rows.map(([key]) => [key]));
-          sheet
-            .getRange(step.firstRow, step.valueColumn, count, 1)
-            .setValues(step.rows.map(([, value]) => [value]));
-          return;
+          const first = Math.min(step.keyColumn, step.valueColumn);
+          const width = Math.max(step.keyColumn, step.valueColumn) - first + 1;
+          if (step.firstRow + count - 1 > state.maxRows) {
+            state.sheet.insertRowsAfter(state.maxRows, step.firstRow + count - 1 - state.maxRows);
+            state.maxRows = step.firstRow + count - 1;
+          }
+          // New rows only into rows confirmed empty, under headers confirmed unmoved: one read of
+          // rows 1 to the last new one covers both (two reads would leave a gap between them).
+          const target = state.sheet.getRange(step.firstRow, first, count, width);
+          const box = state.sheet.getRange(1, first, step.firstRow + count - 1, width).getValues();
+          const headers = box[0] ?? [];
+          const unmoved = headers.every(
+            (cell, index) => headerKey(cell) === headerKey(state.header[first - 1 + index]),
+          );
+          const empty = box.slice(step.firstRow - 1).every((row) => row.every((cell) => cell === ""));
+          if (!unmoved || !empty) return "moved";
+          target.setValues(
+            step.rows.map(([key, value]) => {
+              const row: unknown[] = Array.from({ length: width }, () => "");
+              row[step.keyColumn - first] = key;
+              row[step.valueColumn - first] = value;
+              return row;
+            }),
+          );
+          return "done";
         }
       }
     },
+
+    ask(title, question) {
+      const ui = SpreadsheetApp.getUi();
+      const answer = ui.alert(title, question, ui.ButtonSet.YES_NO);
+      return answer === ui.Button.YES ? "yes" : answer === ui.Button.NO ? "no" : "none";
+    },
+
+    ensureView() {
+      const recorded = recordedView(spreadsheet, record);
+      const adopted = recorded ? null : adoptableView(spreadsheet, record);
+      const created = !recorded && !adopted?.view;
+      if (created) createView(spreadsheet, record, adopted?.taken === false);
+      const name = record.view?.name ?? "Operations";
+      return { name, created, teamHasOperations: name !== "Operations" };
+    },
+
+    saveRecord() {
+      const kept = recordText(record);
+      if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
+    },
   };
+}
+
+/**
+ * A tab's group of writes: every range is made and the validations read first, then row 1 is read
+ * again to confirm no column moved, then the writes follow one another. Dropdowns and checks go
+ * where a contract column has none, in one write for the span of those columns; the other columns
+ * of the span are written back as read (split around a column whose rules differ row by row,
+ * which a sort could have moved meanwhile).
+ */
+function writeColumns(
+  state: TabState,
+  step: Extract<SetupStep, { kind: "writeColumns" }>,
+  ruleFor: (spec: ValidationSpec) => Validation,
+  confirmed: (state: TabState) => boolean,
+): StepOutcome {
+  const { sheet } = state;
+  const dataRows = state.maxRows - 1;
+  const count = step.columns.length;
+  const header = count > 0 ? [...state.header.slice(0, step.firstColumn - 1)] : [...state.header];
+  while (header.length < step.firstColumn - 1) header.push("");
+  if (count > 0) header.push(...step.columns.map((column) => column.header));
+  const notes = [...state.notes];
+  while (notes.length < header.length) notes.push("");
+  step.columns.forEach((column, index) => {
+    notes[step.firstColumn - 1 + index] = column.note;
+  });
+  for (const { column, note } of step.notes) notes[column - 1] = note;
+
+  const headerRange = count > 0 ? sheet.getRange(1, step.firstColumn, 1, count) : null;
+  const noted = [
+    ...step.notes.map(({ column }) => column),
+    ...(count > 0 ? [step.firstColumn, step.firstColumn + count - 1] : []),
+  ];
+  const notesFirst = Math.min(...noted);
+  const notesWidth = Math.max(...noted) - notesFirst + 1;
+  const notesRange = noted.length > 0 ? sheet.getRange(1, notesFirst, 1, notesWidth) : null;
+  const formats = step.columns.map((column) => column.numberFormat ?? "0.###############");
+  const formatsRange =
+    count > 0 && dataRows > 0 && step.columns.some((column) => column.numberFormat)
+      ? sheet.getRange(2, step.firstColumn, dataRows, count)
+      : null;
+  const validations = planValidations(sheet, header, dataRows, step.validated, ruleFor);
+  if (!headerRange && !notesRange && validations.length === 0) return "unchanged";
+  if (!confirmed(state)) return "moved";
+
+  if (headerRange) {
+    headerRange.setValues([step.columns.map((column) => column.header)]);
+    headerRange.setBackgrounds([
+      step.columns.map((column) => (column.owned ? OWNED_HEADER_BACKGROUND : TEAM_HEADER_BACKGROUND)),
+    ]);
+    headerRange.setFontWeight("bold");
+  }
+  // The notes between, read with the tab, are written back as they were.
+  notesRange?.setNotes([notes.slice(notesFirst - 1, notesFirst - 1 + notesWidth)]);
+  formatsRange?.setNumberFormats(Array.from({ length: dataRows }, () => formats));
+  for (const { range, grid } of validations) range.setDataValidations(grid);
+  state.header = header;
+  state.notes = notes;
+  return "done";
+}
+
+/** The validation writes of a tab: ranges made and grids filled, not yet written. */
+function planValidations(
+  sheet: Sheet,
+  header: readonly unknown[],
+  dataRows: number,
+  columns: readonly { header: string; validation: ValidationSpec }[],
+  ruleFor: (spec: ValidationSpec) => Validation,
+): { range: Range; grid: (Validation | null)[][] }[] {
+  const positions = locateColumns(header);
+  const placed = columns
+    .map((column) => ({ ...column, position: positions.get(headerKey(column.header)) ?? 0 }))
+    .filter((column) => column.position > 0);
+  if (dataRows < 1 || placed.length === 0) return [];
+  const first = Math.min(...placed.map((column) => column.position));
+  const width = Math.max(...placed.map((column) => column.position)) - first + 1;
+  const grid = sheet.getRange(2, first, dataRows, width).getDataValidations();
+  const fill = new Set<number>();
+  for (const column of placed) {
+    const index = column.position - first;
+    if (!grid.every((row) => !row[index])) continue;
+    fill.add(index);
+    const rule = ruleFor(column.validation);
+    for (const row of grid) row[index] = rule;
+  }
+  if (fill.size === 0) return [];
+  // Segments between columns whose rules vary by row; only segments with something to fill.
+  const writes: { range: Range; grid: (Validation | null)[][] }[] = [];
+  let start = 0;
+  for (let index = 0; index <= width; index++) {
+    if (index < width && uniformColumn(grid, index)) continue;
+    if ([...fill].some((column) => column >= start && column < index))
+      writes.push({
+        range: sheet.getRange(2, first + start, dataRows, index - start),
+        grid: grid.map((row) => row.slice(start, index)),
+      });
+    start = index + 1;
+  }
+  return writes;
 }

@@ -9,21 +9,29 @@ import {
   asStored,
   type CampaignSeats,
   campaignCreators,
+  confirmingColumns,
   daysAsIso,
   FIRST_LOAD_TABS,
+  type Grid,
+  isRefusal,
   type Planned,
   packGrid,
   pickColumns,
+  placeAgain,
+  placementHolds,
   planBriefSave,
   planRecruit,
   type Refusal,
+  refuse,
   SIDEBAR_COLUMNS,
   type SidebarLoad,
   type SidebarStart,
   type SidebarTabs,
   startScript,
+  type TabWrite,
 } from "../features/campaign-sidebar";
-import { headerKey, type TabName } from "../workbook/schema";
+import { headerKey, type TabName, tabSchema } from "../workbook/schema";
+import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLockOr } from "./document-lock";
 import { readSettings } from "./settings-tab";
 
@@ -45,6 +53,7 @@ function readTabs(names: readonly TabName[]) {
 /**
  * Reads, plans and writes under the document lock, so two saves never take the same row or ID.
  * A lock still busy after 30 s (a long daily check) is a refusal that says so: nothing written.
+ * People editing meanwhile are not locked out: each tab's write is confirmed right before it.
  */
 function write<Reply>(
   names: readonly TabName[],
@@ -55,15 +64,22 @@ function write<Reply>(
       const { sheets, tabs, calendar, today } = readTabs(names);
       const planned = plan(tabs, calendar, today);
       if (!planned.ok) return planned;
-      for (const { tab, row, runs } of planned.writes) {
-        const sheet = sheets.get(tab) as Sheet;
-        for (const { column, values } of runs) {
-          // New rows go after the last one; a full sheet grows first.
-          const lacking = row + values.length - 1 - sheet.getMaxRows();
-          if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
-          const range = sheet.getRange(row, column, values.length, (values[0] as unknown[]).length);
-          range.setValues(asStored(values, range.getNumberFormats()));
+      for (const [index, rows] of planned.writes.entries()) {
+        const sheet = sheets.get(rows.tab) as Sheet;
+        const placed = writeConfirmed(sheet, rows, tabs[rows.tab] ?? []);
+        if (isRefusal(placed)) {
+          // What was written before stays written; say what was not.
+          const done = planned.writes.slice(0, index).map((written) => written.tab);
+          return done.length > 0
+            ? {
+                ok: false as const,
+                errors: [...placed.errors, { message: `Already saved: the new rows of ${done.join(", ")}.` }],
+              }
+            : placed;
         }
+        // The reply names the row the brief landed on, wherever it was found again.
+        if (index === 0 && typeof (planned.reply as { row?: unknown }).row === "number")
+          (planned.reply as { row: number }).row = placed.row;
       }
       return planned.reply;
     },
@@ -76,6 +92,62 @@ function write<Reply>(
         },
       ],
     }),
+  );
+}
+
+/** Places tried when people keep moving rows or columns while a save writes. */
+const MAX_PLACEMENTS = 3;
+
+/**
+ * One tab's write: its ranges made and their formats read, then one read of the headers above
+ * its columns and the key column and of its rows, and the write only when that read shows what
+ * it was placed against (an edited row's key, or empty rows for new ones). Otherwise the tab is
+ * read again and the write placed again by header and key.
+ */
+function writeConfirmed(sheet: Sheet, planned: TabWrite, grid: Grid): TabWrite | Refusal {
+  let write = planned;
+  let header = grid[0] ?? [];
+  for (let attempt = 1; attempt <= MAX_PLACEMENTS; attempt++) {
+    const keyColumn = locateColumns(header).get(headerKey(tabSchema(write.tab).key)) ?? 1;
+    const height = write.records.length;
+    const lacking = write.row + height - 1 - sheet.getMaxRows();
+    if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
+    const ranges = write.runs.map((run) =>
+      sheet.getRange(write.row, run.column, height, run.values[0]?.length ?? 1),
+    );
+    const formats = ranges.map((range) => range.getNumberFormats());
+    const { first, width } = confirmingColumns(write, keyColumn);
+    let box: unknown[][] = [];
+    try {
+      box = sheet.getRange(1, first, write.row + height - 1, width).getValues();
+    } catch {
+      // Columns deleted meanwhile put the read outside the tab: it moved.
+    }
+    if (box.length > 0 && placementHolds(box, header, write, first, keyColumn)) {
+      try {
+        ranges.forEach((range, index) => {
+          range.setValues(asStored(write.runs[index]?.values ?? [], formats[index] ?? []));
+        });
+      } catch (error) {
+        return {
+          ok: false,
+          errors: [
+            {
+              message: `Sheets refused the save (${String(error).slice(0, 160)}): nothing of it was written.`,
+            },
+          ],
+        };
+      }
+      return write;
+    }
+    const now = sheet.getDataRange().getValues();
+    header = now[0] ?? [];
+    const again = placeAgain(write, now);
+    if (isRefusal(again)) return again;
+    write = again;
+  }
+  return refuse(
+    `${planned.tab} kept changing while saving (rows or columns moving): nothing more was saved; try again.`,
   );
 }
 
@@ -157,9 +229,7 @@ export const sidebarEntryPoints = {
    * edit sends the brief as it was `loaded`, so only the fields the user changed are written.
    */
   sidebarSaveBrief: (brief: unknown, isNew?: unknown, loaded?: unknown) =>
-    write(["Products", "Campaigns"], (tabs, calendar) =>
-      planBriefSave(brief, isNew === true, tabs, calendar, loaded),
-    ),
+    write(["Products", "Campaigns"], (tabs, calendar) => planBriefSave(brief, isNew, tabs, calendar, loaded)),
 
   sidebarRecruit: (request: unknown) =>
     write(["Products", "Campaigns", "Creators", "Collaborations", "Samples"], (...read) =>

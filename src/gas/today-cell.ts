@@ -13,9 +13,15 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function writeToday(sheet: Sheet, cell: TodayCell, today: Day, calendar: ZoneCalendar): boolean {
-  const key = sheet.getRange(cell.row, cell.keyColumn).getValue();
-  if (headerKey(key) !== TODAY_SETTING_KEY.toLowerCase()) return false;
-  sheet.getRange(cell.row, cell.valueColumn).setValue(calendar.midnightOf(today));
+  // One confirming read right before the write: the Key and Value headers still above their
+  // columns (a column inserted between them would shift Value onto the team's) and Today's key.
+  const target = sheet.getRange(cell.row, cell.valueColumn);
+  const first = Math.min(cell.keyColumn, cell.valueColumn);
+  const box = sheet.getRange(1, first, cell.row, Math.abs(cell.valueColumn - cell.keyColumn) + 1).getValues();
+  const at = (row: number, column: number) => headerKey(box[row - 1]?.[column - first]);
+  if (at(1, cell.keyColumn) !== "key" || at(1, cell.valueColumn) !== "value") return false;
+  if (at(cell.row, cell.keyColumn) !== TODAY_SETTING_KEY.toLowerCase()) return false;
+  target.setValue(calendar.midnightOf(today));
   return true;
 }
 

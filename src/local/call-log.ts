@@ -120,13 +120,30 @@ export function cellsBefore(className: string, method: string, target: unknown):
   return (sized.getLastRow?.() ?? 0) * (sized.getLastColumn?.() ?? 0);
 }
 
+/** Cells read and written since the last reset, and the cells written per tab name. */
+export interface CellCounts {
+  read: number;
+  written: number;
+  writtenBySheet: Record<string, number>;
+}
+
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly order: string[] = [];
   private writeCount = 0;
-  private readonly cells = new Map<string, CellsMoved>();
+  private readonly cellsByKey = new Map<string, CellsMoved>();
   private read = 0;
   private written = 0;
+  private readonly writtenBySheet = new Map<string, number>();
+
+  /** Cells read and written since the last reset (what a run moves, beside how many calls it makes). */
+  cells(): CellCounts {
+    return {
+      read: this.read,
+      written: this.written,
+      writtenBySheet: Object.fromEntries(this.writtenBySheet),
+    };
+  }
 
   record(key: string, write: boolean): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -135,28 +152,20 @@ export class CallLog {
   }
 
   /** Adds what a recorded call moved (a call that threw moved nothing). */
-  recordCells(key: string, moved: CellsMoved): void {
+  recordCells(key: string, moved: CellsMoved, sheet?: string): void {
     if (moved.read === 0 && moved.written === 0) return;
-    const sum = this.cells.get(key) ?? { read: 0, written: 0 };
-    this.cells.set(key, { read: sum.read + moved.read, written: sum.written + moved.written });
+    if (moved.written > 0 && sheet !== undefined)
+      this.writtenBySheet.set(sheet, (this.writtenBySheet.get(sheet) ?? 0) + moved.written);
+    const sum = this.cellsByKey.get(key) ?? { read: 0, written: 0 };
+    this.cellsByKey.set(key, { read: sum.read + moved.read, written: sum.written + moved.written });
     this.read += moved.read;
     this.written += moved.written;
-  }
-
-  /** Cells read by all calls (see cellsMoved). */
-  cellsRead(): number {
-    return this.read;
-  }
-
-  /** Cells written by all calls (see cellsMoved). */
-  cellsWritten(): number {
-    return this.written;
   }
 
   /** Cells read and written by "Class.method", for the methods that moved any. */
   cellsByMethod(): Record<string, CellsMoved> {
     return Object.fromEntries(
-      [...this.cells.entries()]
+      [...this.cellsByKey.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, moved]) => [key, { ...moved }]),
     );
@@ -193,9 +202,10 @@ export class CallLog {
     this.counts.clear();
     this.order.length = 0;
     this.writeCount = 0;
-    this.cells.clear();
+    this.cellsByKey.clear();
     this.read = 0;
     this.written = 0;
+    this.writtenBySheet.clear();
   }
 }
 
@@ -321,7 +331,11 @@ export class CallGate {
       const before = cellsBefore(className, method, target);
       const unwrapped = args.map((arg) => this.unwrap(arg));
       const result = fn.apply(target, unwrapped);
-      this.log.recordCells(key, cellsMoved(className, method, target, unwrapped, result, before));
+      this.log.recordCells(
+        key,
+        cellsMoved(className, method, target, unwrapped, result, before),
+        target[SHEET_OF]?.(),
+      );
       if (this.hooks.size > 0) {
         const sheet = target[SHEET_OF]?.();
         const info: CallInfo =

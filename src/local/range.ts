@@ -38,6 +38,14 @@ function checkGrid(data: unknown, numRows: number, numColumns: number, method: s
   return rows;
 }
 
+/** A cell holds at most 50,000 characters; Sheets refuses longer input. */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+export function checkCellLength(value: unknown): void {
+  if (typeof value === "string" && value.length > MAX_CELL_CHARACTERS)
+    fail(`Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`);
+}
+
 function normalizeColor(color: string | null): string | undefined {
   if (color === null || color === undefined || color === "") return undefined;
   return color.toLowerCase();
@@ -180,10 +188,13 @@ export class Range {
   }
   setValues(values: unknown[][]): this {
     const grid = checkGrid(values, this.box.numRows, this.box.numColumns, "setValues");
+    // Sheets refuses the whole call when one cell is too long: nothing is written.
+    for (const row of grid) for (const value of row) checkCellLength(value);
     this.each((row, column, r, c) => this.sheet.writeInput(row, column, grid[r]?.[c]));
     return this;
   }
   setValue(value: unknown): this {
+    checkCellLength(value);
     this.each((row, column) => this.sheet.writeInput(row, column, value));
     return this;
   }

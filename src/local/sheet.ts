@@ -3,7 +3,7 @@ import { type GridBox, parseA1 } from "./a1";
 import type { ConditionSpec, DataValidation } from "./builders";
 import { CLASS_NAME, SHEET_OF } from "./call-log";
 import { fail } from "./errors";
-import { Range } from "./range";
+import { checkCellLength, Range } from "./range";
 import type { Workbook } from "./spreadsheet";
 import { type CellValue, interpretInput, isDate } from "./values";
 
@@ -235,6 +235,7 @@ export class Sheet {
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents))
       fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    for (const value of rowContents) checkCellLength(value);
     const row = this.getLastRow() + 1;
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;

@@ -11,6 +11,7 @@ import {
   OBJECTIVES,
   PAYMENT_MODELS,
   SAMPLE_POLICIES,
+  squeeze,
 } from "../domain/choices";
 
 export type ColumnKind =
@@ -260,9 +261,10 @@ export function tabSchema(name: TabName): TabSchema {
   return tab;
 }
 
-/** Headers are matched trimmed and case-insensitively (DESIGN.md section 2). */
+/**
+ * Headers are matched trimmed, case-insensitively and with every run of spaces (a non-breaking
+ * space included) read as one (DESIGN.md section 2).
+ */
 export function headerKey(header: unknown): string {
-  return String(header ?? "")
-    .trim()
-    .toLowerCase();
+  return squeeze(String(header ?? ""));
 }

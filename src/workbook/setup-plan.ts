@@ -12,6 +12,7 @@ import { type ColumnKind, type ColumnSchema, headerKey, type TabName, type TabSc
 export interface TabSnapshot {
   name: TabName;
   lastColumn: number;
+  /** Read only when the tab is empty (0 otherwise: columns are added after the last used one). */
   maxColumns: number;
   maxRows: number;
   frozenRows: number;
@@ -19,8 +20,8 @@ export interface TabSnapshot {
   headers: readonly unknown[];
   /** Notes of row 1, `lastColumn` cells. */
   headerNotes: readonly string[];
-  /** Per existing column (0-based): true when some data cell (row 2 to maxRows) has no validation. */
-  validationMissing: readonly boolean[];
+  /** The tab's values (row 1 first): title rows, what owned-header columns hold, Settings rows. */
+  values?: readonly (readonly unknown[])[];
   /** Settings tab only: the key/value rows already there. */
   settings?: readonly (readonly [unknown, unknown])[];
   /** Settings tab only: the last row with content. */
@@ -43,10 +44,21 @@ export interface NewColumn {
 
 export type SetupStep =
   | { kind: "createTab"; tab: TabName }
+  | { kind: "addRows"; tab: TabName; after: number; count: number }
   | { kind: "addColumns"; tab: TabName; after: number; count: number }
-  | { kind: "writeHeaders"; tab: TabName; firstColumn: number; columns: readonly NewColumn[] }
-  | { kind: "noteHeaders"; tab: TabName; notes: readonly { column: number; note: string }[] }
-  | { kind: "fillValidation"; tab: TabName; column: number; validation: ValidationSpec }
+  /**
+   * One group of writes per tab, confirmed together: the new headers at `firstColumn` (with their
+   * notes, colours, bold and formats), a note on adopted headers that have none, and dropdowns and
+   * checks on every contract column (`validated`) that has none yet (in one write).
+   */
+  | {
+      kind: "writeColumns";
+      tab: TabName;
+      firstColumn: number;
+      columns: readonly NewColumn[];
+      notes: readonly { column: number; note: string }[];
+      validated: readonly { header: string; validation: ValidationSpec }[];
+    }
   | { kind: "freezeHeader"; tab: TabName }
   | {
       kind: "appendSettings";
@@ -131,10 +143,18 @@ export function locateColumns(headers: readonly unknown[]): Map<string, number> 
   return positions;
 }
 
+/** Rows a tab holding only its header row gets, so it can be frozen and typed into. */
+export const ROWS_OF_A_BARE_TAB = 100;
+
+/**
+ * `kept`: owned headers (as `headerKey`) whose column is the team's (declined, or not answered
+ * yet): they are neither added again nor given the add-on's note.
+ */
 export function planTabSetup(
   schema: TabSchema,
   snapshot: TabSnapshot | null,
   options: SetupOptions,
+  kept: ReadonlySet<string> = new Set(),
 ): SetupStep[] {
   const steps: SetupStep[] = [];
   const tab = schema.name;
@@ -146,9 +166,11 @@ export function planTabSetup(
     frozenRows: 0,
     headers: [],
     headerNotes: [],
-    validationMissing: [],
   };
   if (!snapshot) steps.push({ kind: "createTab", tab });
+  // Sheets refuses to freeze every row of a tab: a tab with only its header row gets rows first.
+  if (current.maxRows < 2)
+    steps.push({ kind: "addRows", tab, after: current.maxRows, count: ROWS_OF_A_BARE_TAB - current.maxRows });
 
   const positions = locateColumns(current.headers);
   const missing = schema.columns.filter((column) => !positions.has(headerKey(column.header)));
@@ -170,37 +192,35 @@ export function planTabSetup(
         count: lastNeeded - current.maxColumns,
       });
     }
-    steps.push({
-      kind: "writeHeaders",
-      tab,
-      firstColumn,
-      columns: missing.map((column) => ({
-        header: column.header,
-        note: ownedNote(column),
-        owned: column.owned,
-        // Owned text is written with asTypedText, so it needs no plain-text format.
-        numberFormat:
-          column.owned && column.kind === "text" ? null : numberFormatOf(column.kind, options.currency),
-        validation: validationOf(column),
-      })),
-    });
   }
+  const columns = missing.map(
+    (column): NewColumn => ({
+      header: column.header,
+      note: ownedNote(column),
+      owned: column.owned,
+      // Owned text is written with asTypedText, so it needs no plain-text format.
+      numberFormat:
+        column.owned && column.kind === "text" ? null : numberFormatOf(column.kind, options.currency),
+      validation: validationOf(column),
+    }),
+  );
 
-  // Adopted columns: add a note where the header has none and a validation where a cell has none.
+  // Adopted columns: add a note where the header has none (a column the team kept gets none).
   const notes: { column: number; note: string }[] = [];
   for (const column of schema.columns) {
     const position = positions.get(headerKey(column.header));
-    if (position === undefined) continue;
+    if (position === undefined || kept.has(headerKey(column.header))) continue;
     // Only a header with no note at all gets ours: even a blank-looking note is the team's.
     if ((current.headerNotes[position - 1] ?? "") === "") {
       notes.push({ column: position, note: ownedNote(column) });
     }
-    const validation = validationOf(column);
-    if (validation && current.validationMissing[position - 1]) {
-      steps.push({ kind: "fillValidation", tab, column: position, validation });
-    }
   }
-  if (notes.length > 0) steps.push({ kind: "noteHeaders", tab, notes });
+  const validated = schema.columns.flatMap((column) => {
+    const validation = validationOf(column);
+    return validation ? [{ header: column.header, validation }] : [];
+  });
+  if (columns.length > 0 || notes.length > 0 || validated.length > 0)
+    steps.push({ kind: "writeColumns", tab, firstColumn, columns, notes, validated });
 
   if (current.frozenRows < 1 && schema.columns.length > 0) steps.push({ kind: "freezeHeader", tab });
 

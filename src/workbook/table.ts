@@ -74,61 +74,6 @@ export function readTable(schema: TabSchema, values: readonly (readonly unknown[
   return { schema, columns, rows, missing };
 }
 
-export interface ColumnWrite {
-  headers: string[];
-  /** 1-based first column of a run of adjacent owned columns. */
-  column: number;
-  /** Rows 2 to the last row, one cell per column of the run. */
-  values: unknown[][];
-}
-
-/**
- * The writes of the owned columns, built against the tab as it is now (`current`, re-read just
- * before writing): each row gets the value computed for its key; a row whose key was not
- * computed (added meanwhile) keeps what it has. Adjacent owned columns are written together,
- * so a tab set up by the add-on takes a single write; a run with no change is not written.
- */
-export function ownedColumnWrites(
-  schema: TabSchema,
-  current: readonly (readonly unknown[])[],
-  computed: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
-): ColumnWrite[] {
-  const columns = locateColumns(current[0] ?? []);
-  const keyColumn = columns.get(headerKey(schema.key));
-  if (keyColumn === undefined || current.length < 2) return [];
-  const owned = schema.columns
-    .filter((column) => column.owned)
-    .map((column) => ({ header: column.header, position: columns.get(headerKey(column.header)) }))
-    .filter((column): column is { header: string; position: number } => column.position !== undefined)
-    .sort((a, b) => a.position - b.position);
-
-  const runs = adjacentRuns(owned);
-
-  const keys = current.map((cells) => keyText(cells[keyColumn - 1]));
-  const writes: ColumnWrite[] = [];
-  for (const run of runs) {
-    let changed = false;
-    const values: unknown[][] = [];
-    for (let index = 1; index < current.length; index++) {
-      const cells = current[index] ?? [];
-      const key = keys[index] ?? "";
-      const record = computed.get(key);
-      values.push(
-        run.map(({ header, position }) => {
-          const was = cells[position - 1] ?? "";
-          // A keyless row is not a record: its owned cells are emptied (a row deleted mid-run leaves one).
-          const value = !key ? "" : record && header in record ? record[header] : was;
-          if (!sameCell(value, was)) changed = true;
-          return asTypedText(value);
-        }),
-      );
-    }
-    if (changed)
-      writes.push({ headers: run.map(({ header }) => header), column: run[0]?.position ?? 1, values });
-  }
-  return writes;
-}
-
 /**
  * Columns (sorted by position) grouped into runs of neighbours, so each run is one write and a
  * column in between, the team's, is never part of one.
@@ -144,17 +89,35 @@ export function adjacentRuns<T extends { position: number }>(columns: readonly T
   return runs;
 }
 
+/** How many rows below row 1 are searched for a header row under a title. */
+const TITLE_ROWS_SEARCHED = 10;
+
+/**
+ * The sheet row (2 or more) holding a tab's contract headers when row 1 holds none of them (a
+ * title above the table), or 0. Campaign Desk reads headers from row 1 only, so such a tab is
+ * reported rather than given a second header row.
+ */
+export function headerRowBelow(schema: TabSchema, values: readonly (readonly unknown[])[]): number {
+  const contract = new Set(schema.columns.map((column) => headerKey(column.header)));
+  const hits = (row: readonly unknown[] | undefined) =>
+    (row ?? []).filter((cell) => contract.has(headerKey(cell))).length;
+  if (contract.size === 0 || hits(values[0]) > 0) return 0;
+  const needed = Math.min(2, contract.size);
+  for (let index = 1; index < Math.min(values.length, TITLE_ROWS_SEARCHED + 1); index++) {
+    const row = values[index] ?? [];
+    if (hits(row) >= needed && row.some((cell) => headerKey(cell) === headerKey(schema.key)))
+      return index + 1;
+  }
+  return 0;
+}
+
+export const headerRowMessage = (tab: string, row: number): string =>
+  `Campaign Desk reads headers from row 1 of ${tab}, and yours are on row ${row}: move the title above them elsewhere (or delete that row), then run Set up workbook again. Nothing was added to ${tab}.`;
+
 /** Equal as Sheets would store them: dates by instant, everything else strictly. */
 export function sameCell(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return a === b || ((a === null || a === undefined) && b === "");
-}
-
-/** The keys of a tab in row order, to confirm nothing moved while the writes were made. */
-export function keyColumnOf(schema: TabSchema, current: readonly (readonly unknown[])[]): string[] {
-  const keyColumn = locateColumns(current[0] ?? []).get(headerKey(schema.key));
-  if (keyColumn === undefined) return [];
-  return current.slice(1).map((cells) => keyText(cells[keyColumn - 1]));
 }
 
 /**

@@ -136,7 +136,7 @@ describe("Set up workbook through the menu handler", () => {
     const calls = bundle.emulator.calls.byMethod();
     const adopted = TABS.filter((tab) => !tab.generated).length;
     expect(calls["Range.setNote"]).toBeUndefined();
-    expect(calls["Range.setNotes"]).toBe(2 * adopted);
+    expect(calls["Range.setNotes"]).toBe(adopted);
     // One rule per kind of column (a list per set of choices, dates, emails, numbers), not per column.
     const kinds = new Set(
       TABS.flatMap((tab) => tab.columns)

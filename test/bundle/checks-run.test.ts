@@ -2,7 +2,7 @@
  * Daily checks through build/Code.js on the emulator: exact service-call counts, people editing
  * while a run writes, the digest's recipients, dedupe and quota, and the owned highlights.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { zoneCalendar } from "../../src/domain/day";
 import { computeChecks } from "../../src/features/checks";
 import { OPERATIONS_HEADERS, TIMELINE_MARKS } from "../../src/features/operations";
@@ -30,40 +30,85 @@ function records(bundle: LoadedBundle, tab: string): Record<string, unknown>[] {
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [String(name), row[index]])));
 }
 
-describe("the service calls of a run", () => {
-  it("are the same for 100 and for 10,000 collaborations", () => {
-    const counts = [100, 10_000].map((collaborations) => {
-      const bundle = workbookBundle(scaledWorkbook({ today: now, timeZone, collaborations }).tabs);
-      bundle.emulator.calls.reset();
-      runDaily(bundle);
-      return { byMethod: bundle.emulator.calls.byMethod(), recipients: bundle.emulator.outbox.length };
-    });
-    // One email per recipient is the only call that follows the data: the larger workbook has more
-    // campaign owners. Everything else is the same call for call.
-    const withoutMail = (byMethod: Record<string, number>) =>
-      Object.fromEntries(Object.entries(byMethod).filter(([key]) => key !== "MailApp.sendEmail"));
-    expect(withoutMail(counts[1]?.byMethod ?? {})).toEqual(withoutMail(counts[0]?.byMethod ?? {}));
-    for (const { byMethod, recipients } of counts) expect(byMethod["MailApp.sendEmail"]).toBe(recipients);
-    // The exact count of the first run after setup (highlight rules written for the first time):
-    // a change to it is a change in how the add-on talks to Sheets, and worth a look. 57 of them
-    // format the money columns in the Currency and locale, once (later runs: 3 calls to see that
-    // neither changed); Campaigns' Spend is the eleventh money column.
-    const total = Object.values(counts[0]?.byMethod ?? {}).reduce((sum, count) => sum + count, 0);
-    // 18 of them since the Orders tab joined the contract: finding and reading it, and, once, the
-    // money formats of its four money columns.
-    expect(total).toBe(350);
-  });
-
-  it("write nothing to the owned columns on a second run the same day", () => {
-    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
-    runDaily(bundle);
+/** One workbook's runs: the first after setup, a same-day re-run and the next day's run. */
+function measuredRuns(collaborations: number) {
+  const bundle = workbookBundle(scaledWorkbook({ today: now, timeZone, collaborations }).tabs);
+  const measure = () => {
     bundle.emulator.calls.reset();
     runDaily(bundle);
-    // Nothing the operating view shows changed either: only the run's record is written.
-    const writes = bundle.emulator.calls.writeList();
-    expect(writes.filter((call) => !call.startsWith("Properties.") && call !== "Lock.releaseLock")).toEqual(
-      [],
-    );
+    const byMethod = bundle.emulator.calls.byMethod();
+    return {
+      byMethod,
+      total: bundle.emulator.calls.count(),
+      mails: byMethod["MailApp.sendEmail"] ?? 0,
+      // Each owned block written costs 4 calls: its range, the confirming read's range, the read
+      // and the write; the one other setValues is the operating view.
+      blocks: (byMethod["Range.setValues"] ?? 1) - 1,
+      cells: bundle.emulator.calls.cells(),
+    };
+  };
+  const first = measure();
+  const sameDay = measure();
+  bundle.emulator.clock.advanceDays(1);
+  const nextDay = measure();
+  return { first, sameDay, nextDay };
+}
+
+/** Cells written per collaboration, the operating view apart (its size is the view's limit). */
+const ownedCellsPer = (cells: { writtenBySheet: Record<string, number> }, collaborations: number) =>
+  Object.entries(cells.writtenBySheet)
+    .filter(([tab]) => tab !== "Operations")
+    .reduce((sum, [, count]) => sum + count, 0) / collaborations;
+
+describe("the service calls of a run", () => {
+  type Runs = { size: number } & ReturnType<typeof measuredRuns>;
+  let runs: Runs[] = [];
+  let small: Runs;
+  let large: Runs;
+  beforeAll(() => {
+    runs = [100, 10_000].map((size) => ({ size, ...measuredRuns(size) }));
+    [small, large] = runs as [Runs, Runs];
+  }, 240_000);
+  const withoutMail = (byMethod: Record<string, number>) =>
+    Object.fromEntries(Object.entries(byMethod).filter(([key]) => key !== "MailApp.sendEmail"));
+
+  it("are the same for 100 and for 10,000 collaborations on the first run after setup", () => {
+    // One email per recipient is the only call that follows the data: the larger workbook has more
+    // campaign owners. Everything else is the same call for call.
+    expect(withoutMail(large.first.byMethod)).toEqual(withoutMail(small.first.byMethod));
+    // The exact count of the first run after setup (every owned column written, highlight rules
+    // written for the first time, each placed on the header row read right before it, the money
+    // columns formatted once in the Currency and locale, the Orders tab read and its money columns
+    // formatted once, the operating view's layout written once: its size, date formats and eight
+    // rules): a change to it is a change in how the add-on talks to Sheets.
+    expect(small.first.total - small.first.mails).toBe(360);
+  });
+
+  it("are 41 on a same-day re-run at any size, which writes no cell", () => {
+    for (const { sameDay } of runs) {
+      // Lock 3, properties 6, eight tabs read 24, the view's tab confirmed 2, the spreadsheet, its
+      // zone, the stamp, its name and address, and its locale (the money style did not change).
+      expect(sameDay.total).toBe(41);
+      expect(sameDay.cells.written).toBe(0);
+      // Nothing of the highlight rules is read back: their signature is in document properties.
+      expect(sameDay.byMethod["Sheet.getConditionalFormatRules"]).toBeUndefined();
+    }
+  });
+
+  it("on the next day are a fixed part plus 4 per block of changed cells, and write what changed", () => {
+    for (const { nextDay } of runs) {
+      // The fixed part: the same-day run's calls, the operating view's values written (its layout
+      // stays), Today moved on, the mail quota asked; each block of changed cells adds its range,
+      // its confirming read (2 calls: that is all the confirmation costs) and its write.
+      expect(nextDay.total - nextDay.mails - 4 * nextDay.blocks).toBe(50);
+      expect(nextDay.blocks).toBeGreaterThan(0);
+      // At most one block per owned column: the bound that keeps calls flat in rows.
+      expect(nextDay.blocks).toBeLessThanOrEqual(
+        TABS.flatMap((tab) => tab.columns).filter((c) => c.owned).length,
+      );
+    }
+    expect(ownedCellsPer(large.nextDay.cells, large.size)).toBeLessThanOrEqual(10);
+    expect(ownedCellsPer(small.nextDay.cells, small.size)).toBeLessThanOrEqual(10);
   });
 });
 

@@ -12,7 +12,16 @@ import { loadBundle } from "../support/bundle";
 const contractTabs = TABS.filter((tab) => tab.columns.length > 0);
 
 const headerVariant = (header: string) =>
-  fc.constantFrom(header, header.toUpperCase(), header.toLowerCase(), `  ${header} `);
+  fc.constantFrom(
+    header,
+    header.toUpperCase(),
+    header.toLowerCase(),
+    `  ${header} `,
+    // Inner runs of spaces and non-breaking spaces (pasted from elsewhere) are one space.
+    header.replace(/ /g, "  "),
+    header.replace(/ /g, "\u00a0"),
+    `\u00a0${header.replace(/ /g, " \u00a0")}`,
+  );
 
 const userHeader = fc.constantFrom("Notes", "Region", "My score", "Agency", "Creator handle", "sku code", "");
 
@@ -32,8 +41,9 @@ const existingTab = fc
     rows: fc.integer({ min: 0, max: 5 }),
     frozen: fc.integer({ min: 0, max: 2 }),
     seed: fc.integer(),
+    title: fc.option(fc.constantFrom("Spring campaigns", "Team sheet – do not sort"), { freq: 4 }),
   })
-  .chain(({ tab, keep, extra, rows, frozen, seed }) => {
+  .chain(({ tab, keep, extra, rows, frozen, seed, title }) => {
     const kept = tab.columns.filter((_, index) => keep[index]).map((column) => column.header);
     return fc
       .record({
@@ -74,6 +84,8 @@ const existingTab = fc
           colours: indexes.map((index) => colours[index] ?? null),
           frozen,
           seed,
+          // A title only above a real header row (its key and another contract header).
+          title: kept.includes(tab.key) && kept.length >= 2 ? title : null,
         };
       });
   });
@@ -90,7 +102,14 @@ describe("setup keeps every user cell (property)", () => {
           string,
           { values: unknown[][]; notes: string[][]; colours: string[][]; formats: string[][] }
         >();
+        const titled = new Map<string, unknown[][]>();
         for (const tab of tabs) {
+          if (tab.title && tab.headers.length > 0) {
+            // A title above the headers: setup reports the tab and writes nothing there.
+            emulator.seed(tab.name, [[tab.title], tab.headers, ...tab.rows]);
+            titled.set(tab.name, emulator.values(tab.name));
+            continue;
+          }
           const sheet = emulator.seed(tab.name, [tab.headers, ...tab.rows]);
           if (tab.headers.length === 0) continue;
           tab.notes.forEach((note, index) => {
@@ -115,10 +134,14 @@ describe("setup keeps every user cell (property)", () => {
           if (run > 1) expect(emulator.calls.writes()).toBe(0);
         }
 
+        for (const [name, values] of titled) {
+          expect(emulator.values(name)).toEqual(values);
+          expect(emulator.ui.alerts.at(-1)?.message).toContain(`reads headers from row 1 of ${name}`);
+        }
         for (const tab of tabs) {
           const sheet = emulator.spreadsheet.getSheetByName(tab.name);
           expect(sheet).not.toBeNull();
-          if (!sheet) continue;
+          if (!sheet || titled.has(tab.name)) continue;
           const original = before.get(tab.name);
           if (original) {
             const finalHeaders = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];

@@ -101,9 +101,9 @@ describe("cells moved per call", () => {
       "Range.setValues": { read: 0, written: 6 },
       "Sheet.appendRow": { read: 0, written: 3 },
     });
-    expect([emulator.calls.cellsRead(), emulator.calls.cellsWritten()]).toEqual([15, 17]);
+    expect([emulator.calls.cells().read, emulator.calls.cells().written]).toEqual([15, 17]);
     emulator.calls.reset();
-    expect([emulator.calls.cellsRead(), emulator.calls.cellsWritten()]).toEqual([0, 0]);
+    expect([emulator.calls.cells().read, emulator.calls.cells().written]).toEqual([0, 0]);
     expect(emulator.calls.cellsByMethod()).toEqual({});
   });
 
@@ -128,7 +128,7 @@ describe("cells moved per call", () => {
     const sheet = emulator.globals.SpreadsheetApp.getActive().insertSheet("Tab");
     expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1]])).toThrow();
     expect(emulator.calls.count("Range.setValues")).toBe(1);
-    expect(emulator.calls.cellsWritten()).toBe(0);
+    expect(emulator.calls.cells().written).toBe(0);
   });
 });
 
@@ -264,5 +264,41 @@ describe("toJSON and restore", () => {
     const next = restored.spreadsheet.insertSheet("Later");
     expect(next.getSheetId()).toBeGreaterThan(sheet.getSheetId());
     expect(JSON.stringify(restored.toJSON())).toContain('"$date"');
+  });
+});
+
+describe("limits Google enforces", () => {
+  it("refuses a cell over 50,000 characters and writes nothing of that call", () => {
+    const emulator = createEmulator();
+    emulator.seed("Data", [["keep", "keep"]]);
+    const tab = emulator.globals.SpreadsheetApp.getActive().getSheetByName("Data");
+    const long = "x".repeat(50_001);
+    expect(() => tab?.getRange("A1:B1").setValues([["new", long]])).toThrow(
+      "Your input contains more than the maximum of 50000 characters in a single cell.",
+    );
+    expect(() => tab?.getRange("A1").setValue(long)).toThrow(/50000 characters/);
+    expect(() => tab?.appendRow([long])).toThrow(/50000 characters/);
+    expect(emulator.values("Data")).toEqual([["keep", "keep"]]);
+    tab?.getRange("A1").setValue("x".repeat(50_000));
+    expect(String(emulator.values("Data")[0]?.[0]).length).toBe(50_000);
+  });
+});
+
+describe("cells moved", () => {
+  it("counts the cells each grid read and write moved, per tab written", () => {
+    const emulator = createEmulator();
+    emulator.seed("Data", [
+      ["a", "b", "c"],
+      [1, 2, 3],
+    ]);
+    const tab = emulator.globals.SpreadsheetApp.getActive().getSheetByName("Data");
+    tab?.getRange("A1:C2").getValues();
+    tab?.getRange("A1:C2").getNumRows();
+    tab?.getRange("B1:B2").setValues([["x"], ["y"]]);
+    tab?.getRange("A3:C3").setBackground("#ff0000");
+    tab?.appendRow([4, 5]);
+    expect(emulator.calls.cells()).toEqual({ read: 6, written: 7, writtenBySheet: { Data: 7 } });
+    emulator.calls.reset();
+    expect(emulator.calls.cells()).toEqual({ read: 0, written: 0, writtenBySheet: {} });
   });
 });

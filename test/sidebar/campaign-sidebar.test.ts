@@ -175,13 +175,16 @@ describe("saving a brief", () => {
     const withNotes = [...headers.slice(0, 4), "Team notes", ...headers.slice(4)];
     const row = (id: string) => withNotes.map((header) => (header === "Campaign ID" ? id : ""));
     const tabs = { ...workbook(), Campaigns: [withNotes, row("C-1"), row("C-100"), row("C-3")] };
-    const plan = planBriefSave(brief, false, tabs, calendar);
+    // The brief as the sidebar opened it: only its Campaign ID was there, every other field is new.
+    const plan = planBriefSave(brief, false, tabs, calendar, { campaignId: "C-100" });
     if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
     expect(plan.writes[0]?.row).toBe(3);
+    expect(plan.writes[0]?.key).toBe("C-100");
     expect(plan.reply.created).toBe(false);
+    // Its Campaign ID (unchanged) and the fields left at their defaults are not written; column 5 is the team's.
     expect(plan.writes[0]?.runs.map((run) => [run.column, run.values[0]?.length])).toEqual([
-      [1, 4],
-      [6, 23],
+      [2, 3],
+      [6, 21],
     ]);
   });
 

@@ -163,14 +163,20 @@ describe("the sidebar's server functions", () => {
     sheet?.getRange(2, checks).setValue("checked");
     sheet?.getRange(2, column("Campaigns", "Name") + 1).setNumberFormat("0.###############");
     emulator.calls.reset();
-    const edited = bundle.call("sidebarSaveBrief", { ...brief, name: "=1+1", commissionRate: 0.05 }, false);
+    const edited = bundle.call(
+      "sidebarSaveBrief",
+      { ...brief, name: "=1+1", commissionRate: 0.05 },
+      false,
+      brief,
+    );
     expect(edited).toMatchObject({
       ok: true,
       row: 2,
       created: false,
       warnings: [{ field: "commissionRate", rule: "targetBelowOpen" }],
     });
-    expect(emulator.calls.writes()).toBe(1);
+    // The two edited fields, each under its own header (their columns are not neighbours).
+    expect(emulator.calls.writes()).toBe(2);
     const after = emulator.values("Campaigns");
     expect(after).toHaveLength(2);
     expect(after[1]?.[column("Campaigns", "Name")]).toBe("=1+1");

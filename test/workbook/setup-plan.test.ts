@@ -20,7 +20,6 @@ function snapshotOf(
     frozenRows: 1,
     headers,
     headerNotes: headers.map(() => "a note"),
-    validationMissing: headers.map(() => false),
     ...extra,
   };
 }
@@ -58,8 +57,8 @@ describe("planTabSetup", () => {
     expect(steps[0]).toEqual({ kind: "createTab", tab: "Campaigns" });
     // 33 columns since Spend and Budget used joined the contract (issue 15): 7 past the default 26.
     expect(steps[1]).toEqual({ kind: "addColumns", tab: "Campaigns", after: 26, count: 7 });
-    const headers = steps.find((step) => step.kind === "writeHeaders");
-    expect(headers?.kind === "writeHeaders" && headers.columns.length).toBe(33);
+    const headers = steps.find((step) => step.kind === "writeColumns");
+    expect(headers?.kind === "writeColumns" && headers.columns.length).toBe(33);
     expect(steps.at(-1)).toEqual({ kind: "freezeHeader", tab: "Campaigns" });
   });
 
@@ -70,8 +69,8 @@ describe("planTabSetup", () => {
     // Open ads rate (issue 15) is missing too, and goes after the team's columns, not between them.
     expect(steps[0]).toEqual({ kind: "addColumns", tab: "Products", after: 7, count: 3 });
     const write = steps[1];
-    expect(write).toMatchObject({ kind: "writeHeaders", firstColumn: 8 });
-    expect(write?.kind === "writeHeaders" && write.columns.map((column) => column.header)).toEqual([
+    expect(write).toMatchObject({ kind: "writeColumns", firstColumn: 8, notes: [] });
+    expect(write?.kind === "writeColumns" && write.columns.map((column) => column.header)).toEqual([
       "Open ads rate",
       "Reserved",
       "Available",
@@ -80,8 +79,8 @@ describe("planTabSetup", () => {
 
   it("marks owned columns and types team columns", () => {
     const steps = planTabSetup(tabSchema("Products"), null, options);
-    const write = steps.find((step) => step.kind === "writeHeaders");
-    if (write?.kind !== "writeHeaders") throw new Error("no headers written");
+    const write = steps.find((step) => step.kind === "writeColumns");
+    if (write?.kind !== "writeColumns") throw new Error("no headers written");
     const byHeader = new Map(write.columns.map((column) => [column.header, column]));
     expect(byHeader.get("Reserved")).toMatchObject({ owned: true, validation: null });
     expect(byHeader.get("Reserved")?.note).toContain("Campaign Desk fills this column");
@@ -93,31 +92,57 @@ describe("planTabSetup", () => {
     expect(byHeader.get("Price")?.numberFormat).toBe("$#,##0.00");
   });
 
-  it("adds a note only where the header has none and validation only where cells lack it", () => {
+  it("adds a note only where the header has none, and asks for validation of every typed column", () => {
     const schema = tabSchema("Creators");
     const headers = schema.columns.map((column) => column.header);
     const snapshot = snapshotOf("Creators", headers, {
       headerNotes: headers.map((_, index) => (index === 2 ? "" : "user note")),
-      validationMissing: headers.map((header) => header === "Pool" || header === "Category"),
     });
     const steps = planTabSetup(schema, snapshot, options);
     expect(steps).toEqual([
       {
-        kind: "fillValidation",
+        kind: "writeColumns",
         tab: "Creators",
-        column: 5,
-        validation: expect.objectContaining({ type: "list" }),
+        firstColumn: headers.length + 1,
+        columns: [],
+        notes: [{ column: 3, note: schema.columns[2]?.note }],
+        // Whether a cell lacks its rule is read right before the one validation write of the tab.
+        validated: [
+          { header: "Email", validation: { type: "email" } },
+          { header: "LIVE capable", validation: { type: "list", values: ["Yes", "No"] } },
+          { header: "Pool", validation: expect.objectContaining({ type: "list" }) },
+        ],
       },
-      { kind: "noteHeaders", tab: "Creators", notes: [{ column: 3, note: schema.columns[2]?.note }] },
     ]);
   });
 
-  it("plans nothing for a tab that is already set up", () => {
+  it("gives a column the team kept no note, and a tab with only its header row rows before freezing", () => {
+    const schema = tabSchema("Campaigns");
+    const headers = schema.columns.map((column) => column.header);
+    const snapshot = snapshotOf("Campaigns", headers, {
+      maxRows: 1,
+      frozenRows: 0,
+      headerNotes: headers.map((header) => (header === "Creators" || header === "Name" ? "" : "a note")),
+    });
+    const steps = planTabSetup(schema, snapshot, options, new Set(["creators"]));
+    expect(steps[0]).toEqual({ kind: "addRows", tab: "Campaigns", after: 1, count: 99 });
+    const write = steps.find((step) => step.kind === "writeColumns");
+    expect(write?.kind === "writeColumns" && write.notes.map(({ column }) => column)).toEqual([
+      headers.indexOf("Name") + 1,
+    ]);
+    expect(steps.at(-1)).toEqual({ kind: "freezeHeader", tab: "Campaigns" });
+  });
+
+  it("plans only the validation check for a tab that is already set up", () => {
     for (const schema of TABS) {
       const headers = schema.columns.map((column) => column.header);
       const settings = options.settingDefaults.map(([key, value]) => [key, value] as const);
       const snapshot = snapshotOf(schema.name, headers, schema.name === "Settings" ? { settings } : {});
-      expect(planTabSetup(schema, snapshot, options)).toEqual([]);
+      expect(
+        planTabSetup(schema, snapshot, options).filter(
+          (step) => step.kind !== "writeColumns" || step.columns.length > 0 || step.notes.length > 0,
+        ),
+      ).toEqual([]);
     }
   });
 
@@ -126,15 +151,13 @@ describe("planTabSetup", () => {
       lastRow: 4,
       settings: [["currency", "EUR"]],
     });
-    expect(planTabSetup(tabSchema("Settings"), snapshot, options)).toEqual([
-      {
-        kind: "appendSettings",
-        firstRow: 5,
-        keyColumn: 3,
-        valueColumn: 1,
-        rows: [["Alert lead days", "7"]],
-      },
-    ]);
+    expect(planTabSetup(tabSchema("Settings"), snapshot, options).at(-1)).toEqual({
+      kind: "appendSettings",
+      firstRow: 5,
+      keyColumn: 3,
+      valueColumn: 1,
+      rows: [["Alert lead days", "7"]],
+    });
   });
 
   it("locates the first of duplicate headers", () => {

@@ -1,0 +1,68 @@
+/** What a person does to a tab while the add-on runs, for interleaving tests. */
+import fc from "fast-check";
+import { headerKey, TABS, type TabName } from "../../src/workbook/schema";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The owned headers of each tab (as headerKey). */
+export const ownedHeaders = new Map(
+  TABS.map((tab) => [
+    tab.name,
+    new Set(tab.columns.filter((column) => column.owned).map((column) => headerKey(column.header))),
+  ]),
+);
+
+/** What a person does to a tab, through the UI (uncounted). */
+export type PersonEdit =
+  | { kind: "insertColumn"; at: number }
+  | { kind: "deleteColumn"; at: number }
+  | { kind: "sort"; by: number; ascending: boolean }
+  | { kind: "typeRow"; at: number };
+
+export const personEdit: fc.Arbitrary<PersonEdit> = fc.oneof(
+  fc.record({ kind: fc.constant("insertColumn" as const), at: fc.nat(40) }),
+  fc.record({ kind: fc.constant("deleteColumn" as const), at: fc.nat(40) }),
+  fc.record({ kind: fc.constant("sort" as const), by: fc.nat(40), ascending: fc.boolean() }),
+  fc.record({ kind: fc.constant("typeRow" as const), at: fc.nat(200) }),
+);
+
+/** Applies an edit to a tab; a column the edit would delete is a team column (never an owned one). */
+export function applyEdit(sheet: Sheet, tab: TabName, edit: PersonEdit): void {
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const lastRow = Math.max(sheet.getLastRow(), 1);
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [];
+  const teamColumns = header.flatMap((cell, index) =>
+    ownedHeaders.get(tab)?.has(headerKey(cell)) ? [] : [index + 1],
+  );
+  switch (edit.kind) {
+    case "insertColumn": {
+      const at = (edit.at % (lastColumn + 1)) + 1;
+      sheet.insertColumnBefore(Math.min(at, sheet.getMaxColumns()));
+      sheet
+        .getRange(1, at, lastRow, 1)
+        .setValues(Array.from({ length: lastRow }, (_, row) => [row === 0 ? "Team memo" : `memo ${row}`]));
+      return;
+    }
+    case "deleteColumn":
+      if (teamColumns.length > 0) sheet.deleteColumn(teamColumns[edit.at % teamColumns.length] as number);
+      return;
+    case "sort":
+      if (lastRow > 2)
+        sheet
+          .getRange(2, 1, lastRow - 1, lastColumn)
+          .sort({ column: (edit.by % lastColumn) + 1, ascending: edit.ascending });
+      return;
+    case "typeRow": {
+      const at = (edit.at % lastRow) + 2;
+      sheet.insertRowBefore(at);
+      sheet
+        .getRange(at, 1, 1, lastColumn)
+        .setValues([
+          header.map((cell, index) =>
+            ownedHeaders.get(tab)?.has(headerKey(cell)) ? "" : index === 0 ? "NEW-1" : `typed ${index}`,
+          ),
+        ]);
+      return;
+    }
+  }
+}
