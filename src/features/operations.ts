@@ -6,6 +6,7 @@
  * changed: the view carries a signature of its content and one of its layout.
  */
 import { type Day, isoFromDay } from "../domain/day";
+import { textSignature } from "../workbook/add-on-record";
 import { columnLetter, HIGH } from "../workbook/highlights";
 import { asTypedText } from "../workbook/table";
 import type { Reconciliation } from "./order-pricing";
@@ -70,21 +71,6 @@ export function readWrittenView(text: string | null): WrittenView | null {
   } catch {
     return null;
   }
-}
-
-/**
- * A 16-hex-digit signature of text: two 32-bit FNV-1a lanes, the second mixed with the first.
- * Small enough for a property; a change in what the view shows changes it.
- */
-export function signatureOf(text: string): string {
-  let low = 0x811c9dc5;
-  let high = 0xcbf29ce4;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    low = Math.imul(low ^ code, 0x01000193) >>> 0;
-    high = Math.imul(high ^ code ^ (low >>> 24), 0x01000193) >>> 0;
-  }
-  return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
 }
 
 export interface OperationsRow {
@@ -300,8 +286,8 @@ export function buildOperationsView(
   return {
     values: [...content, line(legend).map(asTypedText), ...reconciled],
     ...layout,
-    contentSignature: signatureOf(JSON.stringify([content, reconciled])),
-    layoutSignature: signatureOf(JSON.stringify({ width, ...layout })),
+    contentSignature: textSignature(JSON.stringify([content, reconciled])),
+    layoutSignature: textSignature(JSON.stringify({ width, ...layout })),
   };
 }
 
