@@ -270,6 +270,14 @@ const ORDER_TEAM = [
 ] as const;
 const ORDER_OWNED = ["Collab ID", "Applied rate", "Expected commission", "Commission gap"] as const;
 
+/**
+ * The owned Orders headers an import or a refresh may write: the add-on's columns as the
+ * workbook record says (`ownedColumnsOf`); a column the team kept (or has not answered about)
+ * is left out and never written. Without a record, every owned column (the pure tests).
+ */
+const ownedWritable = (writable: readonly string[] | undefined): readonly string[] =>
+  ORDER_OWNED.filter((header) => !writable || writable.includes(header));
+
 const orderKeyOf = (orderId: string, sku: string) => `${idKey(orderId)}\u0000${idKey(sku)}`;
 
 export function planImport(input: {
@@ -279,6 +287,8 @@ export function planImport(input: {
   remembered: Partial<Record<ExportKind, ColumnMapping>>;
   tabs: ImportTabs;
   calendar: ZoneCalendar;
+  /** The owned Orders headers that are the add-on's to write (`ownedColumnsOf`). */
+  writable?: readonly string[];
 }): ImportOutcome {
   const { source, calendar, tabs } = input;
   const headers = source[0] ?? [];
@@ -521,7 +531,10 @@ export function planImport(input: {
 
   // Writes on Orders: new rows in one block after the last row, then each changed column once.
   const writes: PlannedWrite[] = [];
-  const managed = [...ORDER_TEAM, ...ORDER_OWNED].map((header) => ({ header, position: position(header) }));
+  const managed = [...ORDER_TEAM, ...ownedWritable(input.writable)].map((header) => ({
+    header,
+    position: position(header),
+  }));
   const firstColumn = Math.min(...managed.map((entry) => entry.position));
   const lastColumn = Math.max(...managed.map((entry) => entry.position));
   const headerRow = (ordersGrid[0] ?? []).map(headerKey);
@@ -813,6 +826,7 @@ function changedColumnWrites(
 export function planOrderRefresh(
   tabs: ImportTabs,
   calendar: ZoneCalendar,
+  writable?: readonly string[],
 ): { writes: PlannedWrite[]; guards: TabGuard[] } {
   const grid = tabs.Orders;
   const columns = locateColumns(grid?.[0] ?? []);
@@ -833,7 +847,11 @@ export function planOrderRefresh(
       "Commission gap": price?.gap ?? "",
     };
   });
-  const managed = located.slice(0, ORDER_OWNED.length) as { header: string; position: number }[];
+  const ours = ownedWritable(writable);
+  const managed = located.slice(0, ORDER_OWNED.length).filter((entry) => ours.includes(entry.header)) as {
+    header: string;
+    position: number;
+  }[];
   const writes = changedColumnWrites(grid, managed, rowsNow);
   const keyColumns = located.slice(ORDER_OWNED.length).map((entry) => entry.position as number);
   return { writes, guards: writes.length > 0 ? [guardOf("Orders", grid, keyColumns)] : [] };

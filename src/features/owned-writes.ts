@@ -5,9 +5,48 @@
  * keys it depends on is compared with what the write was placed against: a column that moved is
  * found again by its header, a row by its key, and what cannot be placed is skipped and reported. A write never lands under a header other than the owned one it was meant for.
  */
+import {
+  type AddOnRecord,
+  claimOf,
+  columnHoldsData,
+  recordClaim,
+  undecidedMessage,
+} from "../workbook/add-on-record";
 import { headerKey, type TabName, type TabSchema } from "../workbook/schema";
-import { locateColumns } from "../workbook/setup-plan";
+import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
 import { asTypedText, keyText, sameCell } from "../workbook/table";
+
+/**
+ * The owned headers whose column the run may write: the add-on's (recorded, empty, or agreed in
+ * setup), never a column the team kept or has not answered about yet (said in `notices`).
+ */
+export function ownedColumnsOf(
+  schema: TabSchema,
+  values: readonly (readonly unknown[])[],
+  record: AddOnRecord,
+  notices: string[],
+  headerNotes: () => readonly unknown[],
+): string[] {
+  const columns = locateColumns(values[0] ?? []);
+  const ours: string[] = [];
+  for (const column of schema.columns) {
+    const position = columns.get(headerKey(column.header));
+    if (!column.owned || position === undefined) continue;
+    const holdsData = columnHoldsData(values, position);
+    let claim = claimOf(record, schema.name, column.header, { holdsData });
+    // Not recorded and holding data: the add-on's own column (set up before it kept a record)
+    // carries its note; a column the team made does not. Notes are read only in this case.
+    if (claim === "undecided") {
+      const markedOurs = String(headerNotes()[position - 1] ?? "").includes(OWNED_MARK);
+      claim = claimOf(record, schema.name, column.header, { holdsData, markedOurs });
+    }
+    if (claim === "ours") {
+      recordClaim(record, schema.name, column.header, claim);
+      ours.push(column.header);
+    } else if (claim === "undecided") notices.push(undecidedMessage(schema.name, column.header));
+  }
+  return ours;
+}
 
 /** A rectangle of owned cells to write: rows `row` to `row + values.length - 1`. */
 export interface OwnedBlock {

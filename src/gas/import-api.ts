@@ -18,7 +18,9 @@ import {
   planOrderRefresh,
   type TabGuard,
 } from "../features/order-import";
-import { headerKey, TABS, type TabName } from "../workbook/schema";
+import { ownedColumnsOf } from "../features/owned-writes";
+import { type AddOnRecord, RECORD_PROPERTY, readRecord, recordText } from "../workbook/add-on-record";
+import { headerKey, TABS, type TabName, tabSchema } from "../workbook/schema";
 import { keyText } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
 import { showSidebar } from "./sidebar-api";
@@ -83,6 +85,28 @@ function readForImport(sourceTab: string) {
   };
 }
 
+/**
+ * The owned Orders columns that are the add-on's to write, by the workbook record and the one
+ * rule the checks follow (`ownedColumnsOf`): a same-named column the team kept, or has not
+ * answered about in setup, is never written. Row 1's notes are read only when the rule needs them.
+ */
+function writableOrderColumns(
+  sheet: () => Sheet | null | undefined,
+  orders: readonly (readonly unknown[])[] | null | undefined,
+  record: AddOnRecord,
+  notices: string[],
+): string[] {
+  if (!orders || orders.length === 0) return [];
+  let notes: readonly unknown[] | null = null;
+  return ownedColumnsOf(tabSchema("Orders"), orders, record, notices, () => {
+    notes ??=
+      sheet()
+        ?.getRange(1, 1, 1, Math.max(orders[0]?.length ?? 1, 1))
+        .getNotes()[0] ?? [];
+    return notes;
+  });
+}
+
 function plan(request: unknown) {
   const parsed = parseImportRequest(request);
   if (!parsed) return { refusal: failure("The import request was not understood: open the import again.") };
@@ -97,16 +121,33 @@ function plan(request: unknown) {
     return {
       refusal: failure(`There is no tab named ${parsed.sourceTab} any more: select the export's tab again.`),
     };
-  const outcome = planImport({
+  const stored = PropertiesService.getDocumentProperties().getProperty(RECORD_PROPERTY);
+  const record = readRecord(stored);
+  const notices: string[] = [];
+  const writable = writableOrderColumns(() => read.sheets.get("Orders"), read.tabs.Orders, record, notices);
+  const planned = planImport({
     source: read.source,
     sourceTab: parsed.sourceTab,
     request: parsed,
     remembered: rememberedMappings(),
     tabs: read.tabs,
     calendar: read.calendar,
+    writable,
   });
-  return { parsed, read, outcome };
+  // What the import leaves alone is said in the preview, beside its other notes.
+  const outcome =
+    planned.ok && notices.length > 0
+      ? { ...planned, plan: { ...planned.plan, preview: withNotes(planned.plan.preview, notices) } }
+      : planned;
+  // Claims the rule made (an empty owned column is the add-on's) are kept by a confirmed import.
+  const changed = recordText(record) !== (stored && recordText(readRecord(stored)));
+  return { parsed, read, outcome, record: changed ? record : undefined };
 }
+
+const withNotes = (preview: ImportPreview, notices: readonly string[]): ImportPreview => ({
+  ...preview,
+  notes: [...preview.notes, ...notices],
+});
 
 /** True when the rows of a tab are still the ones planned against (and, for new rows, no more). */
 function stillAsRead(sheet: Sheet, guard: TabGuard, append: boolean): boolean {
@@ -164,9 +205,17 @@ export function refreshOrderColumns(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tabs: ImportTabs,
   calendar: ZoneCalendar,
+  record: AddOnRecord,
+  notices: string[],
 ): boolean {
-  const { writes, guards } = planOrderRefresh(tabs, calendar);
-  const sheet = writes.length > 0 ? spreadsheet.getSheetByName("Orders") : null;
+  let orders: Sheet | null | undefined;
+  const ordersSheet = () => {
+    orders ??= spreadsheet.getSheetByName("Orders");
+    return orders;
+  };
+  const writable = writableOrderColumns(ordersSheet, tabs.Orders, record, notices);
+  const { writes, guards } = planOrderRefresh(tabs, calendar, writable);
+  const sheet = writes.length > 0 ? ordersSheet() : null;
   if (!sheet) return true;
   return applyWrites(new Map([["Orders", sheet]]), writes, guards).stoppedAt === undefined;
 }
@@ -199,7 +248,7 @@ export const importEntryPoints = {
   sidebarImportConfirm(request: unknown) {
     return withDocumentLockOr(
       () => {
-        const { refusal, parsed, read, outcome } = plan(request);
+        const { refusal, parsed, read, outcome, record } = plan(request);
         if (refusal) return refusal;
         if (!outcome.ok) return { ok: false as const, errors: outcome.errors };
         const { preview, writes, guards, remember } = outcome.plan;
@@ -210,6 +259,8 @@ export const importEntryPoints = {
             preview,
           );
         const result = applyWrites(read.sheets, writes, guards);
+        if (record)
+          PropertiesService.getDocumentProperties().setProperty(RECORD_PROPERTY, recordText(record));
         if (Object.keys(remember.mapping).length > 0) {
           const properties = PropertiesService.getDocumentProperties();
           const key = MAPPING_PROPERTY + remember.kind;

@@ -1,8 +1,9 @@
 /**
  * Re-applies money formats when the Currency setting or the spreadsheet's locale changed since
  * the last run (remembered in a document property): two calls a run when nothing changed. The
- * header row of a tab is read again right before its formats are written; a column that moved
- * meanwhile is left for the next run.
+ * header row of a tab is read again right before its formats are written, and a team column's
+ * formats right before they are written back; a column or row that moved meanwhile is left for
+ * the next run.
  */
 import type { MoneyStyle } from "../domain/money";
 import { moneyNumberFormat } from "../domain/money";
@@ -19,6 +20,10 @@ export const MONEY_STYLE_PROPERTY = "campaignDesk.moneyStyle";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Properties = GoogleAppsScript.Properties.Properties;
+
+function sameFormats(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  return a.length === b.length && a.every((row, index) => row[0] === b[index]?.[0]);
+}
 
 /** Formats one tab's money columns; false when a header moved (try again next run). */
 function formatTab(
@@ -55,8 +60,21 @@ function formatTab(
       range.setNumberFormat(wanted);
       return;
     }
-    const next = teamColumnFormats(formats[index] ?? [], wanted, replaceable);
-    if (next) range.setNumberFormats(next);
+    const read = formats[index] ?? [];
+    const next = teamColumnFormats(read, wanted, replaceable);
+    if (!next) return;
+    // A column of one format takes one format: no row can carry another's, whatever moved.
+    if (read.every((row) => row[0] === read[0]?.[0])) {
+      range.setNumberFormat(wanted);
+      return;
+    }
+    // Otherwise the grid carries the team's own formats by row: read again right before the
+    // write, and written only when no row moved since (a sort would put one row's format on another).
+    if (!sameFormats(range.getNumberFormats(), read)) {
+      settled = false;
+      return;
+    }
+    range.setNumberFormats(next);
   });
   return settled;
 }

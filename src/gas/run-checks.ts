@@ -16,22 +16,17 @@ import {
 } from "../features/digest";
 import { buildOperationsView } from "../features/operations";
 import { checkOrders, withOrderAlerts } from "../features/order-checks";
-import { planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
+import { ownedColumnsOf, planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
 import {
-  type AddOnRecord,
-  claimOf,
-  columnHoldsData,
   type Disturbance,
   nextDisturbance,
   RECORD_PROPERTY,
   readRecord,
-  recordClaim,
   recordText,
-  undecidedMessage,
 } from "../workbook/add-on-record";
 import { highlightRules } from "../workbook/highlights";
-import { headerKey, TABS, type TabName, type TabSchema, tabSchema } from "../workbook/schema";
-import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
+import { headerKey, TABS, type TabName, tabSchema } from "../workbook/schema";
+import { locateColumns } from "../workbook/setup-plan";
 import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLock } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
@@ -89,7 +84,7 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
     const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
     const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
     const unsettledTabs: TabName[] = [];
-    if (!refreshOrderColumns(spreadsheet, tabs, calendar)) unsettledTabs.push("Orders");
+    if (!refreshOrderColumns(spreadsheet, tabs, calendar, record, notices)) unsettledTabs.push("Orders");
     for (const [tab, computed] of result.owned) {
       const values = tabs[tab];
       if (!values) continue;
@@ -199,38 +194,6 @@ export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean 
     JSON.stringify({ at: now.toISOString(), alerts: summary.alerts, unsent: summary.unsent.length }),
   );
   return summary;
-}
-
-/**
- * The owned headers whose column the run may write: the add-on's (recorded, empty, or agreed in
- * setup), never a column the team kept or has not answered about yet (said in `notices`).
- */
-function ownedColumnsOf(
-  schema: TabSchema,
-  values: readonly (readonly unknown[])[],
-  record: AddOnRecord,
-  notices: string[],
-  headerNotes: () => readonly unknown[],
-): string[] {
-  const columns = locateColumns(values[0] ?? []);
-  const ours: string[] = [];
-  for (const column of schema.columns) {
-    const position = columns.get(headerKey(column.header));
-    if (!column.owned || position === undefined) continue;
-    const holdsData = columnHoldsData(values, position);
-    let claim = claimOf(record, schema.name, column.header, { holdsData });
-    // Not recorded and holding data: the add-on's own column (set up before it kept a record)
-    // carries its note; a column the team made does not. Notes are read only in this case.
-    if (claim === "undecided") {
-      const markedOurs = String(headerNotes()[position - 1] ?? "").includes(OWNED_MARK);
-      claim = claimOf(record, schema.name, column.header, { holdsData, markedOurs });
-    }
-    if (claim === "ours") {
-      recordClaim(record, schema.name, column.header, claim);
-      ours.push(column.header);
-    } else if (claim === "undecided") notices.push(undecidedMessage(schema.name, column.header));
-  }
-  return ours;
 }
 
 /**

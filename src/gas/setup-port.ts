@@ -5,6 +5,7 @@
  */
 import type { SetupPort, StepOutcome } from "../features/setup";
 import { RECORD_PROPERTY, readRecord, recordText } from "../workbook/add-on-record";
+import { columnLetter } from "../workbook/highlights";
 import { headerKey, type TabName } from "../workbook/schema";
 import {
   locateColumns,
@@ -24,11 +25,14 @@ type Validation = GoogleAppsScript.Spreadsheet.DataValidation;
 export function buildValidation(
   spec: ValidationSpec,
   app: GoogleAppsScript.Spreadsheet.SpreadsheetApp = SpreadsheetApp,
-  /** A builder that already warns instead of rejecting, copied for each rule (one call, not two). */
+  /**
+   * A builder that already warns instead of rejecting, reused for each rule: each require* sets
+   * the whole criteria and build() makes a rule of its own, so no copy is needed.
+   */
   base?: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
 ): Validation {
   // Warn, never reject: a value a user already typed must stay where it is.
-  const builder = base ? base.copy() : app.newDataValidation().setAllowInvalid(true);
+  const builder = base ?? app.newDataValidation().setAllowInvalid(true);
   switch (spec.type) {
     case "list":
       return builder.requireValueInList([...spec.values], true).build();
@@ -50,9 +54,19 @@ interface TabState {
   /** Row 1 as the plan knows it; confirmed right before each group of writes. */
   header: unknown[];
   notes: string[];
-  maxRows: number;
+  /** Rows of the tab, read only when a write needs them (an open-ended range reads none). */
+  maxRows?: number;
   headerRange?: Range;
 }
+
+const maxRowsOf = (state: TabState): number => {
+  state.maxRows ??= state.sheet.getMaxRows();
+  return state.maxRows;
+};
+
+/** Rows 2 to the last of columns `first` to `last`: the range grows with the tab, no row count read. */
+const columnsBelowHeader = (sheet: Sheet, first: number, last: number): Range =>
+  sheet.getRange(`${columnLetter(first)}2:${columnLetter(last)}`);
 
 /** Two header rows are the same when every cell matches as headers are matched (trailing blanks aside). */
 function sameHeaders(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -100,7 +114,6 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
     readTab(name) {
       const sheet = spreadsheet.getSheetByName(name);
       if (!sheet) return null;
-      const maxRows = sheet.getMaxRows();
       const frozenRows = sheet.getFrozenRows();
       // Row 1's notes only (a tab's every note would be a large read); the same range confirms row 1
       // right before the first write.
@@ -109,11 +122,13 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
       const values = sheet.getDataRange().getValues();
       const lastColumn =
         values.length === 1 && values[0]?.every((cell) => cell === "") ? 0 : (values[0]?.length ?? 0);
+      // Rows holding data say the tab has at least two; only a bare tab needs its row count read.
+      const maxRows = values.length >= 2 ? undefined : sheet.getMaxRows();
       const snapshot: TabSnapshot = {
         name,
         lastColumn,
         maxColumns: lastColumn === 0 ? notes.length : 0,
-        maxRows,
+        maxRows: maxRows ?? values.length,
         frozenRows,
         headers: lastColumn === 0 ? [] : (values[0] ?? []),
         headerNotes: notes.slice(0, lastColumn),
@@ -148,7 +163,7 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
         case "addRows": {
           const state = stateOf(step.tab);
           state.sheet.insertRowsAfter(step.after, step.count);
-          state.maxRows += step.count;
+          state.maxRows = step.after + step.count;
           return "done";
         }
         case "addColumns": {
@@ -169,8 +184,9 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
           const count = step.rows.length;
           const first = Math.min(step.keyColumn, step.valueColumn);
           const width = Math.max(step.keyColumn, step.valueColumn) - first + 1;
-          if (step.firstRow + count - 1 > state.maxRows) {
-            state.sheet.insertRowsAfter(state.maxRows, step.firstRow + count - 1 - state.maxRows);
+          const maxRows = maxRowsOf(state);
+          if (step.firstRow + count - 1 > maxRows) {
+            state.sheet.insertRowsAfter(maxRows, step.firstRow + count - 1 - maxRows);
             state.maxRows = step.firstRow + count - 1;
           }
           // New rows only into rows confirmed empty, under headers confirmed unmoved: one read of
@@ -232,7 +248,6 @@ function writeColumns(
   confirmed: (state: TabState) => boolean,
 ): StepOutcome {
   const { sheet } = state;
-  const dataRows = state.maxRows - 1;
   const count = step.columns.length;
   const header = count > 0 ? [...state.header.slice(0, step.firstColumn - 1)] : [...state.header];
   while (header.length < step.firstColumn - 1) header.push("");
@@ -251,14 +266,21 @@ function writeColumns(
   ];
   const notesFirst = Math.min(...noted);
   const notesWidth = Math.max(...noted) - notesFirst + 1;
-  const notesRange = noted.length > 0 ? sheet.getRange(1, notesFirst, 1, notesWidth) : null;
+  // The header range is the notes range too when no other note is written (one range, not two).
+  const notesRange =
+    noted.length === 0
+      ? null
+      : headerRange && notesFirst === step.firstColumn && notesWidth === count
+        ? headerRange
+        : sheet.getRange(1, notesFirst, 1, notesWidth);
+  const validations = planValidations(state, header, step.validated, ruleFor);
+  // The validations read told how many rows the tab has; otherwise its row count is read.
   const formats = step.columns.map((column) => column.numberFormat ?? "0.###############");
+  const formatted = count > 0 && step.columns.some((column) => column.numberFormat);
+  const dataRows = formatted ? (validations.rows ?? maxRowsOf(state) - 1) : 0;
   const formatsRange =
-    count > 0 && dataRows > 0 && step.columns.some((column) => column.numberFormat)
-      ? sheet.getRange(2, step.firstColumn, dataRows, count)
-      : null;
-  const validations = planValidations(sheet, header, dataRows, step.validated, ruleFor);
-  if (!headerRange && !notesRange && validations.length === 0) return "unchanged";
+    dataRows > 0 ? columnsBelowHeader(sheet, step.firstColumn, step.firstColumn + count - 1) : null;
+  if (!headerRange && !notesRange && validations.writes.length === 0) return "unchanged";
   if (!confirmed(state)) return "moved";
 
   if (headerRange) {
@@ -271,28 +293,33 @@ function writeColumns(
   // The notes between, read with the tab, are written back as they were.
   notesRange?.setNotes([notes.slice(notesFirst - 1, notesFirst - 1 + notesWidth)]);
   formatsRange?.setNumberFormats(Array.from({ length: dataRows }, () => formats));
-  for (const { range, grid } of validations) range.setDataValidations(grid);
+  for (const { range, grid } of validations.writes) range.setDataValidations(grid);
   state.header = header;
   state.notes = notes;
   return "done";
 }
 
-/** The validation writes of a tab: ranges made and grids filled, not yet written. */
+/**
+ * The validation writes of a tab: ranges made and grids filled, not yet written; `rows`, the
+ * tab's rows below the header when the validations were read (the read range runs to the last).
+ */
 function planValidations(
-  sheet: Sheet,
+  state: TabState,
   header: readonly unknown[],
-  dataRows: number,
   columns: readonly { header: string; validation: ValidationSpec }[],
   ruleFor: (spec: ValidationSpec) => Validation,
-): { range: Range; grid: (Validation | null)[][] }[] {
+): { writes: { range: Range; grid: (Validation | null)[][] }[]; rows?: number } {
+  const { sheet } = state;
   const positions = locateColumns(header);
   const placed = columns
     .map((column) => ({ ...column, position: positions.get(headerKey(column.header)) ?? 0 }))
     .filter((column) => column.position > 0);
-  if (dataRows < 1 || placed.length === 0) return [];
+  if (placed.length === 0 || (state.maxRows !== undefined && state.maxRows < 2)) return { writes: [] };
   const first = Math.min(...placed.map((column) => column.position));
   const width = Math.max(...placed.map((column) => column.position)) - first + 1;
-  const grid = sheet.getRange(2, first, dataRows, width).getDataValidations();
+  const read = columnsBelowHeader(sheet, first, first + width - 1);
+  const grid = read.getDataValidations();
+  const dataRows = grid.length;
   const fill = new Set<number>();
   for (const column of placed) {
     const index = column.position - first;
@@ -301,7 +328,7 @@ function planValidations(
     const rule = ruleFor(column.validation);
     for (const row of grid) row[index] = rule;
   }
-  if (fill.size === 0) return [];
+  if (fill.size === 0) return { writes: [], rows: dataRows };
   // Segments between columns whose rules vary by row; only segments with something to fill.
   const writes: { range: Range; grid: (Validation | null)[][] }[] = [];
   let start = 0;
@@ -309,10 +336,12 @@ function planValidations(
     if (index < width && uniformColumn(grid, index)) continue;
     if ([...fill].some((column) => column >= start && column < index))
       writes.push({
-        range: sheet.getRange(2, first + start, dataRows, index - start),
+        // The range read is the range written when the write spans it all.
+        range:
+          start === 0 && index === width ? read : sheet.getRange(2, first + start, dataRows, index - start),
         grid: grid.map((row) => row.slice(start, index)),
       });
     start = index + 1;
   }
-  return writes;
+  return { writes, rows: dataRows };
 }

@@ -11,11 +11,17 @@ import { findTodayCell, holdsToday, TODAY_RANGE_NAME, type TodayCell } from "../
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
-function writeToday(sheet: Sheet, cell: TodayCell, today: Day, calendar: ZoneCalendar): boolean {
+function writeToday(
+  sheet: Sheet,
+  cell: TodayCell,
+  today: Day,
+  calendar: ZoneCalendar,
+  target: Range = sheet.getRange(cell.row, cell.valueColumn),
+): boolean {
   // One confirming read right before the write: the Key and Value headers still above their
   // columns (a column inserted between them would shift Value onto the team's) and Today's key.
-  const target = sheet.getRange(cell.row, cell.valueColumn);
   const first = Math.min(cell.keyColumn, cell.valueColumn);
   const box = sheet.getRange(1, first, cell.row, Math.abs(cell.valueColumn - cell.keyColumn) + 1).getValues();
   const at = (row: number, column: number) => headerKey(box[row - 1]?.[column - first]);
@@ -44,14 +50,20 @@ export function ensureTodayCell(spreadsheet: Spreadsheet, today: Day, calendar: 
   if (!sheet) return false;
   const cell = findTodayCell(sheet.getDataRange().getValues());
   if (!cell) return false;
-  if (!holdsToday(cell.value, today, calendar) && writeToday(sheet, cell, today, calendar)) {
-    sheet.getRange(cell.row, cell.valueColumn).setNumberFormat("yyyy-mm-dd");
+  // One range for the cell: written, formatted and named through it.
+  let target: Range | undefined;
+  const cellRange = () => {
+    target ??= sheet.getRange(cell.row, cell.valueColumn);
+    return target;
+  };
+  if (!holdsToday(cell.value, today, calendar) && writeToday(sheet, cell, today, calendar, cellRange())) {
+    cellRange().setNumberFormat("yyyy-mm-dd");
   }
   const named = spreadsheet.getRangeByName(TODAY_RANGE_NAME);
   const a1 = `${columnLetter(cell.valueColumn)}${cell.row}`;
   if (named && named.getA1Notation() === a1 && named.getSheet().getSheetId() === sheet.getSheetId()) {
     return false;
   }
-  spreadsheet.setNamedRange(TODAY_RANGE_NAME, sheet.getRange(cell.row, cell.valueColumn));
+  spreadsheet.setNamedRange(TODAY_RANGE_NAME, cellRange());
   return true;
 }

@@ -117,3 +117,44 @@ describe("money columns in the spreadsheet's locale", () => {
     expect(run(bundle)).toEqual(steady);
   });
 });
+
+describe("a sort between reading a team column's formats and writing them", () => {
+  it("never puts one row's format on another: the column waits, and the next run formats it", () => {
+    const bundle = workbook("pt_BR", "BRL");
+    const products = bundle.emulator.spreadsheet.getSheetByName("Products");
+    if (!products) throw new Error("no Products");
+    const headers = products.getRange(1, 1, 1, products.getLastColumn()).getValues()[0] ?? [];
+    const price = headers.indexOf("Price") + 1;
+    const sku = headers.indexOf("SKU") + 1;
+    // The team's own format on one product's price.
+    products.getRange(2, price).setNumberFormat("0.0");
+    const teamSku = products.getRange(2, sku).getValue();
+    bundle.call("setUpWorkbookFromMenu");
+    const formatsBySku = () => {
+      const rows = products.getLastRow() - 1;
+      const skus = products.getRange(2, sku, rows, 1).getValues();
+      const formats = products.getRange(2, price, rows, 1).getNumberFormats();
+      return new Map(skus.map((row, index) => [row[0], formats[index]?.[0]]));
+    };
+    // Someone sorts Products by Price (highest first) right after the run read the formats.
+    let sorted = false;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (sorted || call.method !== "getNumberFormats" || call.sheet !== "Products") return;
+      sorted = true;
+      bundle.emulator.uncounted(() => products.sort(price, false));
+    });
+    run(bundle);
+    stop();
+    expect(sorted).toBe(true);
+    expect(products.getRange(2, sku).getValue()).not.toBe(teamSku);
+    const after = formatsBySku();
+    expect(after.get(teamSku)).toBe("0.0");
+    expect([...after.values()].filter((format) => format === "0.0")).toHaveLength(1);
+    // A calm run formats the rest, still around the team's own format.
+    run(bundle);
+    const settled = formatsBySku();
+    expect(settled.get(teamSku)).toBe("0.0");
+    settled.delete(teamSku);
+    expect(new Set(settled.values())).toEqual(new Set(['"R$" #,##0.00']));
+  });
+});

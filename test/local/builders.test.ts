@@ -194,3 +194,34 @@ describe("conditional formats", () => {
     expect(seen).toEqual(['=$A2="paid"']);
   });
 });
+
+describe("a builder reused for several rules (as setup builds them)", () => {
+  it("gives each build() a rule of its own: a later require* does not change an earlier rule", () => {
+    const { SpreadsheetApp } = setup();
+    const Criteria = SpreadsheetApp.DataValidationCriteria;
+    const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+    const list = builder.requireValueInList(["Open", "Target"], true).build();
+    const date = builder.requireDate().build();
+    expect(list.getCriteriaType()).toBe(Criteria.VALUE_IN_LIST);
+    expect(list.getCriteriaValues()).toEqual([["Open", "Target"], true]);
+    expect(date.getCriteriaType()).toBe(Criteria.DATE_IS_VALID_DATE);
+    expect([list.getAllowInvalid(), date.getAllowInvalid()]).toEqual([true, true]);
+  });
+});
+
+describe("a range open to the last row", () => {
+  it("runs from its first row to the tab's last when made, and keeps that size", () => {
+    const { sheet } = setup();
+    const rows = sheet.getMaxRows();
+    const range = sheet.getRange("B2:C");
+    expect([range.getRow(), range.getNumRows(), range.getColumn(), range.getNumColumns()]).toEqual([
+      2,
+      rows - 1,
+      2,
+      2,
+    ]);
+    expect(range.getDataValidations()).toHaveLength(rows - 1);
+    sheet.insertRowsAfter(rows, 5);
+    expect(range.getNumRows()).toBe(rows - 1);
+  });
+});
