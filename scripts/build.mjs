@@ -36,7 +36,7 @@ const out = join(root, "build");
  * sidebar's first load packed, with a campaign's seats on demand. The cap sits about 2 KB above
  * the bundle: it is a tripwire for an accidental import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 169_000;
+export const CODE_BUDGET_BYTES = 171_000;
 
 mkdirSync(out, { recursive: true });
 
