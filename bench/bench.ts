@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { benchCellFunctions } from "./cell-functions";
 import { type ComputeResult, type DailyComputeResult, dailyCompute } from "./checks";
+import { type DigestSize, digestSize } from "./digest-size";
 import { checkMemory, type MemoryResult } from "./memory";
 import { benchSellerImport, type ImportBenchResult } from "./seller-import";
 import { type OperationCalls, serviceCalls } from "./service-calls";
@@ -142,6 +143,8 @@ export interface BenchResults {
   memory: MemoryResult;
   sidebar: SidebarLoadResult;
   targets: typeof TARGETS;
+  /** The largest digest email of a daily run, per size. */
+  digest: DigestSize[];
   sellerImport: ImportBenchResult[];
   /** Wall time of the bench itself. */
   benchSeconds: number;
@@ -212,6 +215,8 @@ export async function runBench(
       });
     }
   }
+  section(`digest size: ${options.computeSizes.join(", ")} collaborations`);
+  const digest = options.computeSizes.map((size) => digestSize(size, code));
   section(`Seller Center import: ${options.importSizes.join(", ")} export rows`);
   const sellerImport = benchSellerImport(options.importSizes, code);
   section("end");
@@ -237,6 +242,7 @@ export async function runBench(
     memory,
     sidebar,
     targets: TARGETS,
+    digest,
     sellerImport,
     benchSeconds: (performance.now() - started) / 1000,
   };

@@ -242,6 +242,25 @@ export function formatTable(results: BenchResults): string {
     );
   }
 
+  out.push(
+    "DIGEST EMAIL, the largest one a daily run sends (text + HTML bytes); limit: MailApp's body limit",
+  );
+  for (const result of results.digest ?? []) {
+    out.push(
+      line(
+        [
+          `  largest digest bytes`,
+          count(result.rows),
+          count(result.largestBytes),
+          "",
+          "",
+          `${count(result.limitBytes)} limit`,
+        ],
+        `${((100 * result.largestBytes) / result.limitBytes).toFixed(0)}% of the limit, ${result.emails} emails`,
+      ),
+    );
+  }
+
   const checked = new Map(results.serviceCalls.map((result) => [result.operation, result.verified]));
   const floors = new Map(results.serviceCalls.map((result) => [result.operation, result.floor.parts]));
   const allSame = results.serviceCalls.every((result) => result.sameResult);

@@ -31,12 +31,15 @@ const out = join(root, "build");
  * and the orders' daily checks and reconciliation (about 29 KB). Writing safely while people edit
  * (issue 13: each write confirmed right before it and placed again by header and key, only
  * changed cells written, setup tab by tab with its questions, the record of what the add-on
- * made) about 15 KB more. Scale (issue 17) about 3 KB: the operating view bounded and written
- * only as far as it changed (content and layout signatures, its colours as rules) and the
- * sidebar's first load packed, with a campaign's seats on demand. The cap sits about 2 KB above
- * the bundle: it is a tripwire for an accidental import, raised only with a reason in the commit.
+ * made) about 15 KB more. The digest that stays small at any size (issue 14: the per-reader
+ * summary, the bounded ledger claimed under the lock, the visible trigger's state and its failure
+ * records, the Owner rule) about 11 KB more. Scale (issue 17) about 3 KB: the operating view
+ * bounded and written only as far as it changed (content and layout signatures, its colours as
+ * rules) and the sidebar's first load packed, with a campaign's seats on demand. The cap sits
+ * about 2 KB above the bundle: it is a tripwire for an accidental import, raised only with a
+ * reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 171_000;
+export const CODE_BUDGET_BYTES = 182_000;
 
 mkdirSync(out, { recursive: true });
 

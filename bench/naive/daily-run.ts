@@ -6,10 +6,12 @@
  */
 import type { Alert } from "../../src/domain/alerts";
 import { isoFromDay, zoneCalendar } from "../../src/domain/day";
+import { allowedDomains } from "../../src/domain/recipients";
 import { computeChecks } from "../../src/features/checks";
-import { ledgerFor, planDigest, recipientsOf } from "../../src/features/digest";
+import { digestReaders, mailingOrder, renderDigest } from "../../src/features/digest";
+import { claimDigests, parseLedger } from "../../src/features/digest-ledger";
 import { buildOperationsView } from "../../src/features/operations";
-import { LAST_RUN_PROPERTY, LEDGER_PROPERTY, readLedger } from "../../src/gas/run-checks";
+import { LEDGER_PROPERTY } from "../../src/gas/run-checks";
 import type { EmulatorGlobals } from "../../src/local/index";
 import { HIGH, MEDIUM } from "../../src/workbook/highlights";
 import { headerKey, TABS, type TabName, tabSchema } from "../../src/workbook/schema";
@@ -103,22 +105,33 @@ export function naiveDailyRun(g: EmulatorGlobals, now: Date): void {
   // The digest, as ours: one email per recipient, today's ledger in document properties.
   const properties = g.PropertiesService.getDocumentProperties();
   const todayIso = isoFromDay(today);
-  const ledger = ledgerFor(todayIso, readLedger(properties.getProperty(LEDGER_PROPERTY)));
   const url = spreadsheet.getUrl();
-  const plan = planDigest(
-    recipientsOf(result.alerts, result.settings.managerEmails, (id) => result.owners.get(id) ?? ""),
-    ledger,
-    {
+  const { managerEmails, allowedEmailDomains } = result.settings;
+  const readers = mailingOrder(
+    digestReaders({
+      alerts: result.alerts,
+      managers: managerEmails,
+      owners: result.owners,
+      allowed: allowedDomains(allowedEmailDomains, managerEmails, undefined),
+    }),
+    todayIso,
+  );
+  const claim = claimDigests(parseLedger(properties.getProperty(LEDGER_PROPERTY)), {
+    today: todayIso,
+    order: readers,
+    remainingQuota: () => g.MailApp.getRemainingDailyQuota(),
+    now: now.toISOString(),
+    run: "naive",
+  });
+  for (const reader of claim.send) {
+    const message = renderDigest(reader, {
       spreadsheetName: spreadsheet.getName(),
+      today: todayIso,
       rowLink: (alert: Alert) =>
         `${url}#gid=${sheetIds.get(alert.tab as TabName) ?? 0}&range=A${alert.sheetRow}`,
-      today: todayIso,
-      unsent: ledger.unsent,
-    },
-  );
-  let quota = plan.send.length > 0 ? g.MailApp.getRemainingDailyQuota() : 0;
-  for (const message of plan.send) {
-    if (quota < 1) break;
+      operationsLink: `${url}#gid=${operations.getSheetId()}`,
+      notes: { notDelivered: [], problems: [] },
+    });
     g.MailApp.sendEmail({
       to: message.to,
       subject: message.subject,
@@ -126,12 +139,7 @@ export function naiveDailyRun(g: EmulatorGlobals, now: Date): void {
       htmlBody: message.htmlBody,
       name: "Campaign Desk",
     });
-    quota -= 1;
-    ledger.sentTo.push(message.to);
   }
-  properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
-  properties.setProperty(
-    LAST_RUN_PROPERTY,
-    JSON.stringify({ at: now.toISOString(), alerts: result.alerts.length, unsent: 0 }),
-  );
+  delete claim.ledger.mailing;
+  properties.setProperty(LEDGER_PROPERTY, JSON.stringify(claim.ledger));
 }

@@ -34,6 +34,7 @@ export const ALERT_KINDS = {
   briefProblem: "Medium",
   briefWarning: "Low",
   duplicateId: "High",
+  ownerAddress: "Medium",
   // Raised from the Orders tab (features/order-checks.ts).
   commissionDiffers: "Medium",
   salesDifferFromOrders: "Low",
@@ -63,4 +64,10 @@ export function alertsCell(alerts: readonly Alert[]): string {
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
     .map((alert) => `${alert.severity}: ${alert.message}`)
     .join("; ");
+}
+
+/** A kind in words, for counts in the digest: `contentOverdue` -> `Content overdue`. */
+export function kindLabel(kind: string): string {
+  const words = kind.replace(/([A-Z])/g, " $1").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -16,6 +16,8 @@ export interface Settings {
   /** A fraction: 0.25 = 25%. */
   priorityMaxEffectiveCommission: number;
   testMoreBelowCollaborations: number;
+  /** Lower-case domains owners' digests may go to; empty: the default (see recipients.ts). */
+  allowedEmailDomains: string[];
   /** The most collaborations the operating view shows (the most urgent first). */
   operationsRows: number;
 }
@@ -67,7 +69,27 @@ function emails(value: unknown): Parsed<string[]> {
   const bad = items.filter((item) => !isEmail(item));
   const good = items.filter((item) => isEmail(item));
   if (bad.length === 0) return { value: good };
-  return { value: good, message: `not an email address: ${bad.join(", ")}` };
+  return { value: good, message: `not an email address: ${bad.map((item) => shortText(item)).join(", ")}` };
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** `example.com, @shop.example.com`: a leading @ is allowed, as people copy it from an address. */
+function domains(value: unknown): Parsed<string[]> {
+  if (typeof value !== "string") return { message: "expected domains separated by commas, like example.com" };
+  const items = value
+    .split(/[,;\s]+/)
+    .map((item) => item.trim().replace(/^@/, "").toLowerCase())
+    .filter((item) => item !== "");
+  const bad = items.filter((item) => !DOMAIN.test(item));
+  const good = items.filter((item) => DOMAIN.test(item));
+  if (bad.length === 0) return { value: good };
+  return { value: good, message: `not a domain: ${bad.map((item) => shortText(item)).join(", ")}` };
+}
+
+/** A typed value quoted back in a message: long pastes are cut, so a Check cell stays readable. */
+export function shortText(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026 (${text.length} characters)`;
 }
 
 const SPECS = [
@@ -91,6 +113,7 @@ const SPECS = [
     defaultText: "2",
     parse: wholeNumber(0, 1000),
   },
+  { key: "Allowed email domains", field: "allowedEmailDomains", defaultText: "", parse: domains },
   // A bound on the view keeps its rebuild small at any size; 10,000 rows are 440,000 cells.
   { key: "Operations rows", field: "operationsRows", defaultText: "500", parse: wholeNumber(1, 10_000) },
 ] as const satisfies readonly SettingSpec<keyof Settings>[];
@@ -109,6 +132,7 @@ export function defaultSettings(): Settings {
     priorityMinGmv: 1000,
     priorityMaxEffectiveCommission: 0.25,
     testMoreBelowCollaborations: 2,
+    allowedEmailDomains: [],
     operationsRows: 500,
   };
 }
@@ -146,7 +170,7 @@ export function parseSettings(rows: readonly (readonly [unknown, unknown])[]): P
     if (!spec) return "Unknown key: Campaign Desk does not use it";
     if (seen.has(spec.key)) return "Duplicate key: the first row is used";
     seen.add(spec.key);
-    // A blank value is the default on purpose (Manager emails is blank by default).
+    // A blank value is the default on purpose (Manager emails, Allowed email domains).
     if (isBlank(value)) return "";
     const parsed = spec.parse(value);
     if ("value" in parsed) writable[spec.field] = parsed.value;

@@ -70,6 +70,7 @@ export function readFlag(value: unknown): boolean | undefined {
 
 const EMAIL = /^[^\s@<>,;"()[\]]+@[^\s@<>,;"()[\]]+\.[^\s@<>,;"()[\]]+$/;
 
+/** An address: one `@`, a dotted domain, at most 254 characters (RFC 5321's limit). */
 export function isEmail(text: string): boolean {
-  return EMAIL.test(text);
+  return text.length <= 254 && EMAIL.test(text);
 }

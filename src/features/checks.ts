@@ -29,6 +29,8 @@ export interface CheckInput {
   tabs: Partial<Record<TabName, unknown[][]>>;
   today: Day;
   calendar: ZoneCalendar;
+  /** Who turned daily alerts on: their domain may receive owners' digests (Allowed email domains). */
+  setUpBy?: string;
 }
 
 export interface CheckResult {
@@ -66,7 +68,7 @@ export function computeChecks(input: CheckInput): CheckResult {
   checkAuthorizations(run);
   checkSamples(run);
   checkCollaborations(run, creators);
-  checkCampaigns(run, products);
+  checkCampaigns(run, products, input.setUpBy);
   fillCollaborationAlerts(run);
   checkCreators(run);
   flagDuplicateRows(run);

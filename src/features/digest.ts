@@ -1,79 +1,88 @@
 /**
- * The daily digest: who gets which alerts, what each email says, and what was already sent
- * today. Pure: the shell sends the messages and stores the ledger in document properties.
+ * The daily digest: who reads it, in what order the quota serves them, and what each email
+ * says. A digest is a summary that stays small at any size: counts by severity and kind, the
+ * most urgent items for that reader with a link to each row, and a link to the Operations tab
+ * for the rest. Pure: the shell decides under the lock (digest-ledger.ts) and sends.
  */
-import { type Alert, SEVERITIES } from "../domain/alerts";
+import { ALERT_KINDS, type Alert, kindLabel, SEVERITIES, severityRank } from "../domain/alerts";
+import { ownerAddress } from "../domain/recipients";
+import { shortText } from "../domain/settings";
 import { isEmail } from "../domain/values";
+import { shortHash } from "./digest-ledger";
 import { escapeHtml } from "./html";
 
-export interface DigestMessage {
-  to: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  alertCount: number;
+/** Items listed in one digest; the rest are counted and left to the Operations tab. */
+export const DIGEST_ITEMS = 50;
+
+export interface Reader {
+  address: string;
+  /** Managers read every alert; an owner reads only their campaigns'. */
+  role: "manager" | "owner";
+  alerts: Alert[];
 }
 
-export interface DigestContext {
-  spreadsheetName: string;
-  /** Link to a row: spreadsheet URL + the tab's gid + the row. */
-  rowLink(alert: Alert): string;
-  /** Today as `yyyy-mm-dd` in the spreadsheet zone. */
-  today: string;
-  /** Digests that could not be sent on earlier days (shown at the top). */
-  unsent: readonly UnsentDigest[];
+export interface ReaderInput {
+  alerts: readonly Alert[];
+  managers: readonly string[];
+  /** Campaign ID -> the Owner cell as typed. */
+  owners: ReadonlyMap<string, string>;
+  allowed: ReadonlySet<string>;
 }
 
-export interface UnsentDigest {
-  day: string;
-  to: string;
-  alertCount: number;
-  reason: string;
-}
-
-/** What was sent on one day; kept in document properties (small: recipients only). */
-export interface DigestLedger {
-  day: string;
-  sentTo: string[];
-  unsent: UnsentDigest[];
-}
-
-export function emailList(text: unknown): string[] {
-  return String(text ?? "")
-    .split(/[,;\s]+/)
-    .map((address) => address.trim().toLowerCase())
-    .filter(isEmail);
-}
-
-/** Managers get every alert; a campaign's owner gets the alerts of their campaigns. */
-export function recipientsOf(
-  alerts: readonly Alert[],
-  managers: readonly string[],
-  ownerOf: (campaignId: string) => string,
-): Map<string, Alert[]> {
-  const byRecipient = new Map<string, Alert[]>();
-  const add = (address: string, alert: Alert) => {
-    const list = byRecipient.get(address) ?? [];
-    if (!list.includes(alert)) list.push(alert);
-    byRecipient.set(address, list);
-  };
-  for (const alert of alerts) {
-    for (const manager of managers) add(manager, alert);
-    for (const owner of emailList(ownerOf(alert.campaignId))) add(owner, alert);
+/** Everyone with something to read today: the managers, then the owners the rule lets through. */
+export function digestReaders(input: ReaderInput): Reader[] {
+  const managers = [...new Set(input.managers.map((address) => address.toLowerCase()).filter(isEmail))];
+  const readers: Reader[] = managers.map((address) => ({
+    address,
+    role: "manager",
+    alerts: [...input.alerts],
+  }));
+  const campaignsOf = new Map<string, Set<string>>();
+  for (const [campaignId, cell] of input.owners) {
+    const read = ownerAddress(cell, input.allowed);
+    if (!("address" in read) || managers.includes(read.address)) continue;
+    const campaigns = campaignsOf.get(read.address) ?? new Set<string>();
+    campaigns.add(campaignId);
+    campaignsOf.set(read.address, campaigns);
   }
-  return byRecipient;
+  for (const [address, campaigns] of campaignsOf) {
+    readers.push({
+      address,
+      role: "owner",
+      alerts: input.alerts.filter((alert) => campaigns.has(alert.campaignId)),
+    });
+  }
+  return readers.filter((reader) => reader.alerts.length > 0);
 }
 
-function countsOf(alerts: readonly Alert[]): string {
-  return SEVERITIES.map(
-    (severity) => [severity, alerts.filter((alert) => alert.severity === severity).length] as const,
-  )
-    .filter(([, count]) => count > 0)
-    .map(([severity, count]) => `${count} ${severity.toLowerCase()}`)
-    .join(", ");
+/**
+ * The order the day's quota serves readers in: managers first (as listed in Settings), then the
+ * owners in an order that changes every day, so the same people do not always miss out.
+ */
+export function mailingOrder(readers: readonly Reader[], day: string): Reader[] {
+  const managers = readers.filter((reader) => reader.role === "manager");
+  const owners = readers
+    .filter((reader) => reader.role === "owner")
+    .map((reader) => ({ reader, rank: shortHash(`${day}|${reader.address}`) }))
+    .sort((a, b) => a.rank.localeCompare(b.rank) || a.reader.address.localeCompare(b.reader.address))
+    .map(({ reader }) => reader);
+  return [...managers, ...owners];
 }
 
-/** Severity first, then campaign, then tab row, so the worst items lead. */
+const KIND_ORDER = Object.keys(ALERT_KINDS);
+
+/** Worst first; within a severity, by kind, then campaign, then row. */
+export function byUrgency(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a.campaignId.localeCompare(b.campaignId) ||
+      a.sheetRow - b.sheetRow,
+  );
+}
+
+/** Severity first, then campaign, in the order given. */
 export function groupAlerts(
   alerts: readonly Alert[],
 ): { severity: string; campaigns: [string, Alert[]][] }[] {
@@ -84,83 +93,130 @@ export function groupAlerts(
       list.push(alert);
       campaigns.set(alert.campaignId, list);
     }
-    return {
-      severity,
-      campaigns: [...campaigns.entries()].sort(([a], [b]) => a.localeCompare(b)),
-    };
+    return { severity, campaigns: [...campaigns.entries()] };
   }).filter((group) => group.campaigns.length > 0);
 }
 
-export function renderDigest(to: string, alerts: readonly Alert[], context: DigestContext): DigestMessage {
-  const subject = `Campaign Desk: ${alerts.length} alert${alerts.length === 1 ? "" : "s"} (${countsOf(alerts)}) in ${context.spreadsheetName}`;
-  const text: string[] = [`Campaign Desk daily digest for ${context.spreadsheetName}, ${context.today}.`, ""];
+function countsBy<K extends string>(alerts: readonly Alert[], keyOf: (alert: Alert) => K): [K, number][] {
+  const counts = new Map<K, number>();
+  for (const alert of alerts) counts.set(keyOf(alert), (counts.get(keyOf(alert)) ?? 0) + 1);
+  return [...counts.entries()];
+}
+
+function severityCounts(alerts: readonly Alert[]): string {
+  const counts = new Map(countsBy(alerts, (alert) => alert.severity));
+  return SEVERITIES.filter((severity) => counts.has(severity))
+    .map((severity) => `${counts.get(severity)} ${severity.toLowerCase()}`)
+    .join(", ");
+}
+
+function kindCounts(alerts: readonly Alert[]): string {
+  return countsBy(byUrgency(alerts), (alert) => alert.kind)
+    .map(([kind, count]) => `${kindLabel(kind)} ${count}`)
+    .join(", ");
+}
+
+/** What a manager's digest reports above the alerts: misses and problems since the last one. */
+export interface DigestNotes {
+  notDelivered: string[];
+  problems: string[];
+}
+
+export interface DigestContext {
+  spreadsheetName: string;
+  /** Today as `yyyy-mm-dd` in the spreadsheet zone. */
+  today: string;
+  /** Link to an alert's row: spreadsheet URL + the tab's gid + the row. */
+  rowLink(alert: Alert): string;
+  operationsLink: string;
+  /** Shown to managers only: an owner's digest names no other recipient. */
+  notes: DigestNotes;
+}
+
+export interface DigestMessage {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  alertCount: number;
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
+
+export function renderDigest(reader: Reader, context: DigestContext): DigestMessage {
+  const { alerts } = reader;
+  const name = shortText(context.spreadsheetName, 80);
+  const subject = `Campaign Desk: ${plural(alerts.length, "alert")} (${severityCounts(alerts)}) in ${name}`;
+  const why =
+    reader.role === "manager"
+      ? "every alert, as a manager in Settings"
+      : "the alerts of the campaigns you own (the Owner column of Campaigns)";
+  const text: string[] = [`Campaign Desk daily digest for ${name}, ${context.today}: ${why}.`, ""];
   const html: string[] = [
-    `<div style="font-family:Arial,sans-serif;font-size:14px;color:#202124">`,
-    `<p>Campaign Desk daily digest for <b>${escapeHtml(context.spreadsheetName)}</b>, ${escapeHtml(context.today)}.</p>`,
+    `<div style="font-family:Arial,sans-serif;font-size:14px;color:#202124;max-width:720px">`,
+    `<p>Campaign Desk daily digest for <b>${escapeHtml(name)}</b>, ${escapeHtml(context.today)}: ${escapeHtml(why)}.</p>`,
   ];
-  if (context.unsent.length > 0) {
-    text.push("Not delivered earlier:");
-    html.push(`<p style="color:#b3261e">Not delivered earlier:</p><ul>`);
-    for (const missed of context.unsent) {
-      const line = `${missed.day}: digest to ${missed.to} (${missed.alertCount} alerts): ${missed.reason}`;
-      text.push(`- ${line}`);
-      html.push(`<li>${escapeHtml(line)}</li>`);
-    }
-    text.push("");
-    html.push("</ul>");
+  const notes = reader.role === "manager" ? context.notes : { notDelivered: [], problems: [] };
+  const noteBlock = (title: string, lines: readonly string[]) => {
+    if (lines.length === 0) return;
+    text.push(`${title}:`, ...lines.map((line) => `- ${line}`), "");
+    html.push(
+      `<p style="color:#b3261e;margin:8px 0 2px">${escapeHtml(title)}:</p><ul>`,
+      ...lines.map((line) => `<li>${escapeHtml(line)}</li>`),
+      "</ul>",
+    );
+  };
+  noteBlock("Not delivered", notes.notDelivered);
+  noteBlock("Problems with the daily run", notes.problems);
+
+  text.push(
+    `${plural(alerts.length, "alert")}: ${severityCounts(alerts)}.`,
+    `By kind: ${kindCounts(alerts)}.`,
+    "",
+  );
+  html.push(
+    `<p><b>${escapeHtml(plural(alerts.length, "alert"))}</b>: ${escapeHtml(severityCounts(alerts))}.<br>`,
+    `<span style="color:#5f6368">By kind: ${escapeHtml(kindCounts(alerts))}.</span></p>`,
+  );
+
+  const shown = byUrgency(alerts).slice(0, DIGEST_ITEMS);
+  if (shown.length < alerts.length) {
+    text.push(`The ${shown.length} most urgent:`, "");
+    html.push(`<p>The ${shown.length} most urgent:</p>`);
   }
-  for (const group of groupAlerts(alerts)) {
-    text.push(`${group.severity.toUpperCase()}`);
+  for (const group of groupAlerts(shown)) {
+    text.push(group.severity.toUpperCase());
     html.push(`<h3 style="margin:16px 0 4px">${escapeHtml(group.severity)}</h3>`);
     for (const [campaignId, items] of group.campaigns) {
-      const campaignName = items[0]?.campaignName || campaignId || "No campaign";
-      text.push(`  ${campaignName}${campaignId && campaignName !== campaignId ? ` (${campaignId})` : ""}`);
-      html.push(
-        `<p style="margin:8px 0 2px"><b>${escapeHtml(campaignName)}</b> ${escapeHtml(campaignId)}</p><ul>`,
-      );
+      const id = shortText(campaignId, 40);
+      const campaignName = shortText(items[0]?.campaignName || campaignId || "No campaign", 80);
+      text.push(`  ${campaignName}${id && campaignName !== id ? ` (${id})` : ""}`);
+      html.push(`<p style="margin:8px 0 2px"><b>${escapeHtml(campaignName)}</b> ${escapeHtml(id)}</p><ul>`);
       for (const alert of items) {
         const link = context.rowLink(alert);
-        text.push(`  - ${alert.tab} ${alert.key}: ${alert.message} (${link})`);
-        html.push(
-          `<li><a href="${escapeHtml(link)}">${escapeHtml(alert.tab)} ${escapeHtml(alert.key)}</a>: ${escapeHtml(alert.message)}</li>`,
-        );
+        const where = `${alert.tab} ${shortText(alert.key, 40)}`;
+        const message = shortText(alert.message, 200);
+        text.push(`  - ${where}: ${message} (${link})`);
+        html.push(`<li><a href="${escapeHtml(link)}">${escapeHtml(where)}</a>: ${escapeHtml(message)}</li>`);
       }
       html.push("</ul>");
     }
   }
+  const rest = alerts.length - shown.length;
+  const more =
+    rest > 0 ? `and ${count(rest)} more in the Operations tab` : "Everything is in the Operations tab";
+  text.push("", `${more}: ${context.operationsLink}`);
+  html.push(`<p><a href="${escapeHtml(context.operationsLink)}">${escapeHtml(more)}</a>.</p>`);
   text.push("", "Turn daily alerts off from Extensions > Campaign Desk in the spreadsheet.");
   html.push(
     `<p style="color:#5f6368;font-size:12px">Turn daily alerts off from Extensions &gt; Campaign Desk.</p></div>`,
   );
-  return { to, subject, body: text.join("\n"), htmlBody: html.join(""), alertCount: alerts.length };
-}
-
-/** Today's ledger: yesterday's is replaced, but what was never delivered is carried forward. */
-export function ledgerFor(day: string, stored: DigestLedger | null): DigestLedger {
-  if (stored && stored.day === day) return stored;
-  return { day, sentTo: [], unsent: stored ? stored.unsent.slice(-20) : [] };
-}
-
-export interface DigestPlan {
-  send: DigestMessage[];
-  skipped: string[];
-}
-
-/** The messages still owed today: one per recipient per day at most. */
-export function planDigest(
-  byRecipient: ReadonlyMap<string, Alert[]>,
-  ledger: DigestLedger,
-  context: DigestContext,
-): DigestPlan {
-  const send: DigestMessage[] = [];
-  const skipped: string[] = [];
-  for (const [to, alerts] of [...byRecipient.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    if (alerts.length === 0) continue;
-    if (ledger.sentTo.includes(to)) {
-      skipped.push(to);
-      continue;
-    }
-    send.push(renderDigest(to, alerts, context));
-  }
-  return { send, skipped };
+  return {
+    to: reader.address,
+    subject,
+    body: text.join("\n"),
+    htmlBody: html.join(""),
+    alertCount: alerts.length,
+  };
 }

@@ -5,21 +5,27 @@
  */
 import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
+import {
+  alertsStateText,
+  alertsStatusLines,
+  hourText,
+  parseRuns,
+  RUNS_PROPERTY,
+} from "../features/daily-alerts";
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { disturbanceText } from "../workbook/add-on-record";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
-import { DAILY_HANDLER, dailyTriggers, turnOffDailyAlerts, turnOnDailyAlerts } from "./daily-trigger";
+import {
+  DAILY_HANDLER,
+  readAlerts,
+  runDailyTrigger,
+  turnOffDailyAlerts,
+  turnOnDailyAlerts,
+} from "./daily-trigger";
 import { withDocumentLock } from "./document-lock";
 import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
-import {
-  disturbedRuns,
-  LAST_RUN_PROPERTY,
-  LEDGER_PROPERTY,
-  type RunSummary,
-  readLedger,
-  runChecks,
-} from "./run-checks";
+import { disturbedRuns, type RunSummary, runChecks } from "./run-checks";
 import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
@@ -35,30 +41,36 @@ function digestHour(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): numb
   return readSettings(spreadsheet).digestHour;
 }
 
-function hourText(hour: number): string {
-  return `${hour < 10 ? "0" : ""}${hour}:00`;
+/** Instants are stored in UTC; people read them in the spreadsheet's zone, like its dates. */
+function localTime(withZone: boolean): (iso: string) => string {
+  const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  return (iso) =>
+    `${Utilities.formatDate(new Date(iso), zone, "yyyy-MM-dd HH:mm")}${withZone ? ` (${zone})` : ""}`;
 }
 
-/** `on at 08:00`, `off`; null when this authorization mode cannot tell. */
+const runsRecord = () => parseRuns(PropertiesService.getDocumentProperties().getProperty(RUNS_PROPERTY));
+
+/** `on at 08:00, set up by x, last run ..., last problem ...` from document properties (every editor sees it). */
 function alertsState(): string | null {
   try {
-    const spreadsheet = SpreadsheetApp.getActive();
-    const on = dailyTriggers(spreadsheet).length > 0;
-    const stored = PropertiesService.getUserProperties().getProperty("campaignDesk.alertsHour");
-    const unsent =
-      readLedger(PropertiesService.getDocumentProperties().getProperty(LEDGER_PROPERTY))?.unsent.length ?? 0;
-    const state = on ? `on${stored ? ` at ${hourText(Number(stored))}` : ""}` : "off";
-    const parts = [state];
-    if (unsent > 0) parts.push(`${unsent} digest${unsent === 1 ? "" : "s"} not sent`);
+    const state = alertsStateText(readAlerts(), runsRecord(), localTime(false));
     // Runs people kept disturbing say so here too, not only in the reply of a menu run.
-    if (disturbedRuns()) parts.push("last check disturbed");
-    return parts.join(", ");
+    return disturbedRuns() ? `${state}, last check disturbed` : state;
   } catch {
     return null;
   }
 }
 
+const REASONS: Record<RunSummary["missed"][number]["reason"], string> = {
+  quota: "daily email quota used up",
+  limit: "over the daily digest limit",
+  refused: "refused",
+};
+
 function describeRun(summary: RunSummary): string {
+  if (summary.busy) {
+    return "The workbook is busy: another run or a save is holding it. Nothing was checked or sent; try again in a minute.";
+  }
   const lines = [
     `Checks done for ${summary.today}: ${summary.alerts} alert${summary.alerts === 1 ? "" : "s"}.`,
   ];
@@ -66,10 +78,15 @@ function describeRun(summary: RunSummary): string {
     ([severity, count]) => `${count} ${severity.toLowerCase()}`,
   );
   if (counts.length > 0) lines.push(counts.join(", "));
-  if (summary.sent.length > 0) lines.push(`Digest sent to ${summary.sent.join(", ")}.`);
-  if (summary.alreadySent.length > 0) lines.push(`Already sent today: ${summary.alreadySent.join(", ")}.`);
-  if (summary.unsent.length > 0)
-    lines.push(`Not sent: ${summary.unsent.map((miss) => `${miss.to} (${miss.reason})`).join(", ")}.`);
+  const list = (addresses: string[]) =>
+    `${addresses.slice(0, 10).join(", ")}${addresses.length > 10 ? ` and ${addresses.length - 10} more` : ""}`;
+  if (summary.sent.length > 0) lines.push(`Digest sent to ${list(summary.sent)}.`);
+  if (summary.alreadySent.length > 0) lines.push(`Already sent today: ${list(summary.alreadySent)}.`);
+  const missed = [
+    ...summary.missed.map((miss) => `${miss.to} (${REASONS[miss.reason]})`),
+    ...summary.failed.map((failure) => `${failure.to} (${failure.error})`),
+  ];
+  if (missed.length > 0) lines.push(`Not sent: ${list(missed)}.`);
   for (const { tab, headers } of summary.missingHeaders) {
     lines.push(`${tab} lacks ${headers.join(", ")}: run Set up workbook to add them.`);
   }
@@ -118,33 +135,37 @@ export const entryPoints = {
   turnOnDailyAlertsFromMenu(): void {
     const spreadsheet = SpreadsheetApp.getActive();
     const hour = digestHour(spreadsheet);
-    turnOnDailyAlerts(spreadsheet, hour);
-    PropertiesService.getUserProperties().setProperty("campaignDesk.alertsHour", String(hour));
+    const { replaced } = turnOnDailyAlerts(spreadsheet, hour);
     entryPoints.onOpen();
     tell(
-      `Daily alerts are on: checks run and the digest goes out every day between ${hourText(hour)} and ${hourText((hour + 1) % 24)} (${spreadsheet.getSpreadsheetTimeZone()}).`,
+      [
+        `Daily alerts are on: checks run and the digest goes out from your account every day between ${hourText(hour)} and ${hourText((hour + 1) % 24)} (${spreadsheet.getSpreadsheetTimeZone()}).`,
+        replaced
+          ? `They replace the daily alerts ${replaced} set up; that trigger removes itself at its next run.`
+          : "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
     );
   },
 
   turnOffDailyAlertsFromMenu(): void {
-    const removed = turnOffDailyAlerts(SpreadsheetApp.getActive());
-    PropertiesService.getUserProperties().deleteProperty("campaignDesk.alertsHour");
+    const { wasOn, removed, otherOwner } = turnOffDailyAlerts();
     entryPoints.onOpen();
-    tell(removed > 0 ? "Daily alerts are off." : "Daily alerts were already off.");
+    tell(
+      otherOwner
+        ? `Daily alerts are off. The trigger belongs to ${otherOwner}: it removes itself at its next run and sends nothing.`
+        : removed > 0 || wasOn
+          ? "Daily alerts are off."
+          : "Daily alerts were already off.",
+    );
   },
 
   showAlertsStatus(): void {
-    const state = alertsState() ?? "unknown";
-    const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_PROPERTY);
-    const run = last ? (JSON.parse(last) as { at: string; alerts: number }) : null;
     const disturbed = disturbedRuns();
-    // The instant is stored in UTC; people read it in the spreadsheet's zone, like its dates.
-    const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
-    const at = run ? `${Utilities.formatDate(new Date(run.at), zone, "yyyy-MM-dd HH:mm")} (${zone})` : "";
     tell(
       [
-        `Daily alerts: ${state}.`,
-        run ? `Last check: ${at} with ${run.alerts} alerts.` : "No check has run yet.",
+        ...alertsStatusLines(readAlerts(), runsRecord(), localTime(true)),
         ...(disturbed ? [`Note: ${disturbanceText(disturbed)}.`] : []),
       ].join("\n"),
     );
@@ -155,8 +176,8 @@ export const entryPoints = {
   ...importEntryPoints,
 
   /** The time-driven trigger: no UI here, ever. */
-  [DAILY_HANDLER](_event?: GoogleAppsScript.Events.TimeDriven): void {
-    runChecks({ sendDigest: true });
+  [DAILY_HANDLER](event?: GoogleAppsScript.Events.TimeDriven): void {
+    runDailyTrigger(event);
   },
 };
 

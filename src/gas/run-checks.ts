@@ -1,24 +1,44 @@
 /**
  * A daily check run in the Apps Script shell: read each tab once, compute, write the owned
- * columns and the Operations tab under the document lock, then send the digest (outside the
- * lock: mail is slow and touches no cell).
+ * columns and the Operations tab under the document lock, and decide there who gets today's
+ * digest (recorded before any mail goes out, so an overlapping run mails nobody twice). Mail is
+ * sent outside the lock (it is slow and touches no cell); failures are settled under it again.
  */
 import type { Alert } from "../domain/alerts";
 import { dayFromIso, isoFromDay, zoneCalendar } from "../domain/day";
+import { allowedDomains } from "../domain/recipients";
 import { type CheckResult, computeChecks } from "../features/checks";
 import {
-  type DigestLedger,
-  type DigestMessage,
-  ledgerFor,
-  planDigest,
-  recipientsOf,
-  type UnsentDigest,
+  ALERTS_PROPERTY,
+  type AlertsRecord,
+  parseAlerts,
+  parseRuns,
+  pendingProblems,
+  RUNS_PROPERTY,
+  type RunsRecord,
+  withProblem,
+} from "../features/daily-alerts";
+import {
+  type DigestContext,
+  digestReaders,
+  mailingOrder,
+  type Reader,
+  renderDigest,
 } from "../features/digest";
+import {
+  type Claim,
+  claimDigests,
+  describeMisses,
+  type MissReason,
+  parseLedger,
+  settleDigests,
+} from "../features/digest-ledger";
 import { buildOperationsView } from "../features/operations";
 import { checkOrders, withOrderAlerts } from "../features/order-checks";
 import { ownedColumnsOf, planOwnedWrites, writeOwnedColumns } from "../features/owned-writes";
 import {
   type Disturbance,
+  disturbanceText,
   nextDisturbance,
   RECORD_PROPERTY,
   readRecord,
@@ -28,24 +48,30 @@ import { highlightRules } from "../workbook/highlights";
 import { headerKey, TABS, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { headerRowBelow, headerRowMessage } from "../workbook/table";
-import { withDocumentLock } from "./document-lock";
+import { withDocumentLockOr } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
 
 export const LEDGER_PROPERTY = "campaignDesk.digest";
-export const LAST_RUN_PROPERTY = "campaignDesk.lastRun";
+const BUSY_TEXT =
+  "The workbook was busy (another run or a save held it for 30 seconds): checks and digest skipped; the next run catches up.";
 
 export interface RunSummary {
   today: string;
+  /** The document lock stayed busy: nothing was checked, written or sent. */
+  busy: boolean;
   alerts: number;
   bySeverity: Record<string, number>;
   sent: string[];
   alreadySent: string[];
-  unsent: UnsentDigest[];
+  missed: { to: string; reason: MissReason }[];
+  failed: { to: string; error: string }[];
   unsettledTabs: TabName[];
   missingHeaders: CheckResult["missingHeaders"];
+  /** Settings' Digest hour, for the trigger to follow. */
+  digestHour: number;
   /** What the run left alone and why, in the user's words (title rows, the team's columns). */
   notices: string[];
   /** The tab the operating view is in. */
@@ -55,145 +81,324 @@ export interface RunSummary {
 /** Days between full checks of the highlight rules (a person may have removed them). */
 const FULL_CHECK_DAYS = 7;
 
-/** `rebuildView`: rebuild the operating view even when its content did not change (the menu's refresh). */
-export function runChecks(options: { sendDigest: boolean; rebuildView?: boolean }): RunSummary {
+type Port = ReturnType<typeof sheetsPort>;
+type Properties = GoogleAppsScript.Properties.Properties;
+type Calendar = ReturnType<typeof zoneCalendar>;
+
+interface RunInput {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  port: Port;
+  properties: Properties;
+  calendar: Calendar;
+  now: Date;
+  today: number;
+  setUpBy: string | undefined;
+}
+
+export interface RunOptions {
+  sendDigest: boolean;
+  /** Rebuild the operating view even when its content did not change (the menu's refresh). */
+  rebuildView?: boolean;
+  /** The daily alerts record when the caller has read it already (the trigger has). */
+  alerts?: AlertsRecord | null;
+}
+
+export function runChecks(options: RunOptions): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const now = new Date();
-  const today = calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000);
-  const port = sheetsPort(spreadsheet);
   const properties = PropertiesService.getDocumentProperties();
+  const input: RunInput = {
+    spreadsheet,
+    port: sheetsPort(spreadsheet),
+    properties,
+    calendar,
+    now,
+    today: calendar.dayOf(now) ?? Math.floor(now.getTime() / 86_400_000),
+    setUpBy: (options.alerts === undefined
+      ? parseAlerts(properties.getProperty(ALERTS_PROPERTY))
+      : options.alerts
+    )?.setUpBy,
+  };
+  const locked = withDocumentLockOr(
+    () => {
+      const checked = checkAndWrite(input, options.rebuildView === true);
+      if (!options.sendDigest)
+        return { ...checked, readers: [], document: { url: "", name: "" }, claim: null };
+      const readers = readersOf(checked.result, input);
+      // Everything that may fail is done before the claim: once claimed, only sending is left.
+      const document = { url: spreadsheet.getUrl(), name: spreadsheet.getName() };
+      const claim = claimUnderLock(properties, readers, isoFromDay(input.today), now);
+      return { ...checked, readers, document, claim };
+    },
+    () => null,
+  );
 
-  const { result, unsettledTabs, notices, viewTab, sheetIds } = withDocumentLock(() => {
-    const stored = properties.getProperty(RECORD_PROPERTY);
-    const record = readRecord(stored);
-    const tabs: Partial<Record<TabName, unknown[][]>> = {};
-    const notices: string[] = [];
-    for (const tab of TABS) {
-      if (tab.generated) continue;
-      const values = port.read(tab.name);
-      if (!values) continue;
-      const below = headerRowBelow(tab, values);
-      if (below > 0) notices.push(headerRowMessage(tab.name, below));
-      else tabs[tab.name] = values;
-    }
-    const result = computeChecks({ tabs, today, calendar });
-    const orders = checkOrders(tabs, calendar);
-    withOrderAlerts(result, orders.alerts);
-    refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
-    const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
-    const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
-    const unsettledTabs: TabName[] = [];
-    if (!refreshOrderColumns(spreadsheet, tabs, calendar, record, notices)) unsettledTabs.push("Orders");
-    for (const [tab, computed] of result.owned) {
-      const values = tabs[tab];
-      if (!values) continue;
-      const schema = tabSchema(tab);
-      let notes: readonly unknown[] | null = null;
-      const ours = ownedColumnsOf(schema, values, record, notices, () => {
-        notes ??= port.readHeaderNotes(tab);
-        return notes;
-      });
-      const plan = planOwnedWrites(schema, values, computed, ours);
-      const written = writeOwnedColumns(port, schema, plan);
-      if (written.unsettled) unsettledTabs.push(tab);
-      for (const header of written.skippedHeaders)
-        notices.push(`${tab}: the ${header} column moved away while the check wrote; run the check again.`);
-      // Highlights only in the add-on's columns, placed on the header as it is when they are written.
-      const rulesFor = (header: readonly unknown[]) => {
-        const columns = locateColumns(header);
-        const ourColumns = new Map(
-          [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
-        );
-        return highlightRules(schema, ourColumns, header.length);
-      };
-      port.ensureHighlights(tab, rulesFor, {
-        record,
-        header: written.header ?? values[0] ?? [],
-        height: values.length,
-        fullCheck,
-      });
-    }
-    refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
-      Boolean(record.owned[tab]?.includes(headerKey(header))),
-    );
-    if (fullCheck) {
-      record.fullCheckDay = isoFromDay(today);
-      delete record.sheetIds;
-    }
-    // The tabs the digest links to, by sheet ID, kept so a daily run does not ask for them again.
-    for (const tab of result.owned.keys()) {
-      record.sheetIds ??= {};
-      record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
-    }
-    const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
-    if (disturbed) record.disturbed = disturbed;
-    else delete record.disturbed;
-    const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-    const view = buildOperationsView(
-      result.operations,
-      today,
-      { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
-      stamp,
-      result.settings.operationsRows,
-      orders.reconciliation,
-    );
-    const viewTab = port.writeGeneratedTab(view, record, options.rebuildView === true);
-    const kept = recordText(record);
-    if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
-    return { result, unsettledTabs, notices, viewTab, sheetIds: record.sheetIds ?? {} };
-  });
-
-  const bySeverity: Record<string, number> = {};
-  for (const alert of result.alerts) bySeverity[alert.severity] = (bySeverity[alert.severity] ?? 0) + 1;
-  const summary: RunSummary = {
-    today: isoFromDay(today),
+  const summary = emptySummary(isoFromDay(input.today), locked === null);
+  let runs = parseRuns(properties.getProperty(RUNS_PROPERTY));
+  if (locked === null) {
+    properties.setProperty(RUNS_PROPERTY, JSON.stringify(withProblem(runs, now.toISOString(), BUSY_TEXT)));
+    return summary;
+  }
+  const { result } = locked;
+  for (const alert of result.alerts)
+    summary.bySeverity[alert.severity] = (summary.bySeverity[alert.severity] ?? 0) + 1;
+  Object.assign(summary, {
     alerts: result.alerts.length,
-    bySeverity,
+    unsettledTabs: locked.unsettledTabs,
+    missingHeaders: result.missingHeaders,
+    notices: locked.notices,
+    viewTab: locked.viewTab,
+    digestHour: result.settings.digestHour,
+  });
+  if (locked.claim) runs = mailDigests(input, locked, locked.claim, summary, runs);
+  // Only runs that may mail count as the last run: refreshing the view says nothing about mail.
+  if (!options.sendDigest) return summary;
+  runs = {
+    ...runs,
+    lastRun: {
+      at: now.toISOString(),
+      alerts: summary.alerts,
+      sent: summary.sent.length,
+      missed: summary.missed.length + summary.failed.length,
+    },
+  };
+  properties.setProperty(RUNS_PROPERTY, JSON.stringify(runs));
+  return summary;
+}
+
+function emptySummary(today: string, busy: boolean): RunSummary {
+  return {
+    today,
+    busy,
+    alerts: 0,
+    bySeverity: {},
     sent: [],
     alreadySent: [],
-    unsent: [],
+    missed: [],
+    failed: [],
+    unsettledTabs: [],
+    missingHeaders: [],
+    digestHour: 8,
+    notices: [],
+    viewTab: "Operations",
+  };
+}
+
+/**
+ * Under the lock: read each tab once, compute, write the owned columns (confirmed right before
+ * each write) and the operating view, and keep the add-on's record.
+ */
+function checkAndWrite(
+  { spreadsheet, port, properties, calendar, now, today, setUpBy }: RunInput,
+  rebuildView: boolean,
+) {
+  const stored = properties.getProperty(RECORD_PROPERTY);
+  const record = readRecord(stored);
+  const tabs: Partial<Record<TabName, unknown[][]>> = {};
+  const notices: string[] = [];
+  for (const tab of TABS) {
+    if (tab.generated) continue;
+    const values = port.read(tab.name);
+    if (!values) continue;
+    const below = headerRowBelow(tab, values);
+    if (below > 0) notices.push(headerRowMessage(tab.name, below));
+    else tabs[tab.name] = values;
+  }
+  const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
+  const orders = checkOrders(tabs, calendar);
+  withOrderAlerts(result, orders.alerts);
+  refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
+  const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
+  const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
+  const unsettledTabs: TabName[] = [];
+  if (!refreshOrderColumns(spreadsheet, tabs, calendar, record, notices)) unsettledTabs.push("Orders");
+  for (const [tab, computed] of result.owned) {
+    const values = tabs[tab];
+    if (!values) continue;
+    const schema = tabSchema(tab);
+    let notes: readonly unknown[] | null = null;
+    const ours = ownedColumnsOf(schema, values, record, notices, () => {
+      notes ??= port.readHeaderNotes(tab);
+      return notes;
+    });
+    const plan = planOwnedWrites(schema, values, computed, ours);
+    const written = writeOwnedColumns(port, schema, plan);
+    if (written.unsettled) unsettledTabs.push(tab);
+    for (const header of written.skippedHeaders)
+      notices.push(`${tab}: the ${header} column moved away while the check wrote; run the check again.`);
+    // Highlights only in the add-on's columns, placed on the header as it is when they are written.
+    const rulesFor = (header: readonly unknown[]) => {
+      const columns = locateColumns(header);
+      const ourColumns = new Map(
+        [...columns].filter(([key]) => ours.some((name) => headerKey(name) === key)),
+      );
+      return highlightRules(schema, ourColumns, header.length);
+    };
+    port.ensureHighlights(tab, rulesFor, {
+      record,
+      header: written.header ?? values[0] ?? [],
+      height: values.length,
+      fullCheck,
+    });
+  }
+  refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
+    Boolean(record.owned[tab]?.includes(headerKey(header))),
+  );
+  if (fullCheck) {
+    record.fullCheckDay = isoFromDay(today);
+    delete record.sheetIds;
+  }
+  // The tabs the digest links to, by sheet ID, kept so a daily run does not ask for them again.
+  for (const tab of result.owned.keys()) {
+    record.sheetIds ??= {};
+    record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
+  }
+  const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
+  if (disturbed) record.disturbed = disturbed;
+  else delete record.disturbed;
+  const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
+  const view = buildOperationsView(
+    result.operations,
+    today,
+    { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
+    stamp,
+    result.settings.operationsRows,
+    orders.reconciliation,
+  );
+  const viewTab = port.writeGeneratedTab(view, record, rebuildView);
+  const kept = recordText(record);
+  if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
+  return {
+    result,
     unsettledTabs,
-    missingHeaders: result.missingHeaders,
     notices,
     viewTab,
+    sheetIds: record.sheetIds ?? {},
+    viewId: record.view?.id ?? 0,
+    disturbed: record.disturbed ?? null,
   };
+}
 
-  if (options.sendDigest) {
-    const url = spreadsheet.getUrl();
-    const rowLink = (alert: Alert) =>
-      `${url}#gid=${sheetIds[alert.tab as TabName] ?? 0}&range=A${alert.sheetRow}`;
-    const ledger = ledgerFor(summary.today, readLedger(properties.getProperty(LEDGER_PROPERTY)));
-    const context = {
-      spreadsheetName: spreadsheet.getName(),
-      rowLink,
-      today: summary.today,
-      unsent: ledger.unsent,
-    };
-    const byRecipient = recipientsOf(
-      result.alerts,
-      result.settings.managerEmails,
-      (id) => result.owners.get(id) ?? "",
-    );
-    const plan = planDigest(byRecipient, ledger, context);
-    summary.alreadySent = plan.skipped;
-    const failed = sendAll(plan.send, ledger);
-    summary.sent = plan.send
-      .filter((message) => !failed.some((miss) => miss.to === message.to))
-      .map((m) => m.to);
-    // Once a digest went out, the earlier misses it reported are done with.
-    if (summary.sent.length > 0) ledger.unsent = [];
-    ledger.unsent.push(...failed);
-    summary.unsent = ledger.unsent;
-    // Document properties hold 9 KB a value: keep the newest misses only.
-    ledger.unsent = ledger.unsent.slice(-50);
-    properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
-  }
-  properties.setProperty(
-    LAST_RUN_PROPERTY,
-    JSON.stringify({ at: now.toISOString(), alerts: summary.alerts, unsent: summary.unsent.length }),
+/** Today's readers in the order the quota serves them. */
+function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] {
+  const { managerEmails, allowedEmailDomains } = result.settings;
+  const readers = digestReaders({
+    alerts: result.alerts,
+    managers: managerEmails,
+    owners: result.owners,
+    allowed: allowedDomains(allowedEmailDomains, managerEmails, setUpBy),
+  });
+  return mailingOrder(readers, isoFromDay(today));
+}
+
+/** Outside the lock: send what was claimed, then settle failures under the lock again. */
+function mailDigests(
+  { properties, now, calendar }: RunInput,
+  checked: {
+    sheetIds: Partial<Record<TabName, number>>;
+    viewId: number;
+    disturbed: Disturbance | null;
+    readers: Reader[];
+    document: { url: string; name: string };
+  },
+  claim: Claim,
+  summary: RunSummary,
+  before: RunsRecord,
+): RunsRecord {
+  let runs = claim.stalled ? withProblem(before, now.toISOString(), claim.stalled) : before;
+  const { url, name } = checked.document;
+  const context: DigestContext = {
+    spreadsheetName: name,
+    today: summary.today,
+    rowLink: (alert: Alert) =>
+      `${url}#gid=${checked.sheetIds[alert.tab as TabName] ?? 0}&range=A${alert.sheetRow}`,
+    operationsLink: `${url}#gid=${checked.viewId}`,
+    notes: {
+      notDelivered: claim.reporting
+        ? describeMisses(claim.reporting, checked.readers, claim.ledger.refusal)
+        : [],
+      problems: [
+        ...pendingProblems(runs, (iso) =>
+          Utilities.formatDate(new Date(iso), calendar.timeZone, "yyyy-MM-dd HH:mm"),
+        ),
+        // A state, not an event: said in every manager's digest while people keep disturbing runs.
+        ...(checked.disturbed ? [sentence(disturbanceText(checked.disturbed))] : []),
+      ],
+    },
+  };
+  const failed = sendDigests(claim.send, (reader) => renderDigest(reader, context));
+  const failedTo = new Set(failed.map((failure) => failure.address));
+  summary.failed = failed.map((failure) => ({ to: failure.address, error: failure.error }));
+  summary.sent = claim.send.map((reader) => reader.address).filter((to) => !failedTo.has(to));
+  summary.alreadySent = claim.alreadySent.map((reader) => reader.address);
+  summary.missed = claim.missed.map((miss) => ({ to: miss.reader.address, reason: miss.reason }));
+  const managerMailed = claim.send.some(
+    (reader) => reader.role === "manager" && !failedTo.has(reader.address),
   );
-  return summary;
+  if (claim.send.length > 0) {
+    const settled = withDocumentLockOr(
+      () => {
+        const stored = parseLedger(properties.getProperty(LEDGER_PROPERTY));
+        const ledger = settleDigests(stored, summary.today, {
+          run: claim.ledger.mailing?.run ?? "",
+          failed,
+          managerMailed,
+          ...(claim.reporting ? { reporting: claim.reporting } : {}),
+        });
+        properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
+        return true;
+      },
+      () => false,
+    );
+    if (!settled) {
+      const text = `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`;
+      runs = withProblem(runs, now.toISOString(), text);
+    }
+  }
+  // The problems went out in a manager's digest: they are reported.
+  if (managerMailed) runs = { ...runs, pending: [], pendingMore: 0 };
+  for (const failure of failed) {
+    runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
+  }
+  return runs;
+}
+
+/** Under the lock: today's ledger decides who is mailed, and is stored before any mail goes out. */
+function claimUnderLock(properties: Properties, readers: Reader[], today: string, now: Date): Claim {
+  const storedText = properties.getProperty(LEDGER_PROPERTY);
+  const claim = claimDigests(parseLedger(storedText), {
+    today,
+    order: readers,
+    remainingQuota: () => MailApp.getRemainingDailyQuota(),
+    now: now.toISOString(),
+    run: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+  });
+  const text = JSON.stringify(claim.ledger);
+  if (text !== storedText) properties.setProperty(LEDGER_PROPERTY, text);
+  return claim;
+}
+
+function sendDigests(
+  readers: readonly Reader[],
+  render: (reader: Reader) => ReturnType<typeof renderDigest>,
+): { address: string; error: string }[] {
+  const failed: { address: string; error: string }[] = [];
+  for (const reader of readers) {
+    try {
+      const message = render(reader);
+      MailApp.sendEmail({
+        to: message.to,
+        subject: message.subject,
+        body: message.body,
+        htmlBody: message.htmlBody,
+        name: "Campaign Desk",
+      });
+    } catch (error) {
+      failed.push({ address: reader.address, error: String(error).slice(0, 200) });
+    }
+  }
+  return failed;
 }
 
 /**
@@ -206,49 +411,4 @@ export function disturbedRuns(
   return readRecord(properties.getProperty(RECORD_PROPERTY)).disturbed ?? null;
 }
 
-function sendAll(messages: readonly DigestMessage[], ledger: DigestLedger): UnsentDigest[] {
-  const failed: UnsentDigest[] = [];
-  let quota = messages.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-  for (const message of messages) {
-    if (quota < 1) {
-      failed.push({
-        day: ledger.day,
-        to: message.to,
-        alertCount: message.alertCount,
-        reason: "daily email quota used up",
-      });
-      continue;
-    }
-    try {
-      MailApp.sendEmail({
-        to: message.to,
-        subject: message.subject,
-        body: message.body,
-        htmlBody: message.htmlBody,
-        name: "Campaign Desk",
-      });
-      quota -= 1;
-      ledger.sentTo.push(message.to);
-    } catch (error) {
-      failed.push({
-        day: ledger.day,
-        to: message.to,
-        alertCount: message.alertCount,
-        reason: String(error).slice(0, 120),
-      });
-    }
-  }
-  return failed;
-}
-
-export function readLedger(text: string | null): DigestLedger | null {
-  if (!text) return null;
-  try {
-    const parsed = JSON.parse(text) as DigestLedger;
-    return typeof parsed.day === "string" && Array.isArray(parsed.sentTo) && Array.isArray(parsed.unsent)
-      ? parsed
-      : null;
-  } catch {
-    return null;
-  }
-}
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

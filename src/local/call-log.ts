@@ -254,6 +254,8 @@ export class CallGate {
   private readonly hooks = new Set<(call: CallInfo) => void>();
   private paused = 0;
   context: ExecutionContext = "user";
+  /** False once the user must authorize again: a trigger's calls needing authorization then fail. */
+  authorized = true;
 
   constructor(readonly log: CallLog) {}
 
@@ -326,6 +328,9 @@ export class CallGate {
           ),
         );
       checkContext(this.context, className, method);
+      if (!this.authorized && NEEDS_AUTHORIZATION.has(className) && method !== "getAuthorizationInfo") {
+        fail("Authorization is required to perform that action.");
+      }
       const key = `${className}.${method}`;
       this.log.record(key, write);
       const before = cellsBefore(className, method, target);

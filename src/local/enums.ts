@@ -78,6 +78,7 @@ export const BooleanCriteria = makeEnum([
 
 export const WrapStrategy = makeEnum(["WRAP", "OVERFLOW", "CLIP"]);
 export const AuthMode = makeEnum(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
+export const AuthorizationStatus = makeEnum(["REQUIRED", "NOT_REQUIRED"]);
 export const EventType = makeEnum(["CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE"]);
 export const TriggerSource = makeEnum(["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"]);
 export const Button = makeEnum(["CLOSE", "OK", "CANCEL", "YES", "NO"]);

@@ -9,13 +9,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { CallGate, type CallInfo, CallLog, type ExecutionContext } from "./call-log";
-import type { LockKind } from "./services";
+import type { AccountKind, LockKind } from "./services";
 import {
   ConsoleApi,
   type LockHolders,
   LockServiceApi,
   type LogEntry,
   LoggerApi,
+  MAIL_LIMITS,
   MailAppApi,
   type MailState,
   Properties,
@@ -63,8 +64,12 @@ export interface EmulatorOptions {
   userEmail?: string;
   spreadsheetName?: string;
   spreadsheetId?: string;
-  /** MailApp recipients a day, default 100. */
+  /** The sender's account: its mail quota and body limit (default consumer: 100 a day, 200 KB). */
+  account?: AccountKind;
+  /** MailApp recipients a day, default the account's (100 consumer, 1,500 Workspace). */
   mailQuota?: number;
+  /** Bytes of text + HTML a message may have, default the account's (200 KB, 400 KB). */
+  mailBodyLimit?: number;
   /** Files for HtmlService.createHtmlOutputFromFile(name), by name without ".html". */
   htmlFiles?: Record<string, string>;
   /** Restore from toJSON(); other options except htmlFiles are then ignored. */
@@ -140,10 +145,18 @@ export interface Emulator {
   effectiveFormat(sheetName: string, row: number, column: number): EffectiveFormat;
   /** Runs fn with calls through globals uncounted, unchecked and unhooked. */
   uncounted<T>(fn: () => T): T;
-  /** Runs fn in a context, then restores the previous one and releases the run's locks. */
+  /**
+   * Runs fn as a new execution in a context, then restores the previous context and releases the
+   * locks this execution took (an outer execution keeps its own: call it from a hook to start a
+   * second execution while the first is inside its lock or mailing).
+   */
   withContext<T>(context: ExecutionContext, fn: () => T): T;
   /** Makes a lock busy as if another execution held it; returns the release. */
   holdLock(kind: LockKind): () => void;
+  /** Whose account runs the next calls (Session, trigger ownership, the mail's sender). */
+  actAs(email: string): void;
+  /** The user must authorize again (as after an update asks for more): MailApp, ScriptApp fail. */
+  setAuthorized(authorized: boolean): void;
   /** Releases every lock, as the end of an execution does. */
   releaseLocks(): void;
   /** Mail quota left today (uncounted). */
@@ -186,7 +199,9 @@ class LocalEmulator implements Emulator {
   private readonly stores: { document: Properties; user: Properties; script: Properties };
   private nowMs: number;
   private nextTriggerUid: number;
-  private readonly userEmail: string;
+  private userEmail: string;
+  private executions = [0];
+  private lastExecution = 0;
   private readonly scriptTimeZone: string;
 
   constructor(options: EmulatorOptions) {
@@ -208,7 +223,15 @@ class LocalEmulator implements Emulator {
     Object.defineProperty(this.ui, "respond", { enumerable: false });
     this.triggerRecords = saved ? saved.triggers.map((record) => ({ ...record })) : [];
     this.nextTriggerUid = saved?.nextTriggerUid ?? 1;
-    this.mail = saved ? { ...saved.mail } : { quota: options.mailQuota ?? 100, used: 0, day: "" };
+    const limits = MAIL_LIMITS[options.account ?? "consumer"];
+    this.mail = saved
+      ? { ...saved.mail }
+      : {
+          quota: options.mailQuota ?? limits.quota,
+          bodyLimit: options.mailBodyLimit ?? limits.bodyLimit,
+          used: 0,
+          day: "",
+        };
     this.stores = {
       document: new Properties(new Map(Object.entries(saved?.properties.document ?? {}))),
       user: new Properties(new Map(Object.entries(saved?.properties.user ?? {}))),
@@ -278,12 +301,13 @@ class LocalEmulator implements Emulator {
       timeZone: () => this.workbook.timeZone,
       spreadsheetId: () => this.workbook.id,
       owner: () => this.userEmail,
+      authorized: () => this.gate.authorized,
     };
     const services = {
       SpreadsheetApp: new SpreadsheetAppService(this.workbook, new Ui(this.ui)),
       HtmlService: new HtmlServiceApi(options.htmlFiles ?? {}),
       PropertiesService: new PropertiesServiceApi(this.stores),
-      LockService: new LockServiceApi(this.locks),
+      LockService: new LockServiceApi(this.locks, () => this.executions.at(-1) ?? 0),
       ScriptApp: new ScriptAppApi(triggerHost),
       MailApp: new MailAppApi(this.mail, this.outbox, now, () => this.userEmail),
       Session: new SessionApi(
@@ -352,13 +376,27 @@ class LocalEmulator implements Emulator {
 
   withContext<T>(context: ExecutionContext, fn: () => T): T {
     const previous = this.gate.context;
+    const execution = ++this.lastExecution;
+    this.executions.push(execution);
     this.gate.context = context;
     try {
       return fn();
     } finally {
       this.gate.context = previous;
-      this.releaseLocks();
+      this.executions.pop();
+      for (const kind of ["document", "script", "user"] as const) {
+        const holder = this.locks[kind];
+        if (holder !== null && holder !== "other" && holder.execution === execution) this.locks[kind] = null;
+      }
     }
+  }
+
+  actAs(email: string): void {
+    this.userEmail = email;
+  }
+
+  setAuthorized(authorized: boolean): void {
+    this.gate.authorized = authorized;
   }
 
   holdLock(kind: LockKind): () => void {

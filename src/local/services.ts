@@ -94,6 +94,8 @@ export class Lock {
   constructor(
     private readonly holders: LockHolders,
     private readonly kind: LockKind,
+    /** The execution that got this Lock: its end releases only its own locks. */
+    readonly execution: number = 0,
   ) {}
 
   /**
@@ -120,15 +122,18 @@ export class Lock {
 
 export class LockServiceApi {
   readonly [CLASS_NAME] = "LockService";
-  constructor(private readonly holders: LockHolders) {}
+  constructor(
+    private readonly holders: LockHolders,
+    private readonly execution: () => number = () => 0,
+  ) {}
   getDocumentLock(): Lock {
-    return new Lock(this.holders, "document");
+    return new Lock(this.holders, "document", this.execution());
   }
   getScriptLock(): Lock {
-    return new Lock(this.holders, "script");
+    return new Lock(this.holders, "script", this.execution());
   }
   getUserLock(): Lock {
-    return new Lock(this.holders, "user");
+    return new Lock(this.holders, "user", this.execution());
   }
 }
 
@@ -150,10 +155,23 @@ export interface SentMail {
 
 export interface MailState {
   quota: number;
+  /** Bytes of body + htmlBody one message may have (200 KB consumer, 400 KB Workspace). */
+  bodyLimit?: number;
   used: number;
   /** The Pacific day the used count belongs to. */
   day: string;
 }
+
+/**
+ * Google's documented limits (Apps Script quotas page): 100 recipients a day and 200 KB a body on
+ * consumer accounts, 1,500 and 400 KB on Workspace. KB read as 1,000 bytes, and text and HTML
+ * counted together: stricter than Google may be, never looser.
+ */
+export const MAIL_LIMITS = {
+  consumer: { quota: 100, bodyLimit: 200_000 },
+  workspace: { quota: 1_500, bodyLimit: 400_000 },
+} as const;
+export type AccountKind = keyof typeof MAIL_LIMITS;
 
 /** Google resets the daily quota on its own clock; the emulator resets at midnight Pacific time. */
 export const QUOTA_ZONE = "America/Los_Angeles";
@@ -222,6 +240,10 @@ export class MailAppApi {
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) fail(`Invalid email: ${address}`);
     }
     if (mail.subject === undefined || mail.subject === null) fail("Invalid argument: subject");
+    const bodyBytes = byteLength(String(mail.body ?? "")) + byteLength(String(mail.htmlBody ?? ""));
+    if (bodyBytes > (this.state.bodyLimit ?? MAIL_LIMITS.consumer.bodyLimit)) {
+      fail("Limit Exceeded: Email Body Size.");
+    }
     this.refresh();
     if (this.state.used + everyone.length > this.state.quota) {
       fail("Service invoked too many times for one day: email.");

@@ -1,6 +1,14 @@
 /** ScriptApp: installable triggers, recorded, plus the schedule a workbench clock can fire. */
 import { CLASS_NAME } from "./call-log";
-import { AuthMode, type EnumValue, EventType, enumByName, TriggerSource, WeekDay } from "./enums";
+import {
+  AuthMode,
+  AuthorizationStatus,
+  type EnumValue,
+  EventType,
+  enumByName,
+  TriggerSource,
+  WeekDay,
+} from "./enums";
 import { fail } from "./errors";
 import type { Spreadsheet } from "./spreadsheet";
 import { addDays, isValidTimeZone, startOfDay, zonedParts, zonedTime } from "./zone";
@@ -36,6 +44,8 @@ export interface TriggerHost {
   timeZone(): string;
   spreadsheetId(): string;
   owner(): string;
+  /** False once the user must authorize the add-on again (a test's `requireAuthorization`). */
+  authorized(): boolean;
 }
 
 export class Trigger {
@@ -199,6 +209,7 @@ export class SpreadsheetTriggerBuilder {
 export class ScriptAppApi {
   readonly [CLASS_NAME] = "ScriptApp";
   readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = AuthorizationStatus;
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
@@ -227,8 +238,14 @@ export class ScriptAppApi {
   getScriptId(): string {
     return `script-${this.host.spreadsheetId()}`;
   }
+  /** REQUIRED once the emulator is told authorization was lost; the URL is a placeholder. */
   getAuthorizationInfo(_authMode: EnumValue) {
-    return { getAuthorizationStatus: () => "NOT_REQUIRED", getAuthorizationUrl: () => null };
+    const authorized = this.host.authorized();
+    return {
+      getAuthorizationStatus: () =>
+        authorized ? AuthorizationStatus.NOT_REQUIRED : AuthorizationStatus.REQUIRED,
+      getAuthorizationUrl: () => (authorized ? null : "https://script.google.com/macros/authorize"),
+    };
   }
 }
 

@@ -143,6 +143,15 @@ describe("the smoke bench", () => {
     expect(results.sidebar.firstLoadBytes).toBeGreaterThan(0);
   });
 
+  it("measures the largest digest email at every compute size, beside the 200 KB limit", () => {
+    expect(results.digest.map((result) => result.rows)).toEqual(options.computeSizes);
+    for (const result of results.digest) {
+      expect(result.emails).toBeGreaterThan(0);
+      expect(result.largestBytes).toBeLessThan(100_000);
+    }
+    expect(table).toMatch(/largest digest bytes +1,000 +[\d,]+ +200,000 limit/);
+  });
+
   it("imports Seller Center exports with the same calls at every size, and more cells", () => {
     const [small, large] = results.sellerImport;
     expect(results.sellerImport.map((result) => result.rows)).toEqual(options.importSizes);

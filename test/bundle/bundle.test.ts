@@ -95,10 +95,14 @@ describe("the menu", () => {
     expect(
       bundle.emulator.triggers.list().filter((trigger) => trigger.handler === "runDailyChecks"),
     ).toHaveLength(1);
-    expect(menuItems(bundle).map((item) => item.caption)).toContain("Daily alerts: on at 08:00");
+    expect(menuItems(bundle).map((item) => item.caption)).toContain(
+      "Daily alerts: on at 08:00, set up by owner@example.com",
+    );
     bundle.call("turnOffDailyAlertsFromMenu");
     expect(bundle.emulator.triggers.list()).toHaveLength(0);
-    expect(menuItems(bundle).map((item) => item.caption)).toContain("Daily alerts: off");
+    expect(menuItems(bundle).map((item) => item.caption)).toContain(
+      "Daily alerts: off (turned off by owner@example.com)",
+    );
   });
 });
 

@@ -79,16 +79,21 @@ describe("the service calls of a run", () => {
     // The exact count of the first run after setup (every owned column written, highlight rules
     // written for the first time, each placed on the header row read right before it, the money
     // columns formatted once in the Currency and locale, the Orders tab read and its money columns
-    // formatted once, the operating view's layout written once: its size, date formats and eight
-    // rules): a change to it is a change in how the add-on talks to Sheets.
-    expect(small.first.total - small.first.mails).toBe(360);
+    // formatted once, the digest decided under the lock and settled after mailing, the trigger's
+    // authorization and the run's record for the menu, the operating view's layout written once:
+    // its size, date formats and eight rules): a change to it is a change in how the add-on talks
+    // to Sheets.
+    expect(small.first.total - small.first.mails).toBe(369);
   });
 
-  it("are 41 on a same-day re-run at any size, which writes no cell", () => {
+  it("are 44 on a same-day re-run at any size, which writes no cell", () => {
     for (const { sameDay } of runs) {
-      // Lock 3, properties 6, eight tabs read 24, the view's tab confirmed 2, the spreadsheet, its
-      // zone, the stamp, its name and address, and its locale (the money style did not change).
-      expect(sameDay.total).toBe(41);
+      // Lock 3, properties 8 (the daily alerts record, the add-on's record, the money style, the
+      // digest's ledger, the runs' record read and written), the trigger's authorization, eight
+      // tabs read 24, the view's tab confirmed 2, the spreadsheet, its zone, the stamp, its name
+      // and address, and its locale (the money style did not change). Everyone has had today's
+      // digest: the mail quota is not even asked.
+      expect(sameDay.total).toBe(44);
       expect(sameDay.cells.written).toBe(0);
       // Nothing of the highlight rules is read back: their signature is in document properties.
       expect(sameDay.byMethod["Sheet.getConditionalFormatRules"]).toBeUndefined();
@@ -98,9 +103,10 @@ describe("the service calls of a run", () => {
   it("on the next day are a fixed part plus 4 per block of changed cells, and write what changed", () => {
     for (const { nextDay } of runs) {
       // The fixed part: the same-day run's calls, the operating view's values written (its layout
-      // stays), Today moved on, the mail quota asked; each block of changed cells adds its range,
-      // its confirming read (2 calls: that is all the confirmation costs) and its write.
-      expect(nextDay.total - nextDay.mails - 4 * nextDay.blocks).toBe(50);
+      // stays), Today moved on, the mail quota asked, the digest's ledger written before mailing
+      // and settled after it (lock 3, read, write); each block of changed cells adds its range, its
+      // confirming read (2 calls: that is all the confirmation costs) and its write.
+      expect(nextDay.total - nextDay.mails - 4 * nextDay.blocks).toBe(59);
       expect(nextDay.blocks).toBeGreaterThan(0);
       // At most one block per owned column: the bound that keeps calls flat in rows.
       expect(nextDay.blocks).toBeLessThanOrEqual(
@@ -217,7 +223,9 @@ describe("the digest", () => {
     bundle.emulator.clock.advanceDays(1);
     runDaily(bundle);
     const next = bundle.emulator.outbox.at(-1);
-    expect(next?.body).toMatch(/Not delivered earlier:\n- 2026-11-25: digest to /);
+    expect(next?.body).toMatch(
+      /Not delivered:\n- Since 2026-11-25, the sender's daily email quota was used up: /,
+    );
   });
 
   it("sends nothing when there is nothing to report", () => {

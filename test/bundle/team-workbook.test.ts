@@ -9,6 +9,7 @@ import { demoWorkbook } from "../../src/local/demo/demo-workbook";
 import { RECORD_PROPERTY, readRecord } from "../../src/workbook/add-on-record";
 import { headerKey, TABS, tabSchema } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
+import { keepTypingNewRows } from "../support/person-edits";
 
 const timeZone = "America/Los_Angeles";
 const now = new Date("2026-11-25T17:00:00Z");
@@ -311,17 +312,7 @@ describe("runs people keep disturbing", () => {
   it("are recorded for the menu's alerts state until a calm run", () => {
     const bundle = seeded();
     bundle.call("setUpWorkbookFromMenu");
-    // Someone types a new row at the top of Collaborations whenever the check makes a range there.
-    let typed = 0;
-    const stop = bundle.emulator.hooks.afterCall((call) => {
-      if (call.method !== "getRange" || call.sheet !== "Collaborations") return;
-      bundle.emulator.uncounted(() => {
-        const sheet = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
-        sheet?.insertRowBefore(2);
-        typed += 1;
-        sheet?.getRange(2, 1).setValue(`K-NEW-${typed}`);
-      });
-    });
+    const stop = keepTypingNewRows(bundle.emulator);
     runDaily(bundle);
     runDaily(bundle);
     stop();

@@ -14,11 +14,12 @@ describe("settings", () => {
       ["Priority min GMV", "1000"],
       ["Priority max effective commission", "25%"],
       ["Test more below collaborations", "2"],
+      ["Allowed email domains", ""],
       ["Operations rows", "500"],
       // Not a setting: the add-on keeps today's date there for formulas (CampaignDeskToday).
       ["Today", ""],
     ]);
-    expect(SETTING_KEYS).toHaveLength(11);
+    expect(SETTING_KEYS).toHaveLength(12);
   });
 
   it("knows the Today row the add-on keeps, whatever date it holds", () => {
@@ -115,5 +116,18 @@ describe("settings", () => {
       "",
       "",
     ]);
+  });
+
+  it("reads allowed email domains, with or without @, and flags what is not a domain", () => {
+    const parsed = parseSettings([["Allowed email domains", "Example.com, @shop.example; not a domain"]]);
+    expect(parsed.settings.allowedEmailDomains).toEqual(["example.com", "shop.example"]);
+    expect(parsed.checks[0]).toBe("not a domain: not, a, domain; using the rest");
+  });
+
+  it("quotes a pasted 10,000-character value short in the Check", () => {
+    const parsed = parseSettings([["Manager emails", `ops@example.com, ${"a".repeat(10_000)}@example.com`]]);
+    expect(parsed.settings.managerEmails).toEqual(["ops@example.com"]);
+    expect(parsed.checks[0]?.length).toBeLessThan(150);
+    expect(parsed.checks[0]).toMatch(/^not an email address: a+\u2026 \(10012 characters\); using the rest$/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The workbench end to end: the real server running build/Code.js, driven in Chromium the way a
- * new user would try Campaign Desk. Set UPDATE_SCREENSHOT=1 to rewrite docs/workbench.png.
+ * new user would try Campaign Desk. Set UPDATE_SCREENSHOT=1 to rewrite docs/workbench.png,
+ * docs/digest.png and docs/sidebar.png.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -190,10 +191,33 @@ describe("the workbench", () => {
     await expect(
       page.frameLocator('[data-testid="outbox-frame"] >> nth=0').locator("body").textContent(),
     ).resolves.toContain("daily digest");
+    await expect(
+      page.frameLocator('[data-testid="outbox-frame"] >> nth=0').locator("body").textContent(),
+    ).resolves.toMatch(/By kind: .*(more in the Operations tab|Everything is in the Operations tab)/s);
 
     if (process.env.UPDATE_SCREENSHOT === "1") {
       mkdirSync(join(ROOT, "docs"), { recursive: true });
       await page.screenshot({ path: join(ROOT, "docs/workbench.png") });
+      // README: what a manager's digest looks like (docs/digest.png), the Outbox widened to read it.
+      const wide = await page.addStyleTag({
+        content: ".panel{width:760px}.mail iframe{height:1500px}",
+      });
+      await page.setViewportSize({ width: 1400, height: 2600 });
+      const manager = mails.filter({ hasText: "To: ops-lead@example.com" }).first();
+      await manager.scrollIntoViewIfNeeded();
+      const content = manager.locator("iframe").contentFrame();
+      await content.getByText("By kind:").waitFor();
+      // The frame as tall as the email, so the picture ends where the email does.
+      const height = await content
+        .locator("body > div")
+        .first()
+        .evaluate((email) => Math.ceil(email.getBoundingClientRect().bottom) + 16);
+      await manager.locator("iframe").evaluate((frame, px) => {
+        (frame as HTMLElement).style.height = `${px + 4}px`;
+      }, height);
+      await manager.screenshot({ path: join(ROOT, "docs/digest.png"), animations: "disabled" });
+      await wide.evaluate((style) => (style as HTMLElement).remove());
+      await page.setViewportSize({ width: 1400, height: 900 });
     }
   });
 

@@ -292,6 +292,26 @@ describe("computeChecks: one alert kind at a time", () => {
     expect(kinds(wrapped)).toEqual([]);
   });
 
+  it("flags an Owner cell that is a list or outside the allowed email domains", () => {
+    const settings = [{ Key: "Manager emails", Value: "ops@example.com" }];
+    const owner = (Owner: string, setUpBy?: string) =>
+      computeChecks({
+        today,
+        calendar,
+        tabs: {
+          Campaigns: tab("Campaigns", [{ ...baseCampaign, Owner }]),
+          Products: tab("Products", [baseProduct]),
+          Settings: tab("Settings", settings),
+        },
+        ...(setUpBy ? { setUpBy } : {}),
+      }).alerts.filter((alert) => alert.kind === "ownerAddress");
+    expect(owner("maya@example.com")).toEqual([]);
+    expect(owner("Maya")).toEqual([]);
+    expect(owner("maya@example.com, li@example.com")[0]?.message).toMatch(/^Owner holds 2 entries/);
+    expect(owner("lee@brand.example")[0]).toMatchObject({ tab: "Campaigns", key: "C-1", severity: "Medium" });
+    expect(owner("lee@brand.example", "boss@brand.example")).toEqual([]);
+  });
+
   it("covers every alert kind somewhere in these tests", () => {
     // Kept honest: a new kind without a test here fails this list.
     const tested: AlertKind[] = [
@@ -316,6 +336,7 @@ describe("computeChecks: one alert kind at a time", () => {
       "briefProblem",
       "briefWarning",
       "duplicateId",
+      "ownerAddress",
       "reviewRoundsUsed",
       "sampleNotShipped",
       "budgetNear",

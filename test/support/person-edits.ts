@@ -1,5 +1,6 @@
 /** What a person does to a tab while the add-on runs, for interleaving tests. */
 import fc from "fast-check";
+import type { Emulator } from "../../src/local/index";
 import { headerKey, TABS, type TabName } from "../../src/workbook/schema";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,4 +66,21 @@ export function applyEdit(sheet: Sheet, tab: TabName, edit: PersonEdit): void {
       return;
     }
   }
+}
+
+/**
+ * Someone types a new row at the top of Collaborations whenever the check makes a range there,
+ * so every run is disturbed; returns the stop.
+ */
+export function keepTypingNewRows(emulator: Emulator): () => void {
+  let typed = 0;
+  return emulator.hooks.afterCall((call) => {
+    if (call.method !== "getRange" || call.sheet !== "Collaborations") return;
+    emulator.uncounted(() => {
+      const sheet = emulator.spreadsheet.getSheetByName("Collaborations");
+      sheet?.insertRowBefore(2);
+      typed += 1;
+      sheet?.getRange(2, 1).setValue(`K-NEW-${typed}`);
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { type BriefIssue, type BriefProduct, checkBrief } from "../../domain/bri
 import { budgetLevel, budgetUsed, campaignSpend } from "../../domain/budget";
 import type { CollaborationCost } from "../../domain/commission";
 import { idKey } from "../../domain/coverage";
+import { ownerCheck } from "../../domain/recipients";
 import { sampleToPost } from "../../domain/samples";
 import { daysText, windowText } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
@@ -13,7 +14,8 @@ import { type Campaign, holdsInventory, isActiveStatus, unitsOf } from "./campai
 import type { ProductLookup } from "./products";
 import { type CheckRun, groupBy, text } from "./run";
 
-export function checkCampaigns(run: CheckRun, products: ProductLookup): void {
+/** `setUpBy`: who turned daily alerts on, for the Owner rule's default email domains. */
+export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?: string): void {
   const briefProducts = run.tables.products.rows.map(briefProductOf);
   const collabsByCampaign = groupBy(run.tables.collaborations.rows, (row) =>
     idKey(text(row.get("Campaign ID"))),
@@ -36,6 +38,8 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup): void {
         : undefined;
     const spend = campaignSpend(costsByCampaign.get(campaign) ?? []);
     if (isActiveStatus(campaign.status)) {
+      const ownerIssue = ownerCheck(campaign.owner, run.settings, setUpBy);
+      if (ownerIssue) run.raise("ownerAddress", "Campaigns", row, campaign, ownerIssue);
       raiseCampaignAlerts(run, campaign, briefProducts, products, spend);
       if (window?.state === "Ending")
         run.raise("campaignEnding", "Campaigns", row, campaign, windowText(window));
