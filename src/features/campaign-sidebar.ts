@@ -402,9 +402,10 @@ function editedFields(
 /**
  * The Campaigns row a brief save writes, after checking the brief with the same `checkBrief` as
  * the sidebar. `isNew` (the "New campaign" form) refuses an ID already on the tab, so two people
- * creating the same ID cannot both write it. An edit updates its campaign's row by Campaign ID
- * (or adds it back when someone removed that row meanwhile); given the brief as it was
- * `loaded`, it writes only the fields the user changed (`editedFields`).
+ * creating the same ID cannot both write it. An edit updates its campaign's row by Campaign ID,
+ * and is refused when someone removed or renamed that row meanwhile (adding it back would make a
+ * second campaign beside the renamed one); given the brief as it was `loaded`, it writes only the
+ * fields the user changed (`editedFields`).
  */
 export function planBriefSave(
   input: unknown,
@@ -431,6 +432,10 @@ export function planBriefSave(
     const message = `${brief.campaignId} already exists: choose another Campaign ID`;
     return { ok: false, errors: [{ field: "campaignId", message }] };
   }
+  if (!isNew && !existing)
+    return refuse(
+      `${brief.campaignId} is no longer on the Campaigns tab (someone removed or renamed its row): nothing was saved. Start a new brief to add it again.`,
+    );
   const row = existing?.sheetRow ?? rowAfter(tabs.Campaigns);
   const reply: BriefSaved = { ok: true, row, created: !existing, warnings: check.warnings };
   let cells = briefCells(brief, calendar);
@@ -445,7 +450,7 @@ export function planBriefSave(
     const headers = new Set(edit.fields.map((field) => BRIEF_FIELD_HEADERS[field] as string));
     cells = Object.fromEntries(Object.entries(cells).filter(([header]) => headers.has(header)));
   }
-  // An edit is placed by its key; a brief whose row someone removed meanwhile is added back.
+  // An edit is placed by its key, a new brief after the last row.
   const write = rowWrites("Campaigns", tabs.Campaigns, [cells], row, existing ? brief.campaignId : "");
   if (isRefusal(write)) return write;
   return { ok: true, writes: [write], reply };

@@ -204,6 +204,20 @@ describe("the server edits only what was opened", () => {
     expect(bundle.emulator.values("Campaigns")).toEqual(before);
   });
 
+  it("refuses an edit whose campaign someone renamed or removed, rather than adding it back", () => {
+    const bundle = workbook();
+    const sheet = bundle.emulator.spreadsheet.getSheetByName("Campaigns");
+    const values = bundle.emulator.values("Campaigns");
+    const row = values.findIndex((cells) => cells[0] === "C-100") + 1;
+    sheet?.getRange(row, 1).setValue("C-100-old");
+    const before = bundle.emulator.values("Campaigns");
+    expect(bundle.call("sidebarSaveBrief", edit(loadedOf("C-100")), false, loadedOf("C-100"))).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining("C-100 is no longer on the Campaigns tab") }],
+    });
+    expect(bundle.emulator.values("Campaigns")).toEqual(before);
+  });
+
   it("makes text past a cell and absurd lists field errors, not Sheets exceptions", () => {
     const bundle = workbook();
     const long = bundle.call(

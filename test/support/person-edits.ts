@@ -23,14 +23,21 @@ export type PersonEdit =
   | { kind: "typeCell"; row: number; column: number; value: string | number; header?: string };
 
 /**
- * The structural edits. `typeCell` is left out: typing over a key cell during a sidebar save
- * fails sidebar-edits' model (reported to the coordinator), so it is used by name for now.
+ * What a person may do between two of the add-on's calls: insert, delete or sort, type a new row,
+ * or type over one cell of a team column (a key cell included: an ID someone renamed, or an ID
+ * typed twice).
  */
 export const personEdit: fc.Arbitrary<PersonEdit> = fc.oneof(
   fc.record({ kind: fc.constant("insertColumn" as const), at: fc.nat(40) }),
   fc.record({ kind: fc.constant("deleteColumn" as const), at: fc.nat(40) }),
   fc.record({ kind: fc.constant("sort" as const), by: fc.nat(40), ascending: fc.boolean() }),
   fc.record({ kind: fc.constant("typeRow" as const), at: fc.nat(200) }),
+  fc.record({
+    kind: fc.constant("typeCell" as const),
+    row: fc.nat(200),
+    column: fc.nat(40),
+    value: fc.oneof(fc.string(), fc.integer(), fc.constantFrom("C-100", "C-200", "")),
+  }),
 );
 
 /** Applies an edit to a tab; a column the edit would delete is a team column (never an owned one). */
