@@ -2,7 +2,6 @@
  * Collaborations: first the facts of each row (content due, payout, rates, samples), which the
  * samples, authorizations, campaigns and creators checks read; then its owned columns and alerts.
  */
-import { adsRate } from "../../domain/ads-rates";
 import { alertsCell } from "../../domain/alerts";
 import { matchChoice, SAMPLE_POLICIES, type SamplePolicy } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
@@ -15,7 +14,7 @@ import {
 } from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
-import { collaborationRate } from "../../domain/rates";
+import { saleRate } from "../../domain/rates";
 import { sampleCostBorne, sampleOwed, sampleState } from "../../domain/samples";
 import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
@@ -154,8 +153,9 @@ function sampleFacts(
 }
 
 /**
- * The rate the row's sales earn and the rate its ad orders earn, read on today or, once its
- * campaign ended, on the campaign's last day. The row's own SKU, or every SKU of its campaign.
+ * The rate the row's sales earn and the rate its ad orders earn, read on today clamped into its
+ * campaign window (its first day before it starts, its last once it ended), as the sidebar preview
+ * and recruit read it. The row's own SKU, or every SKU of its campaign.
  */
 function ratesOf(
   run: CheckRun,
@@ -166,7 +166,10 @@ function ratesOf(
 ): { rate?: number | undefined; adsRate?: number | undefined } {
   const ownSku = text(row.get("SKU"));
   const skus = ownSku ? [ownSku] : (campaign?.skus ?? []);
-  const rateDay: Day = campaign?.end !== undefined ? Math.min(run.today, campaign.end) : run.today;
+  const rateDay = Math.min(
+    Math.max(run.today, campaign?.start ?? Number.NEGATIVE_INFINITY),
+    campaign?.end ?? Number.POSITIVE_INFINITY,
+  );
   const creator = text(row.get("Creator"));
   let covering: Campaign | undefined;
   for (const sku of skus) {
@@ -174,20 +177,16 @@ function ratesOf(
     if (covering) break;
   }
   const sku = skus[0] ?? "";
-  const partner = campaign?.lane === "Partner" ? campaign : undefined;
   const openCampaign = campaign?.lane === "Open" ? campaign : undefined;
-  const applied = collaborationRate({
-    partnerRate: partner?.rate,
-    coveringTargetRate: covering?.rate,
-    openRate: products.openRateOf(sku) ?? openCampaign?.rate,
+  const { standardRate, adsRate } = saleRate({
+    target: covering,
+    partner: campaign?.lane === "Partner" ? campaign : undefined,
+    open: {
+      rate: products.openRateOf(sku) ?? openCampaign?.rate,
+      adsRate: products.openAdsRateOf(sku) ?? openCampaign?.adsRate,
+    },
   });
-  const ads = adsRate({
-    partnerAdsRate: partner?.adsRate,
-    targetAdsRate: covering?.adsRate,
-    openAdsRate: products.openAdsRateOf(sku) ?? openCampaign?.adsRate,
-    standardRate: applied?.rate,
-  });
-  return { rate: applied?.rate, adsRate: ads?.rate };
+  return { rate: standardRate, adsRate };
 }
 
 export function checkCollaborations(run: CheckRun, creators: CreatorLookup): void {
