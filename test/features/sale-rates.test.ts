@@ -85,7 +85,8 @@ const order = (adOrder: boolean): OrderValues => ({
   contentType: "Short video",
   status: "Completed",
 });
-const priced = (book: Workbook, adOrder: boolean) => orderPricer(tabsOf(book), calendar).price(order(adOrder));
+const priced = (book: Workbook, adOrder: boolean) =>
+  orderPricer(tabsOf(book), calendar).price(order(adOrder));
 
 const product = { SKU: "SKU-1", Product: "Glow serum", Price: 30, "Stock on hand": 500, "Open rate": 0.1 };
 
@@ -122,7 +123,10 @@ describe("the rate of a sale", () => {
     };
     expect(appliedRate(book, "K-T")).toBe(0.2);
     // Once it ended, its last day.
-    const ended = { ...book, campaigns: [campaign("T-1", "Target", { "Commission rate": 0.2, End: on(-1) })] };
+    const ended = {
+      ...book,
+      campaigns: [campaign("T-1", "Target", { "Commission rate": 0.2, End: on(-1) })],
+    };
     expect(appliedRate(ended, "K-T")).toBe(0.2);
   });
 });
