@@ -83,11 +83,11 @@ export function refreshMoneyFormats(
   spreadsheet: Spreadsheet,
   properties: Properties,
   tabs: Partial<Record<TabName, unknown[][]>>,
-  currency: string,
+  /** Settings' Currency in the spreadsheet's locale, read once by the run. */
+  style: MoneyStyle,
   /** Whether an owned header's column is the add-on's (not a column the team kept). */
   isOurs: (tab: TabName, header: string) => boolean = () => true,
 ): void {
-  const style: MoneyStyle = { currency, locale: spreadsheet.getSpreadsheetLocale() };
   const stored = properties.getProperty(MONEY_STYLE_PROPERTY);
   if (stored === moneyStyleKey(style)) return;
   const wanted = moneyNumberFormat(style);

@@ -51,6 +51,7 @@ import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
+import { settingsOfValues } from "./settings-tab";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
 
@@ -205,7 +206,12 @@ function checkAndWrite(
     if (below > 0) notices.push(headerRowMessage(tab.name, below));
     else tabs[tab.name] = values;
   }
-  const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
+  // Read once: the check's alerts and the money columns' format show amounts the same way.
+  const money = {
+    currency: settingsOfValues(tabs.Settings ?? []).currency,
+    locale: spreadsheet.getSpreadsheetLocale(),
+  };
+  const result = computeChecks({ tabs, today, calendar, money, ...(setUpBy ? { setUpBy } : {}) });
   const orders = checkOrders(tabs, calendar);
   withOrderAlerts(result, orders.alerts);
   refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
@@ -242,7 +248,7 @@ function checkAndWrite(
       fullCheck,
     });
   }
-  refreshMoneyFormats(spreadsheet, properties, tabs, result.settings.currency, (tab, header) =>
+  refreshMoneyFormats(spreadsheet, properties, tabs, money, (tab, header) =>
     Boolean(record.owned[tab]?.includes(headerKey(header))),
   );
   if (fullCheck) {
