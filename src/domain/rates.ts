@@ -23,6 +23,15 @@ export function insideWindow(day: Day, start?: Day, end?: Day): boolean {
   return (start === undefined || day >= start) && (end === undefined || day <= end);
 }
 
+/**
+ * The day a collaboration's rate is read on: today clamped into its campaign window (the first day
+ * before it starts, the last once it ended), so a row shows the rate its sales will or did earn.
+ */
+export function rateDay(today: Day, start?: Day, end?: Day): Day {
+  const from = start !== undefined && today < start ? start : today;
+  return end !== undefined && from > end ? end : from;
+}
+
 /** The one rate the creator earns, or undefined when neither lane applies. */
 export function appliedRate(terms: RateTerms): AppliedRate | undefined {
   const { targetRate, openRate, targetStart, targetEnd, saleDay } = terms;

@@ -20,6 +20,7 @@ import { isClosedStatus, splitList } from "../domain/choices";
 import { type CoveringCampaign, coverageIndex, idKey, targetCoverOf } from "../domain/coverage";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
 import type { MoneyStyle } from "../domain/money";
+import { rateDay } from "../domain/rates";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
@@ -529,7 +530,7 @@ export function planRecruit(
     calendar,
     id as string,
     sku as string,
-    Math.max(today, dayFromIso(brief.start) as Day),
+    rateDay(today, dayFromIso(brief.start), dayFromIso(brief.end)),
   );
 
   // The IDs taken, gathered once: the next ones count on from the highest.

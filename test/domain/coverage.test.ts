@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { coverageIndex, creatorKey, idKey, type TargetCover, targetCoverOf } from "../../src/domain/coverage";
 import { dayFromIso } from "../../src/domain/day";
-import { saleRate } from "../../src/domain/rates";
+import { rateDay, saleRate } from "../../src/domain/rates";
 
 const d = (iso: string) => dayFromIso(iso) as number;
 
@@ -171,6 +171,13 @@ describe("one creator key and one rate rule for a sale", () => {
     expect(new Set(["@Amy", " amy ", "AMY", " @amy"].map(creatorKey))).toEqual(new Set(["amy"]));
     const index = coverageIndex([cover("T-1", ["SKU-1"], "2026-12-01", "2026-12-31", { creator: "@Amy" })]);
     expect(index.covering("amy", "SKU-1", d("2026-12-10"))?.id).toBe("T-1");
+  });
+
+  it("reads a collaboration's rate on today clamped into its campaign window", () => {
+    expect(rateDay(10, 15, 30)).toBe(15);
+    expect(rateDay(20, 15, 30)).toBe(20);
+    expect(rateDay(40, 15, 30)).toBe(30);
+    expect(rateDay(40)).toBe(40);
   });
 
   it("ranks Partner > Target > Open, for standard rates and for the Shop Ads ladder", () => {

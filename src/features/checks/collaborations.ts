@@ -14,7 +14,7 @@ import {
 } from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
-import { saleRate } from "../../domain/rates";
+import { rateDay, saleRate } from "../../domain/rates";
 import { sampleCostBorne, sampleOwed, sampleState } from "../../domain/samples";
 import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
@@ -166,14 +166,11 @@ function ratesOf(
 ): { rate?: number | undefined; adsRate?: number | undefined } {
   const ownSku = text(row.get("SKU"));
   const skus = ownSku ? [ownSku] : (campaign?.skus ?? []);
-  const rateDay = Math.min(
-    Math.max(run.today, campaign?.start ?? Number.NEGATIVE_INFINITY),
-    campaign?.end ?? Number.POSITIVE_INFINITY,
-  );
+  const day = rateDay(run.today, campaign?.start, campaign?.end);
   const creator = text(row.get("Creator"));
   let covering: Campaign | undefined;
   for (const sku of skus) {
-    covering = coverage.covering(creator, sku, rateDay)?.value;
+    covering = coverage.covering(creator, sku, day)?.value;
     if (covering) break;
   }
   const sku = skus[0] ?? "";
