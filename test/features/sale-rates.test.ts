@@ -115,6 +115,19 @@ describe("the rate of a sale", () => {
     expect(appliedRate(book, "K-O")).toBe(0.2);
   });
 
+  it("gives a row with only Ads GMV its effective commission from the Open ads rate alone", () => {
+    const book = {
+      products: [{ ...product, "Open rate": "", "Open ads rate": 0.05 }],
+      campaigns: [campaign("O-1", "Open")],
+      collabs: [collab("K-O", "O-1", "amy", { "Ads GMV": 100 })],
+    };
+    expect(priced(book, true)).toMatchObject({ collabId: "K-O", rate: 0.05 });
+    expect(checked(book).owned.get("Collaborations")?.get("K-O")?.["Effective commission"]).toBeCloseTo(
+      0.05,
+      12,
+    );
+  });
+
   it("shows a Target campaign that has not started at its own rate, read on its first day", () => {
     const book = {
       products: [product],
@@ -148,7 +161,7 @@ describe("the import and the daily check agree", () => {
   );
   const openRates = fc.record({ rate, adsRate: rate });
 
-  test.prop([lanes, openRates, fc.boolean()])(
+  test.prop([lanes, openRates, fc.boolean()], { numRuns: 300 })(
     "the row a sale is matched to shows the rate the order is priced at",
     (rows, open, adOrder) => {
       const book: Workbook = {

@@ -205,8 +205,11 @@ export function checkCollaborations(run: CheckRun, creators: CreatorLookup): voi
       flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
       sampleCost: collab.sampleCost,
     };
-    // Without a rate there is no effective commission to give, only a missing rate.
-    const effective = collab.rate === undefined ? undefined : effectiveCommission(collab.cost);
+    // A GMV without its rate gives no effective commission, only a missing rate (Ads GMV alone
+    // needs only the ads rate, which the Open ads rate may give without any standard rate).
+    const missingRate =
+      (collab.gmv > 0 && collab.rate === undefined) || (collab.adsGmv > 0 && collab.adsRate === undefined);
+    const effective = missingRate ? undefined : effectiveCommission(collab.cost);
     run.ownedOf("Collaborations").set(row.key, {
       "Applied rate": collab.rate ?? "",
       "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
