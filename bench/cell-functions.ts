@@ -6,8 +6,7 @@
 import { zoneCalendar } from "../src/domain/day";
 import { cellFunctions } from "../src/features/cell-functions/catalog";
 import type { CellContext } from "../src/features/cell-functions/types";
-import type { ComputeResult } from "./checks";
-import { median } from "./stats";
+import { type ComputeResult, summarize, timed } from "./checks";
 
 const TIME_ZONE = "America/Los_Angeles";
 const TODAY_DAY = 20_797; // 2026-12-10
@@ -62,6 +61,18 @@ function realisticColumns(rows: number): Record<string, unknown[][]> {
       maybe(0.3, () => Math.round(random() * 100_000) / 100),
     );
     put("adsRate", 0.05);
+    put(
+      "partnerAdsRate",
+      maybe(0.1, () => Math.round(random() * 20) / 100 + 0.01),
+    );
+    put(
+      "targetAdsRate",
+      maybe(0.3, () => Math.round(random() * 20) / 100 + 0.01),
+    );
+    put(
+      "openAdsRate",
+      maybe(0.5, () => Math.round(random() * 20) / 100 + 0.01),
+    );
     put("paymentModel", random() < 0.5 ? "Commission only" : "Flat fee + commission");
     put("contentDue", date(-30, 60));
     put(
@@ -115,18 +126,17 @@ export function benchCellFunctions(rows: number, runs: number): ComputeResult[] 
     APPLIED_RATE: [c.targetRate, c.openRate, c.targetStart, c.targetEnd, c.saleDate],
     EFFECTIVE_COMMISSION: [c.gmv, c.rate, c.flatFee, c.sampleCost, c.adsGmv, c.adsRate],
     PAYOUT_STATUS: [c.paymentModel, c.contentDue, c.submitted, c.approved, c.paid, today],
+    SHOP_ADS_RATE: [c.partnerAdsRate, c.targetAdsRate, c.openAdsRate, c.rate],
     SAMPLE_STATUS: [c.policy, c.shipped, c.delivered, c.firstSale, c.refunded],
     AD_USABLE_UNTIL: [c.granted, c.duration, c.collabEnd, c.linkKept],
     AUTH_STATUS: [c.granted, c.duration, c.linkKept, c.collabEnd, today],
     WINDOW_STATUS: [c.start, c.end, today],
   };
   return cellFunctions.map((fn) => {
-    const args = calls[fn.name] ?? [];
-    const times = Array.from({ length: runs }, () => {
-      const started = performance.now();
-      fn.run(context, ...args);
-      return performance.now() - started;
-    });
-    return { name: fn.name, rows, ms: median(times), runs };
+    const args = calls[fn.name];
+    // A new custom function needs its columns here, or it would be timed doing nothing.
+    if (!args) throw new Error(`bench: no realistic columns for ${fn.name} in bench/cell-functions.ts`);
+    const samples = Array.from({ length: runs }, () => timed(() => fn.run(context, ...args)));
+    return summarize(fn.name, rows, samples);
   });
 }

@@ -1,28 +1,49 @@
 /**
- * Service calls of setup, a full daily run, a brief save and a recruit of 20 creators: ours
- * (build/Code.js in a node:vm context on the emulator) beside the naive baseline of bench/naive
- * (the same operation on its own emulator, seeded with the same workbook), the results of both
- * compared, and the floor of each operation.
+ * Service calls and cells of setup, a first daily run, a same-day re-run, a next-day run, a brief
+ * save and a recruit of 20 creators: ours (build/Code.js in a node:vm context on the emulator)
+ * beside the naive baseline of bench/naive (the same operations on their own emulator, seeded
+ * with the same workbook), the results of both compared, and the floor of each operation
+ * (bench/floors.ts). The whole sequence runs `runs` times on fresh emulators: counts must agree
+ * run to run, times are medians.
  */
 import vm from "node:vm";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { createEmulator, type Emulator } from "../src/local/index";
 import { headerKey, TABS, type TabName } from "../src/workbook/schema";
+import { type DailyState, dailyFloor, type Floor, rowsFloor, setupFloor } from "./floors";
 import { naiveDailyRun } from "./naive/daily-run";
 import { naiveSetup } from "./naive/setup";
 import { naiveRecruit, naiveSaveBrief } from "./naive/sidebar";
+import { median } from "./stats";
 import { benchBrief, benchRecruit, NOW, type Tabs, TIME_ZONE } from "./workbook";
 
-export const OPERATIONS = ["setup", "daily run", "brief save", "recruit 20"] as const;
+export const OPERATIONS = [
+  "setup",
+  "daily run",
+  "same-day re-run",
+  "next-day run",
+  "brief save",
+  "recruit 20",
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
+
+/** The operating view's limit in the bench workbook: Settings' Operations rows, left at its default. */
+export const BENCH_OPERATIONS_ROWS = 500;
 
 export interface CallCount {
   calls: number;
   /** Calls that change the document (the emulator's isWriteCall). */
   writes: number;
-  /** The operation's time on the emulator: its compute plus the emulator's own work. */
+  cellsRead: number;
+  cellsWritten: number;
+  /** Median time on the emulator (its compute plus the emulator's own work), node:vm for ours. */
   ms: number;
+  /** Median CPU time (user + system) of the process during the operation. */
+  cpuMs: number;
+  /** Every run's time, in run order. */
+  samplesMs: number[];
   byMethod: Record<string, number>;
+  cellsByMethod: Record<string, { read: number; written: number }>;
 }
 
 export interface OperationCalls {
@@ -30,8 +51,7 @@ export interface OperationCalls {
   rows: number;
   ours: CallCount;
   naive: CallCount;
-  /** One read per tab the operation needs plus one write per column (or block of new rows) it fills. */
-  floor: { reads: number; writes: number; total: number; rule: string };
+  floor: Floor;
   /** Ours and the naive baseline left the same values (see `verified`). */
   sameResult: boolean;
   verified: string;
@@ -64,18 +84,32 @@ function ours(tabs: Tabs, code: string): Loaded {
   };
 }
 
-function counted<T>(emulator: Emulator, run: () => T): { result: T; count: CallCount } {
+interface Measured {
+  count: Omit<CallCount, "ms" | "cpuMs" | "samplesMs">;
+  ms: number;
+  cpuMs: number;
+}
+
+function counted<T>(emulator: Emulator, run: () => T): { result: T; measured: Measured } {
   emulator.calls.reset();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = run();
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   return {
     result,
-    count: {
-      calls: emulator.calls.count(),
-      writes: emulator.calls.writes(),
+    measured: {
       ms,
-      byMethod: emulator.calls.byMethod(),
+      cpuMs: (used.user + used.system) / 1000,
+      count: {
+        calls: emulator.calls.count(),
+        writes: emulator.calls.writes(),
+        cellsRead: emulator.calls.cells().read,
+        cellsWritten: emulator.calls.cells().written,
+        byMethod: emulator.calls.byMethod(),
+        cellsByMethod: emulator.calls.cellsByMethod(),
+      },
     },
   };
 }
@@ -153,119 +187,118 @@ function compareDaily(a: Emulator, b: Emulator): string | undefined {
   );
 }
 
-// ---- floors ----
-
-const NEEDS: Record<Exclude<Operation, "setup" | "daily run">, TabName[]> = {
-  // The brief is checked against Products; Campaigns holds the duplicate and the last row.
-  "brief save": ["Products", "Campaigns"],
-  // The campaign's brief (and its SKUs' Products), the creators, the seats already taken, the samples.
-  "recruit 20": ["Products", "Campaigns", "Creators", "Collaborations", "Samples"],
-};
-
-function floorOf(operation: Operation, tabs: Tabs): OperationCalls["floor"] {
-  if (operation === "setup") {
-    // Every tab of the contract is looked at; each tab created and each header added is written.
-    let writes = 0;
-    for (const tab of TABS) {
-      const header = (tabs[tab.name]?.[0] ?? []).map(headerKey);
-      if (!tabs[tab.name]) writes += 1;
-      writes += tab.columns.filter((column) => !header.includes(headerKey(column.header))).length;
-    }
-    return {
-      reads: TABS.length,
-      writes,
-      total: TABS.length + writes,
-      rule: "one read per tab, one write per tab created and per column added",
-    };
-  }
-  if (operation === "daily run") {
-    const read = TABS.filter((tab) => !tab.generated);
-    const owned = read.reduce((sum, tab) => sum + tab.columns.filter((column) => column.owned).length, 0);
-    return {
-      reads: read.length,
-      writes: owned + 1,
-      total: read.length + owned + 1,
-      rule: "one read per tab, one write per owned column, one for the Operations tab",
-    };
-  }
-  const reads = NEEDS[operation].length;
-  // The bench campaign sends free samples: a recruit adds rows to Collaborations and Samples.
-  const writes = operation === "recruit 20" ? 2 : 1;
-  return {
-    reads,
-    writes,
-    total: reads + writes,
-    rule: "one read per tab needed, one write per tab given new rows",
-  };
-}
-
 // ---- the run ----
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`bench: ${message}`);
 }
 
-/** All four operations on one workbook size; each pair starts from the same state. */
-export function serviceCalls(collaborations: number, code: string): OperationCalls[] {
-  const { tabs } = scaledWorkbook({ today: NOW, timeZone: TIME_ZONE, collaborations });
+/** The workbook as it is now, uncounted, as the floors read it. */
+function snapshot(emulator: Emulator): Tabs {
+  const tabs: Tabs = {};
+  for (const tab of TABS) {
+    if (emulator.spreadsheet.getSheetByName(tab.name)) tabs[tab.name] = emulator.values(tab.name);
+  }
+  return tabs;
+}
+
+/** Per tab, the cells whose value differs between two snapshots: what an operation had to write. */
+function changedCells(before: Tabs, after: Tabs): Record<string, number> {
+  const changed: Record<string, number> = {};
+  for (const [tab, rows] of Object.entries(after)) {
+    const was = before[tab] ?? [];
+    let count = 0;
+    rows.forEach((row, index) => {
+      row.forEach((cell, column) => {
+        if (cellText(cell) !== cellText(was[index]?.[column])) count += 1;
+      });
+    });
+    changed[tab] = count;
+  }
+  return changed;
+}
+
+interface Step {
+  operation: Operation;
+  ours: Measured;
+  naive: Measured;
+  floor: Floor;
+  verified: string;
+  difference: string | undefined;
+}
+
+const sent = (measured: Measured) => measured.count.byMethod["MailApp.sendEmail"] ?? 0;
+
+/** One pass of every operation on fresh emulators; each pair starts from the same state. */
+function sequence(tabs: Tabs, code: string): Step[] {
   const a = ours(tabs, code);
   const b = seeded(tabs);
-  const results: OperationCalls[] = [];
-  const push = (
-    operation: Operation,
-    pair: { ours: CallCount; naive: CallCount },
-    verified: string,
-    difference: string | undefined,
-  ) => {
-    results.push({
+  const steps: Step[] = [];
+
+  const before = snapshot(b);
+  const maxRows = Object.fromEntries(
+    Object.keys(before).map((tab) => [tab, b.spreadsheet.getSheetByName(tab)?.getMaxRows() ?? 0]),
+  );
+  const setup = {
+    ours: counted(a.emulator, () => a.call("setUpWorkbookFromMenu")).measured,
+    naive: counted(b, () => naiveSetup(b.globals)).measured,
+  };
+  steps.push({
+    operation: "setup",
+    ...setup,
+    floor: setupFloor(before, maxRows),
+    verified: "headers and header notes of every tab",
+    difference: compareSetup(a.emulator, b),
+  });
+
+  const daily: DailyState = { highlighted: new Set<TabName>() };
+  const runDaily = (operation: Operation, verified: string) => {
+    const state = snapshot(b);
+    const now = b.clock.now();
+    const pair = {
+      ours: counted(a.emulator, () => a.emulator.withContext("trigger", () => a.call("runDailyChecks")))
+        .measured,
+      naive: counted(b, () => b.withContext("trigger", () => naiveDailyRun(b.globals, now))).measured,
+    };
+    steps.push({
       operation,
-      rows: collaborations,
       ...pair,
-      floor: floorOf(operation, tabs),
-      sameResult: difference === undefined,
+      floor: dailyFloor(state, now, TIME_ZONE, sent(pair.naive), daily, BENCH_OPERATIONS_ROWS),
       verified,
-      ...(difference === undefined ? {} : { difference }),
+      difference: compareDaily(a.emulator, b),
     });
   };
-
-  const setup = {
-    ours: counted(a.emulator, () => a.call("setUpWorkbookFromMenu")).count,
-    naive: counted(b, () => naiveSetup(b.globals)).count,
-  };
-  push("setup", setup, "headers and header notes of every tab", compareSetup(a.emulator, b));
-
-  const daily = {
-    ours: counted(a.emulator, () => a.emulator.withContext("trigger", () => a.call("runDailyChecks"))).count,
-    naive: counted(b, () => b.withContext("trigger", () => naiveDailyRun(b.globals, NOW))).count,
-  };
-  push(
-    "daily run",
-    daily,
-    "every owned column, the Operations tab, the digest recipients",
-    compareDaily(a.emulator, b),
-  );
+  const what = "every owned column, the Operations tab, the digest recipients";
+  runDaily("daily run", what);
+  runDaily("same-day re-run", what);
+  for (const emulator of [a.emulator, b]) emulator.clock.advanceDays(1);
+  runDaily("next-day run", what);
 
   const brief = benchBrief(tabs);
+  const briefState = snapshot(b);
   const savedOurs = counted(a.emulator, () => a.call("sidebarSaveBrief", brief, true));
   const savedNaive = counted(b, () => naiveSaveBrief(b.globals, brief, true));
   check(
     (savedOurs.result as { ok?: boolean }).ok === true,
     `our brief save was refused: ${JSON.stringify(savedOurs.result)}`,
   );
-  push(
-    "brief save",
-    { ours: savedOurs.count, naive: savedNaive.count },
-    "the saved Campaigns row",
-    firstDifference(
+  steps.push({
+    operation: "brief save",
+    ours: savedOurs.measured,
+    naive: savedNaive.measured,
+    floor: rowsFloor(briefState, ["Products", "Campaigns"], changedCells(briefState, snapshot(b))),
+    verified: "the saved Campaigns row",
+    difference: firstDifference(
       "Campaigns row of C-BENCH",
       [rowWithKey(a.emulator, "Campaigns", "Campaign ID", brief.campaignId)],
       [rowWithKey(b, "Campaigns", "Campaign ID", brief.campaignId)],
     ),
-  );
+  });
 
   const request = benchRecruit(tabs);
+  const recruitState = snapshot(b);
   const recruitedOurs = counted(a.emulator, () => a.call("sidebarRecruit", request));
-  const recruitedNaive = counted(b, () => naiveRecruit(b.globals, request, NOW));
+  const recruitedNaive = counted(b, () => naiveRecruit(b.globals, request, b.clock.now()));
   const invited = (reply: unknown) =>
     ((reply as { invited?: { collabId: string; creator: string }[] }).invited ?? []).map((item) => [
       item.collabId,
@@ -280,13 +313,60 @@ export function serviceCalls(collaborations: number, code: string): OperationCal
     columnsOf(emulator, "Samples", ["Sample ID", "Collab ID", "SKU", "Policy", "Cost"]).filter((row) =>
       invitedIds.has(String(row[1])),
     );
-  push(
-    "recruit 20",
-    { ours: recruitedOurs.count, naive: recruitedNaive.count },
-    "the invitations, the new Collaborations rows (Collab ID to Content due) and their Samples rows",
-    firstDifference("invited", invited(recruitedOurs.result), invited(recruitedNaive.result)) ??
+  steps.push({
+    operation: "recruit 20",
+    ours: recruitedOurs.measured,
+    naive: recruitedNaive.measured,
+    // The campaign's brief and its SKUs, the creators, the seats taken, the samples; two tabs get rows.
+    floor: rowsFloor(
+      recruitState,
+      ["Products", "Campaigns", "Creators", "Collaborations", "Samples"],
+      changedCells(recruitState, snapshot(b)),
+    ),
+    verified:
+      "the invitations, the new Collaborations rows (Collab ID to Content due) and their Samples rows",
+    difference:
+      firstDifference("invited", invited(recruitedOurs.result), invited(recruitedNaive.result)) ??
       firstDifference("new Collaborations rows", newRows(a.emulator), newRows(b)) ??
       firstDifference("new Samples rows", newSamples(a.emulator), newSamples(b)),
-  );
-  return results;
+  });
+  return steps;
+}
+
+const countsOf = (measured: Measured) => JSON.stringify(measured.count);
+
+function summary(runs: readonly Measured[]): CallCount {
+  const first = runs[0] as Measured;
+  return {
+    ...first.count,
+    ms: median(runs.map((run) => run.ms)),
+    cpuMs: median(runs.map((run) => run.cpuMs)),
+    samplesMs: runs.map((run) => run.ms),
+  };
+}
+
+/** Every operation on one workbook size, `runs` times; counts are checked to agree run to run. */
+export function serviceCalls(collaborations: number, code: string, runs: number): OperationCalls[] {
+  const { tabs } = scaledWorkbook({ today: NOW, timeZone: TIME_ZONE, collaborations });
+  const passes = Array.from({ length: runs }, () => sequence(tabs, code));
+  const first = passes[0] ?? [];
+  return first.map((step, index) => {
+    const all = passes.map((pass) => pass[index] as Step);
+    for (const other of all) {
+      check(
+        countsOf(other.ours) === countsOf(step.ours) && countsOf(other.naive) === countsOf(step.naive),
+        `${step.operation} at ${collaborations}: the counts changed from one run to the next`,
+      );
+    }
+    return {
+      operation: step.operation,
+      rows: collaborations,
+      ours: summary(all.map((run) => run.ours)),
+      naive: summary(all.map((run) => run.naive)),
+      floor: step.floor,
+      sameResult: step.difference === undefined,
+      verified: step.verified,
+      ...(step.difference === undefined ? {} : { difference: step.difference }),
+    };
+  });
 }

@@ -20,6 +20,7 @@ export function duration(ms: number): string {
 export function ratio(baseline: number, ours: number): string {
   const times = baseline / ours;
   if (!Number.isFinite(times)) return "-";
+  if (times < 0.01) return "<0.01×";
   return `${times >= 100 ? count(times) : times.toFixed(times >= 10 ? 1 : 2)}×`;
 }
 
@@ -37,17 +38,24 @@ function line(cells: readonly string[], note = ""): string {
   return `${padded}${note ? `  ${note}` : ""}`.trimEnd();
 }
 
+const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
+const load = (values: readonly number[] | undefined) =>
+  (values ?? []).map((value) => value.toFixed(2)).join(" / ");
+
 export function formatTable(results: BenchResults): string {
-  const { assumptions, startup, compute } = results;
+  const { assumptions, startup, compute, memory, sidebar, targets, machine } = results;
   const perCall = `${assumptions.perCallMs} ms`;
   const limit = duration(assumptions.runLimitMs);
+  const first = machine.samples[0];
+  const last = machine.samples.at(-1);
   const out: string[] = [];
   out.push(
     `Campaign Desk bench${results.smoke ? " (SMOKE: small sizes, few runs)" : ""}, ${results.generatedAt}, node ${results.node}, ${results.cpus}`,
+    `Machine: load average (1 / 5 / 15 min) ${load(first?.loadAverage)} at the start, ${load(last?.loadAverage)} at the end; the bench used ${machine.cpuSeconds.toFixed(1)} s of CPU in ${results.benchSeconds.toFixed(1)} s.`,
     "Every baseline is built and measured in this same run. base÷ours above 1: ours is smaller, fewer or faster.",
     "",
     line(["", "rows", "ours", "baseline", "base÷ours", "floor/limit"], "note"),
-    `SERVICE CALLS per operation, counted by the emulator [1]; baseline: the naive add-on, bench/naive [2]`,
+    `SERVICE CALLS per operation, counted by the emulator [1]; baseline: the naive add-on, bench/naive [2]; floor [3]`,
   );
   const byOperation = OPERATIONS.flatMap((operation) =>
     results.serviceCalls.filter((result) => result.operation === operation),
@@ -61,13 +69,44 @@ export function formatTable(results: BenchResults): string {
           count(result.ours.calls),
           count(result.naive.calls),
           ratio(result.naive.calls, result.ours.calls),
-          `${count(result.floor.total)} floor`,
+          `${count(result.floor.calls)} floor`,
         ],
         result.sameResult ? "same result" : `RESULTS DIFFER: ${result.difference ?? ""}`,
       ),
     );
   }
-  out.push(`TIME ON GOOGLE, estimated: calls × ${perCall} + time on the emulator [4]; limit ${limit} a run`);
+  out.push("CELLS WRITTEN per operation, counted by the emulator [1]");
+  for (const result of byOperation) {
+    out.push(
+      line(
+        [
+          `  ${result.operation}`,
+          count(result.rows),
+          count(result.ours.cellsWritten),
+          count(result.naive.cellsWritten),
+          ratio(result.naive.cellsWritten, result.ours.cellsWritten),
+          `${count(result.floor.cellsWritten)} floor`,
+        ],
+        `${(result.ours.cellsWritten / result.rows).toFixed(result.ours.cellsWritten < result.rows ? 3 : 1)} a collaboration`,
+      ),
+    );
+  }
+  out.push("CELLS READ per operation, counted by the emulator [1]");
+  for (const result of byOperation) {
+    out.push(
+      line([
+        `  ${result.operation}`,
+        count(result.rows),
+        count(result.ours.cellsRead),
+        count(result.naive.cellsRead),
+        ratio(result.naive.cellsRead, result.ours.cellsRead),
+        `${count(result.floor.cellsRead)} floor`,
+      ]),
+    );
+  }
+  out.push(
+    `TIME ON GOOGLE, estimated: calls × ${perCall} + compute [4]; limit ${limit} a run; medians of ${results.options.serviceRuns} runs`,
+  );
   for (const result of byOperation) {
     const { ours, naive, limitMs } = result.estimate;
     const verdict = (estimate: typeof ours, who: string) =>
@@ -84,7 +123,7 @@ export function formatTable(results: BenchResults): string {
           ratio(naive.ms, ours.ms),
           duration(limitMs),
         ],
-        `${verdict(ours, "ours")}, ${verdict(naive, "naive")}`,
+        `${verdict(ours, "ours")}, ${verdict(naive, "naive")}; compute ${duration(ours.computeMs)} (${ours.computeSource}); emulator ${duration(result.ours.ms)}, CPU ${duration(result.ours.cpuMs)}`,
       ),
     );
   }
@@ -115,7 +154,7 @@ export function formatTable(results: BenchResults): string {
   sized("build/sidebar.html bytes", startup.sidebar.ours.bytes, startup.sidebar.baseline.bytes);
   sized("build/sidebar.html gzip bytes", startup.sidebar.ours.gzipBytes, startup.sidebar.baseline.gzipBytes);
   out.push(
-    "SELLER CENTER IMPORT of an affiliate orders export, on 1,000 collaborations: calls flat in rows [7]",
+    "SELLER CENTER IMPORT of an affiliate orders export, on 1,000 collaborations: calls flat in rows [9]",
   );
   for (const result of results.sellerImport ?? []) {
     out.push(
@@ -132,12 +171,22 @@ export function formatTable(results: BenchResults): string {
       ),
     );
   }
-  out.push("COMPUTE, pure (no service calls): median of several runs [6]");
+  out.push(
+    `COMPUTE outside node:vm, medians of ${results.options.computeRuns} runs; baseline: a single pass over every cell [6]`,
+  );
   for (const result of compute.daily) {
+    const times = result.check.ms / Math.max(result.singlePass.ms, 1e-6);
     out.push(
       line(
-        [`  ${result.name}`, count(result.rows), duration(result.ms), "", "", limit],
-        share(result.ms, assumptions.runLimitMs),
+        [
+          "  daily check (ours) vs single pass",
+          count(result.rows),
+          duration(result.check.ms),
+          duration(result.singlePass.ms),
+          `${times.toFixed(1)}×`,
+          `≤ ${targets.computeRatio}× target`,
+        ],
+        `${times <= targets.computeRatio ? "meets" : "MISSES"} the target; CPU ${duration(result.check.cpuMs)} vs ${duration(result.singlePass.cpuMs)} (${(result.check.cpuMs / Math.max(result.singlePass.cpuMs, 1e-6)).toFixed(1)}×); ${count(result.cells)} cells; ${share(result.check.ms, assumptions.runLimitMs)}`,
       ),
     );
   }
@@ -152,7 +201,43 @@ export function formatTable(results: BenchResults): string {
           "",
           duration(assumptions.customFunctionLimitMs),
         ],
-        share(result.ms, assumptions.customFunctionLimitMs),
+        `CPU ${duration(result.cpuMs)}; ${share(result.ms, assumptions.customFunctionLimitMs)}`,
+      ),
+    );
+  }
+  out.push("MEMORY of the daily check, in a process of its own [7]");
+  out.push(
+    line(
+      [
+        "  peak heap of the check",
+        count(memory.rows),
+        megabytes(memory.peakHeapMb),
+        "",
+        "",
+        `< ${targets.peakHeapMb} MB target`,
+      ],
+      `${memory.peakHeapMb < targets.peakHeapMb ? "meets" : "MISSES"} the target; the workbook's values ${megabytes(memory.workbookHeapMb)}; process peak RSS ${megabytes(memory.peakMb)}; ${memory.collections} collections`,
+    ),
+  );
+  out.push("SIDEBAR, JSON bytes through google.script.run [8]");
+  out.push(
+    line(
+      [
+        "  first load",
+        count(sidebar.rows),
+        count(sidebar.firstLoadBytes),
+        "",
+        "",
+        `${count(targets.sidebarFirstLoadBytes)} target`,
+      ],
+      `${sidebar.firstLoadBytes <= targets.sidebarFirstLoadBytes ? "meets" : "MISSES"} the target; ${sidebar.firstLoadCalls} service calls`,
+    ),
+  );
+  for (const call of sidebar.onDemand) {
+    out.push(
+      line(
+        [`  on demand: ${call.name}`, count(sidebar.rows), count(call.bytes), "", "", ""],
+        `the busiest campaign; ${call.calls} service calls`,
       ),
     );
   }
@@ -176,18 +261,20 @@ export function formatTable(results: BenchResults): string {
     );
   }
 
-  const floors = new Map(results.serviceCalls.map((result) => [result.operation, result.floor.rule]));
   const checked = new Map(results.serviceCalls.map((result) => [result.operation, result.verified]));
+  const floors = new Map(results.serviceCalls.map((result) => [result.operation, result.floor.parts]));
   const allSame = results.serviceCalls.every((result) => result.sameResult);
   out.push(
     "",
-    "[1] Every method called on a Google service object counts one call (getRange and rule builders too), the same for ours and the baseline.",
+    "[1] Every method called on a Google service object counts one call (getRange and rule builders too), the same for ours, the baseline and the floor. Cells: read = the cells a call returned (a grid getter its grid), written = the cells of each range written (setValue on a range writes all of it), appendRow its row, a sheet-wide clear its used area.",
     `[2] Same operation, same seeded workbook, values from the same src/ functions; only the service calls differ (bench/naive/README.md). Measured at every size, not extrapolated. Results compared after each operation: ${allSame ? "identical" : "SOME DIFFER (see the notes)"} (${[...checked.entries()].map(([operation, what]) => `${operation}: ${what}`).join("; ")}).`,
-    `[3] Floor: ${[...floors.entries()].map(([operation, rule]) => `${operation}: ${rule}`).join("; ")}.`,
-    `[4] ${perCall} a call is an assumption: ${assumptions.perCallSource}. Cached writes can cost far less, so a FAIL shows the per-call cost the run would need to fit in ${limit}. Time on the emulator over-states compute (it includes the emulator's own work).`,
+    `[3] Floor (bench/floors.ts): the fewest calls the operation could make, each unit (a tab read, a block write, the lock, a rule built, a mail) counted by running it on the emulator; it reads every cell it needs and writes only the cells that change. ${[...floors.entries()].map(([operation, parts]) => `${operation}: ${parts.join(", ")}`).join("; ")}.`,
+    `[4] ${perCall} a call is an assumption: ${assumptions.perCallSource}. Cached writes can cost far less, so a FAIL shows the per-call cost the run would need to fit in ${limit}. Compute: for a daily run, the check measured outside node:vm at the same size (COMPUTE); otherwise the operation's median time on the emulator, which over-states it (the emulator's own work, and node:vm, are in it).`,
     `[5] The baseline is the same entry points plus bench/baseline/zod-brief.ts (the brief's schema with \`import { z } from "zod"\`), built with the esbuild options of scripts/build.mjs${startup.code.exact && startup.sidebar.exact ? "" : " (APPROXIMATE: the bench's own build did not match build/ byte for byte)"}. Load: compile and run the top level in a fresh node:vm context, a new file name each time.`,
-    `[6] Daily run compute: computeChecks over the seeded workbook, ${results.options.computeRuns} runs${results.options.computeSizes.some((size) => size >= 50_000) ? " (3 at 50,000)" : ""}. Custom functions: one array call over realistic columns, ${results.options.cellRuns} runs.`,
-    "[7] bench/seller-import.ts: build/Code.js on the emulator, one run per size; calls are sidebarImportPreview plus sidebarImportConfirm (reads, confirmations before each write, writes); cells written are the planned blocks (new Orders rows, changed columns, collaborations' GMV, Ads GMV and First sale). Times include the emulator's own work.",
+    `[6] computeChecks over the seeded workbook in plain Node, and a single pass that reads every cell once into the value a rule uses (a date as its day, a text trimmed) and gives every owned cell a value once; interleaved run by run, after one uncounted run of each. Custom functions: one array call over realistic columns, ${results.options.cellRuns} runs.`,
+    "[7] The largest heap V8 held while the check ran (from its GC trace: the workbook's values plus everything the check allocated, garbage included); the process's peak resident set also holds Node, tsx and the generator's freed pages.",
+    "[8] JSON.stringify of each reply, as it crosses google.script.run: the first load is what the sidebar needs to paint; the rest it asks for when a view needs it.",
+    "[9] bench/seller-import.ts: build/Code.js on the emulator, one run per size; calls are sidebarImportPreview plus sidebarImportConfirm (reads, confirmations before each write, writes); cells written are the planned blocks (new Orders rows, changed columns, collaborations' GMV, Ads GMV and First sale). Times include the emulator's own work.",
     "",
     `bench took ${results.benchSeconds.toFixed(1)} s`,
   );

@@ -33,10 +33,13 @@ const out = join(root, "build");
  * changed cells written, setup tab by tab with its questions, the record of what the add-on
  * made) about 15 KB more. The digest that stays small at any size (issue 14: the per-reader
  * summary, the bounded ledger claimed under the lock, the visible trigger's state and its failure
- * records, the Owner rule) about 11 KB more. The cap sits about 2 KB above the bundle: it is a
- * tripwire for an accidental import, raised only with a reason in the commit.
+ * records, the Owner rule) about 11 KB more. Scale (issue 17) about 3 KB: the operating view
+ * bounded and written only as far as it changed (content and layout signatures, its colours as
+ * rules) and the sidebar's first load packed, with a campaign's seats on demand. The cap sits
+ * about 2 KB above the bundle: it is a tripwire for an accidental import, raised only with a
+ * reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 179_000;
+export const CODE_BUDGET_BYTES = 182_000;
 
 mkdirSync(out, { recursive: true });
 

@@ -118,10 +118,31 @@ export function recruitTab(
     return closed ? { errors: [], closed } : { brief: check.brief, errors: [] };
   }
 
-  // The campaign's seats, gathered once per render: a list of 50,000 collaborations is not
-  // filtered again for every creator.
-  let seats = new Set<string>();
-  const seated = (creator: SidebarCreator) => seats.has(seatOf(campaignId, creator.name));
+  // The campaign's seats are asked for when it is first shown (the first load leaves the
+  // collaborations out) and kept until the next reload; undefined while they are on their way.
+  const seatsByCampaign = new Map<string, Set<string> | "loading" | Error>();
+  let seats: Set<string> | undefined;
+  const seated = (creator: SidebarCreator) => seats?.has(seatOf(campaignId, creator.name)) === true;
+
+  function fetchSeats(id: string): void {
+    seatsByCampaign.set(id, "loading");
+    callServer("sidebarCampaignSeats", id)
+      .then(
+        (reply) => seatsByCampaign.set(id, new Set(reply.creators.map((name) => seatOf(id, name)))),
+        (error: Error) => seatsByCampaign.set(id, error),
+      )
+      .finally(() => {
+        if (id === campaignId) renderList();
+      });
+  }
+
+  /** The seats of the campaign shown, or why they are not known yet. */
+  function seatsOfCampaign(): Set<string> | "loading" | Error {
+    const known = seatsByCampaign.get(campaignId);
+    if (known !== undefined) return known;
+    fetchSeats(campaignId);
+    return "loading";
+  }
 
   /** Why a creator cannot be invited now, or "" (the same rule the server applies). */
   const blockedReason = (creator: SidebarCreator, brief: CampaignBrief): string => {
@@ -142,12 +163,12 @@ export function recruitTab(
   }
 
   function renderList(): void {
-    const { brief, errors, closed } = checked();
-    seats = new Set(
-      (state?.collaborations ?? [])
-        .filter((collab) => same(collab.campaignId, campaignId))
-        .map((collab) => seatOf(collab.campaignId, collab.creator)),
-    );
+    const checks = checked();
+    const { errors, closed } = checks;
+    const known = checks.brief ? seatsOfCampaign() : undefined;
+    seats = known instanceof Set ? known : undefined;
+    // Nobody can be picked before the campaign's seats are known.
+    const brief = seats ? checks.brief : undefined;
     const creators = state?.creators ?? [];
     blocked.className = "notice error";
     blocked.hidden = errors.length === 0 && !closed;
@@ -175,6 +196,16 @@ export function recruitTab(
           { type: "button", class: "secondary", "data-testid": "recruit-open-brief" },
           "Open the brief",
         ),
+      );
+    }
+    if (known === "loading" || known instanceof Error) {
+      blocked.className = known instanceof Error ? "notice error" : "notice";
+      blocked.hidden = false;
+      clear(
+        blocked,
+        known instanceof Error
+          ? `Could not read who is already in ${campaignId}: ${known.message}`
+          : `Reading who is already in ${campaignId}…`,
       );
     }
     controls.hidden = !brief;
@@ -255,6 +286,8 @@ export function recruitTab(
 
   campaignPicker.addEventListener("change", () => {
     campaignId = campaignPicker.value;
+    // Picking a campaign again retries seats that could not be read.
+    if (seatsByCampaign.get(campaignId) instanceof Error) seatsByCampaign.delete(campaignId);
     chosen.clear();
     status.textContent = "";
     renderCampaign();
@@ -332,6 +365,8 @@ export function recruitTab(
   return {
     render(next, wanted) {
       state = next;
+      // A reload (after an invitation, say) may have changed who is in which campaign.
+      seatsByCampaign.clear();
       if (wanted !== undefined && wanted !== campaignId) {
         campaignId = wanted;
         chosen.clear();

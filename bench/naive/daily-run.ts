@@ -2,7 +2,7 @@
  * Naive daily run: the same checks, owned values, highlights, Operations tab and digest as
  * src/gas/run-checks.ts, written the way most scripts do it: each tab read in one call (that
  * much most scripts get right), then one setValue per owned cell, one setBackground per
- * highlighted row, one appendRow per Operations row.
+ * highlighted row, one appendRow per Operations row (its colours from the view's rules).
  */
 import type { Alert } from "../../src/domain/alerts";
 import { isoFromDay, zoneCalendar } from "../../src/domain/day";
@@ -72,22 +72,30 @@ export function naiveDailyRun(g: EmulatorGlobals, now: Date): void {
     today,
     { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
     stamp,
+    result.settings.operationsRows,
   );
   const operations =
     spreadsheet.getSheetByName("Operations") ??
     spreadsheet.insertSheet("Operations", spreadsheet.getSheets().length);
   operations.clear();
-  view.values.forEach((row, index) => {
+  view.values.forEach((row) => {
     operations.appendRow(row);
-    const colours = view.backgrounds[index] ?? [];
-    if (colours.some((colour) => colour !== null))
-      operations.getRange(index + 1, 1, 1, colours.length).setBackgrounds([colours]);
   });
   const height = view.values.length;
   if (height > 1) {
     for (const column of view.dateColumns)
       operations.getRange(2, column, height - 1, 1).setNumberFormat("yyyy-mm-dd");
   }
+  operations.setConditionalFormatRules(
+    view.rules.map((rule) =>
+      g.SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(rule.formula)
+        .setBackground(rule.background)
+        .setRanges([operations.getRange(2, rule.column, Math.max(height - 1, 1), rule.numColumns)])
+        .build(),
+    ),
+  );
+  operations.getRange(1, 1, 1, view.values[0]?.length ?? 1).setBackground(view.headerBackground);
   operations.getRange(1, 1, 1, view.values[0]?.length ?? 1).setFontWeight("bold");
   operations.setFrozenRows(view.frozenRows);
   operations.setFrozenColumns(view.frozenColumns);

@@ -89,7 +89,9 @@ export function naiveRecruit(
     (spreadsheet.getSheetByName("Campaigns") as Sheet).getDataRange().getValues(),
   );
   const campaign = campaigns.rows.find((row) => row.key === request.campaignId);
-  const brief = campaign ? checkBrief(briefInputFromRow(campaign.get, calendar)).brief : undefined;
+  const brief = campaign
+    ? checkBrief(briefInputFromRow((header) => campaign.get(header), calendar)).brief
+    : undefined;
   if (!brief?.skus.includes(request.sku)) return { ok: false, invited: [] };
   // As the add-on: Content due stays blank (it counts from acceptance) unless the brief has no
   // Content due days, when it is the campaign End.

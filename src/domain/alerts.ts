@@ -59,6 +59,7 @@ export function severityRank(severity: Severity | undefined): number {
 
 /** The text of an Alerts cell: worst first, e.g. `High: Content overdue by 3 days; Medium: ...`. */
 export function alertsCell(alerts: readonly Alert[]): string {
+  if (alerts.length === 0) return "";
   return [...alerts]
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
     .map((alert) => `${alert.severity}: ${alert.message}`)

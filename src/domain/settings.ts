@@ -18,6 +18,8 @@ export interface Settings {
   testMoreBelowCollaborations: number;
   /** Lower-case domains owners' digests may go to; empty: the default (see recipients.ts). */
   allowedEmailDomains: string[];
+  /** The most collaborations the operating view shows (the most urgent first). */
+  operationsRows: number;
 }
 
 type Parsed<T> = { value: T; message?: string } | { message: string };
@@ -112,6 +114,8 @@ const SPECS = [
     parse: wholeNumber(0, 1000),
   },
   { key: "Allowed email domains", field: "allowedEmailDomains", defaultText: "", parse: domains },
+  // A bound on the view keeps its rebuild small at any size; 10,000 rows are 440,000 cells.
+  { key: "Operations rows", field: "operationsRows", defaultText: "500", parse: wholeNumber(1, 10_000) },
 ] as const satisfies readonly SettingSpec<keyof Settings>[];
 
 export const SETTING_KEYS: readonly string[] = SPECS.map((spec) => spec.key);
@@ -129,6 +133,7 @@ export function defaultSettings(): Settings {
     priorityMaxEffectiveCommission: 0.25,
     testMoreBelowCollaborations: 2,
     allowedEmailDomains: [],
+    operationsRows: 500,
   };
 }
 

@@ -6,12 +6,10 @@
 import { type Day, dayFromIso, dayFromSerial, type ZoneCalendar } from "./day";
 
 export function isBlank(value: unknown): boolean {
-  return (
-    value === "" ||
-    value === null ||
-    value === undefined ||
-    (typeof value === "string" && value.trim() === "")
-  );
+  if (typeof value !== "string") return value === null || value === undefined;
+  // Most text starts with a visible character: no trim (and no new string) needed to know.
+  const first = value.charCodeAt(0);
+  return value === "" || ((first <= 32 || first === 160 || first >= 0x1680) && value.trim() === "");
 }
 
 const NUMBER_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;

@@ -33,6 +33,13 @@ export type SidebarTabs = Partial<Record<TabName, Grid | null>>;
 
 export const SIDEBAR_TABS = ["Products", "Campaigns", "Creators", "Collaborations"] as const;
 
+/**
+ * What the sidebar needs to paint: campaigns, products, creators and their pools. Collaborations
+ * (50,000 rows in a large shop) cross only as their header, for the setup check; the seats of a
+ * campaign come on demand (`campaignCreators`), when recruiting for it.
+ */
+export const FIRST_LOAD_TABS = ["Products", "Campaigns", "Creators"] as const;
+
 /** The columns the sidebar shows or checks: only these are sent, not whole tabs. */
 export const SIDEBAR_COLUMNS: Record<(typeof SIDEBAR_TABS)[number], readonly string[]> = {
   Products: ["SKU", "Product", "Stock on hand", "Open rate", "Open ads rate", "Sample cost"],
@@ -41,6 +48,54 @@ export const SIDEBAR_COLUMNS: Record<(typeof SIDEBAR_TABS)[number], readonly str
   Creators: ["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"],
   Collaborations: ["Collab ID", "Campaign ID", "Creator", "SKU", "Cancelled"],
 };
+
+/**
+ * A grid as it crosses google.script.run, by column: a column of few distinct values (flags,
+ * pools, categories, statuses) as those values and a small code per row, any other column as
+ * it is. At 16,000 creators this halves what crosses.
+ */
+export interface PackedGrid {
+  /** Rows, the header included. */
+  rows: number;
+  columns: (unknown[] | { values: unknown[]; codes: number[] })[];
+}
+
+export function packGrid(grid: Grid): PackedGrid {
+  const width = grid[0]?.length ?? 0;
+  const columns: PackedGrid["columns"] = [];
+  for (let column = 0; column < width; column++) {
+    const cells = grid.map((row) => row[column] ?? "");
+    const values: unknown[] = [];
+    const codeOf = new Map<unknown, number>();
+    const codes = cells.map((cell) => {
+      let code = codeOf.get(cell);
+      if (code === undefined) {
+        code = values.push(cell) - 1;
+        codeOf.set(cell, code);
+      }
+      return code;
+    });
+    columns.push(values.length * 4 < cells.length ? { values, codes } : cells);
+  }
+  return { rows: grid.length, columns };
+}
+
+/** The grid `packGrid` packed; null for a tab that is not there. */
+export function unpackGrid(packed: PackedGrid | null | undefined): unknown[][] | null {
+  if (!packed) return null;
+  const columns = packed.columns.map((column) =>
+    Array.isArray(column) ? column : column.codes.map((code) => column.values[code]),
+  );
+  return Array.from({ length: packed.rows }, (_, row) => columns.map((column) => column[row] ?? ""));
+}
+
+/** The creators already in a campaign (its seats), from the Collaborations grid. */
+export function campaignCreators(grid: Grid | null | undefined, campaignId: string): string[] {
+  const wanted = seatOf(campaignId, "");
+  return readTable(tabSchema("Collaborations"), grid ?? [])
+    .rows.filter((row) => seatOf(row.get("Campaign ID"), "") === wanted)
+    .map((row) => String(row.get("Creator")).trim());
+}
 
 /** A tab's grid cut down to the wanted columns that it has, in the tab's order. */
 export function pickColumns(grid: Grid, wanted: readonly string[]): unknown[][] {
@@ -96,15 +151,23 @@ export interface Refusal {
 }
 
 /**
- * What `sidebarLoad` returns: each tab's values, date cells as ISO days (`daysAsIso`).
+ * What `sidebarLoad` returns: each tab's values packed (`packGrid`), date cells as ISO days
+ * (`daysAsIso`); Collaborations as its header only.
  */
 export interface SidebarLoad {
   ok: true;
   timeZone: string;
   today: string;
-  tabs: SidebarTabs;
+  tabs: Partial<Record<TabName, PackedGrid | null>>;
   /** The Currency setting and the spreadsheet's locale: the sidebar shows amounts in them. */
   money: MoneyStyle;
+}
+
+/** What `sidebarCampaignSeats` returns: the creators already in the campaign. */
+export interface CampaignSeats {
+  ok: true;
+  campaignId: string;
+  creators: string[];
 }
 
 /** The tabs a sidebar action may write. */
@@ -377,7 +440,7 @@ export function planBriefSave(
     const edit = editedFields(
       input as Record<string, unknown>,
       opened,
-      briefInputFromRow(existing.get, calendar),
+      briefInputFromRow((header) => existing.get(header), calendar),
     );
     if (edit.conflicts.length > 0) return { ok: false, errors: edit.conflicts };
     if (edit.fields.length === 0) return { ok: true, writes: [], reply };
@@ -506,7 +569,10 @@ export function planRecruit(
       errors: [{ field: "creators", message: `Choose at most ${MAX_RECRUITED} creators at a time.` }],
     };
   const products = productsOf(tabs);
-  const check = checkBrief(briefInputFromRow(campaign.get, calendar), { products });
+  const check = checkBrief(
+    briefInputFromRow((header) => campaign.get(header), calendar),
+    { products },
+  );
   const brief = check.brief;
   if (!check.ok || !brief)
     return refuse(`Fix the brief of ${id} first:`, ...check.errors.map((issue) => issue.message));
@@ -630,7 +696,6 @@ export interface SidebarState {
   products: SidebarProduct[];
   campaigns: SidebarCampaign[];
   creators: SidebarCreator[];
-  collaborations: { campaignId: string; creator: string; sku: string }[];
   /** `Creators tab`, `Campaigns: Owner`: what Set up workbook would add. */
   missing: string[];
 }
@@ -651,7 +716,9 @@ export function daysAsIso(grid: Grid, calendar: ZoneCalendar): unknown[][] {
 
 /** Campaigns, creators and products as the sidebar shows them, from what `sidebarLoad` sent. */
 export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): SidebarState {
-  const { tabs } = load;
+  const tabs: SidebarTabs = Object.fromEntries(
+    Object.entries(load.tabs).map(([name, packed]) => [name, unpackGrid(packed)]),
+  );
   const text = (value: unknown) => String(value ?? "").trim();
   const missing: string[] = [];
   for (const name of SIDEBAR_TABS) {
@@ -672,7 +739,7 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
     })),
     campaigns: rowsOf(tabs, "Campaigns").map((row) => ({
       id: row.key,
-      brief: briefInputFromRow(row.get, calendar),
+      brief: briefInputFromRow((header) => row.get(header), calendar),
       spend: readNumber(row.get("Spend")),
     })),
     creators: rowsOf(tabs, "Creators").map((row) => ({
@@ -681,11 +748,6 @@ export function sidebarState(load: SidebarLoad, calendar: ZoneCalendar): Sidebar
       category: text(row.get("Category")),
       pool: text(row.get("Pool")),
       suggestedPool: text(row.get("Suggested pool")),
-    })),
-    collaborations: rowsOf(tabs, "Collaborations").map((row) => ({
-      campaignId: text(row.get("Campaign ID")),
-      creator: text(row.get("Creator")),
-      sku: text(row.get("SKU")),
     })),
   };
 }

@@ -1,24 +1,77 @@
 /**
- * The operating view: one row per collaboration of the campaigns that are live or start within
- * the horizon, most urgent first, and a day-by-day timeline of each one's windows.
+ * The operating view: the most urgent collaborations of the campaigns that are live or start
+ * within the horizon, up to Settings' `Operations rows`, with the total and what was left out,
+ * and a day-by-day timeline of each one's windows. Its colours are a handful of
+ * conditional-format rules, never a colour per cell, and it is rebuilt only when what it shows
+ * changed: the view carries a signature of its content and one of its layout.
  */
-import { isoFromDay } from "../domain/day";
+import { type Day, isoFromDay } from "../domain/day";
+import { textSignature } from "../workbook/add-on-record";
+import { columnLetter, HIGH } from "../workbook/highlights";
 import { asTypedText } from "../workbook/table";
 import type { Reconciliation } from "./order-pricing";
+
+/** A rule of the view: `formula` is written for the range's top-left cell (row 2, `column`). */
+export interface ViewRule {
+  formula: string;
+  background: string;
+  column: number;
+  numColumns: number;
+}
 
 /** A rectangle of cells for a fully add-on owned tab. */
 export interface GeneratedTab {
   values: unknown[][];
-  backgrounds: (string | null)[][];
+  /** Row 1's colour, set on the row in one call. */
+  headerBackground: string;
+  /** Rows 2 to `layoutRows` + 1 carry the rules and date formats, whatever the view's height. */
+  layoutRows: number;
+  rules: ViewRule[];
   /** 1-based columns holding dates (rows 2 and below get a date format). */
   dateColumns: number[];
   frozenRows: number;
   frozenColumns: number;
   /** One run of equally wide columns (the timeline). */
   columnWidths: { first: number; count: number; pixels: number };
+  /** Changes when a value shown changes (the rebuilt-at stamp is left out). */
+  contentSignature: string;
+  /** Changes when the rules, formats, widths or the room for rows change. */
+  layoutSignature: string;
 }
 
-import type { Day } from "../domain/day";
+/** What the view looked like when it was last written (kept in document properties). */
+export interface WrittenView {
+  content: string;
+  layout: string;
+  height: number;
+}
+
+/**
+ * What to write: everything on a new tab or a new layout, the values alone when only they
+ * changed (over the old height too, so no row of the last view lingers), or nothing at all.
+ */
+export function planViewWrite(
+  view: GeneratedTab,
+  written: WrittenView | null,
+  tabExists: boolean,
+): { layout: boolean; values: boolean; rows: number } {
+  const height = view.values.length;
+  if (!tabExists || !written || written.layout !== view.layoutSignature)
+    return { layout: true, values: true, rows: height };
+  if (written.content === view.contentSignature) return { layout: false, values: false, rows: 0 };
+  return { layout: false, values: true, rows: Math.max(height, written.height) };
+}
+
+export function readWrittenView(text: string | null): WrittenView | null {
+  try {
+    const parsed = JSON.parse(text ?? "null") as WrittenView | null;
+    return parsed && typeof parsed.content === "string" && typeof parsed.layout === "string"
+      ? { content: parsed.content, layout: parsed.layout, height: Number(parsed.height) || 0 }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface OperationsRow {
   collabId: string;
@@ -88,14 +141,17 @@ export function timelineMark(row: OperationsRow, day: Day): (typeof TIMELINE_MAR
   return null;
 }
 
+/** Plain code-unit order: IDs need no locale, and 40,000 rows sort in a few milliseconds. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function sortByUrgency(rows: readonly OperationsRow[]): OperationsRow[] {
   const days = (row: OperationsRow) => row.daysLeft ?? Number.MAX_SAFE_INTEGER;
   return [...rows].sort(
     (a, b) =>
       a.severityRank - b.severityRank ||
       days(a) - days(b) ||
-      a.campaignId.localeCompare(b.campaignId) ||
-      a.collabId.localeCompare(b.collabId),
+      byText(a.campaignId, b.campaignId) ||
+      byText(a.collabId, b.collabId),
   );
 }
 
@@ -114,22 +170,79 @@ export interface OperationsCalendar {
 }
 
 const DATE_HEADERS = ["Content due", "Posted", "LIVE date", "Ad usable until"];
+/** The view's own lines below the collaborations: what was left out, and the legend. */
+const FOOTER_LINES = 2;
+const HEADER_BACKGROUND = "#e8e0f5";
 
+/** `1,234`, as the note shows counts. */
+const counted = (count: number) => count.toLocaleString("en-US");
+
+/** The note under the view: its total, and what the limit left out. */
+export function limitNote(shown: number, leftOut: readonly OperationsRow[], limit: number): string {
+  const total = shown + leftOut.length;
+  if (leftOut.length === 0) return `All ${counted(total)} collaborations of live campaigns.`;
+  const flagged = leftOut.filter((row) => row.severityRank < 3).length;
+  return `The ${counted(shown)} most urgent of ${counted(total)} collaborations of live campaigns; ${counted(leftOut.length)} left out (${counted(flagged)} of them with an alert). Operations rows in Settings is ${counted(limit)}: raise it to see more.`;
+}
+
+/** The view's colours as conditional-format rules: one per timeline mark, two for flagged cells. */
+function viewRules(): ViewRule[] {
+  const column = (header: string) => OPERATIONS_HEADERS.indexOf(header as never) + 1;
+  const cell = (at: number) => `${columnLetter(at)}2`;
+  const first = OPERATIONS_HEADERS.length + 1;
+  const reserved = column("Reserved");
+  const stock = column("Stock on hand");
+  const daysLeft = column("Days left");
+  return [
+    ...TIMELINE_MARKS.map((mark) => ({
+      formula: `=${cell(first)}="${mark.mark}"`,
+      background: mark.colour,
+      column: first,
+      numColumns: TIMELINE_DAYS,
+    })),
+    {
+      formula: `=AND(ISNUMBER(${cell(reserved)}),ISNUMBER(${cell(stock)}),${cell(reserved)}>${cell(stock)})`,
+      background: HIGH.background,
+      column: reserved,
+      numColumns: 1,
+    },
+    {
+      formula: `=AND(ISNUMBER(${cell(daysLeft)}),${cell(daysLeft)}<0)`,
+      background: HIGH.background,
+      column: daysLeft,
+      numColumns: 1,
+    },
+    // The reconciliation's header row, wherever the view's length puts it.
+    {
+      formula: `=AND($A2="${RECONCILED_HEADERS[0]}",$B2="${RECONCILED_HEADERS[1]}")`,
+      background: HEADER_BACKGROUND,
+      column: 1,
+      numColumns: RECONCILED_HEADERS.length,
+    },
+  ];
+}
+
+/**
+ * The view of `rows` on `today`: the `limit` most urgent, then the note of what was left out,
+ * the legend with `generatedAt`, and the commission reconciliation once orders are imported.
+ */
 export function buildOperationsView(
   rows: readonly OperationsRow[],
   today: Day,
   calendar: OperationsCalendar,
   generatedAt: string,
+  limit: number,
   commission?: Reconciliation,
 ): GeneratedTab {
   const dateCell = (day: Day | null) => (day === null ? "" : calendar.dateOf(day));
   const days = Array.from({ length: TIMELINE_DAYS }, (_, offset) => today + offset);
   const width = OPERATIONS_HEADERS.length + TIMELINE_DAYS;
+  const sorted = sortByUrgency(rows);
+  const shown = sorted.slice(0, Math.max(limit, 0));
 
   const values: unknown[][] = [[...OPERATIONS_HEADERS, ...days.map((day) => dayLabel(day))]];
-  const backgrounds: (string | null)[][] = [Array.from({ length: width }, () => "#e8e0f5")];
 
-  for (const row of sortByUrgency(rows)) {
+  for (const row of shown) {
     const flash =
       row.flashStart !== null && row.flashEnd !== null
         ? `${calendar.isoOf(row.flashStart)} to ${calendar.isoOf(row.flashEnd)}`
@@ -152,84 +265,73 @@ export function buildOperationsView(
       row.nextAction,
       ...marks.map((mark) => mark?.mark ?? ""),
     ]);
-    const reservedOver = row.reserved !== null && row.stockOnHand !== null && row.reserved > row.stockOnHand;
-    const overdue = row.daysLeft !== null && row.daysLeft < 0;
-    backgrounds.push([
-      ...OPERATIONS_HEADERS.map((header) =>
-        (header === "Reserved" && reservedOver) || (header === "Days left" && overdue) ? "#f8d7da" : null,
-      ),
-      ...marks.map((mark) => mark?.colour ?? null),
-    ]);
   }
+  const line = (text: string) => [text, ...Array.from({ length: width - 1 }, () => "")];
+  values.push(line(limitNote(shown.length, sorted.slice(shown.length), limit)));
+  const content = values.map((row) => row.map(asTypedText));
   const legend = `Timeline: ${TIMELINE_MARKS.map((mark) => `${mark.mark} ${mark.label}`).join(", ")}. Rebuilt by Campaign Desk ${generatedAt}; edits here are replaced.`;
-  values.push([legend, ...Array.from({ length: width - 1 }, () => "")]);
-  backgrounds.push(Array.from({ length: width }, () => null));
-  for (const [row, background] of commissionBlock(commission, width)) {
-    values.push(row);
-    backgrounds.push(background);
-  }
+  const reconciled = commissionBlock(commission, width).map((row) => row.map(asTypedText));
 
-  return {
-    values: values.map((row) => row.map(asTypedText)),
-    backgrounds,
+  const layout = {
+    headerBackground: HEADER_BACKGROUND,
+    // Room for the longest view this limit allows, so the layout outlives a change of height.
+    layoutRows: Math.max(limit, 0) + FOOTER_LINES + RECONCILED_ROWS,
+    rules: viewRules(),
     dateColumns: DATE_HEADERS.map((header) => OPERATIONS_HEADERS.indexOf(header as never) + 1),
     frozenRows: 1,
     frozenColumns: 3,
     // 64 px: a bold "Dec 10" fits whole (at 52 it read "Dec..." and the days could not be told apart).
     columnWidths: { first: OPERATIONS_HEADERS.length + 1, count: TIMELINE_DAYS, pixels: 64 },
   };
+  return {
+    values: [...content, line(legend).map(asTypedText), ...reconciled],
+    ...layout,
+    contentSignature: textSignature(JSON.stringify([content, reconciled])),
+    layoutSignature: textSignature(JSON.stringify({ width, ...layout })),
+  };
 }
 
 const RECONCILED_CAMPAIGNS = 20;
 const RECONCILED_COLLABORATIONS = 50;
+/** The block's most rows: a blank line, its title, its header, the campaigns, the collaborations. */
+const RECONCILED_ROWS = 3 + RECONCILED_CAMPAIGNS + RECONCILED_COLLABORATIONS;
+const RECONCILED_HEADERS = [
+  "Campaign",
+  "Collab ID",
+  "Orders",
+  "Platform commission",
+  "Expected commission",
+  "Gap",
+  "Orders that differ",
+];
 
 /**
  * Commission reconciliation under the view (orders imported from Seller Center): per campaign,
  * then the collaborations whose orders differ, largest gap first, with the orders that differ.
  * Bounded, so the view stays the same size however many orders there are.
  */
-function commissionBlock(
-  commission: Reconciliation | undefined,
-  width: number,
-): [unknown[], (string | null)[]][] {
+function commissionBlock(commission: Reconciliation | undefined, width: number): unknown[][] {
   if (!commission || commission.byCampaign.length === 0) return [];
   const pad = (cells: unknown[]) => [...cells, ...Array.from({ length: width - cells.length }, () => "")];
-  const plain = () => Array.from({ length: width }, () => null);
-  const heading = () => Array.from({ length: width }, (_, index) => (index < 7 ? "#e8e0f5" : null));
   const line = (campaign: string, collab: string, l: Reconciliation["byCampaign"][number], orders: string) =>
     pad([campaign, collab, l.orders, l.platform, l.expected, l.gap, orders]);
   const differing = commission.byCollaboration
     .filter((l) => l.differing > 0)
     .slice(0, RECONCILED_COLLABORATIONS);
   return [
-    [pad([]), plain()],
-    [pad(["Commission reconciliation: what the platform credited against what the rules say"]), plain()],
-    [
-      pad([
-        "Campaign",
-        "Collab ID",
-        "Orders",
-        "Platform commission",
-        "Expected commission",
-        "Gap",
-        "Orders that differ",
-      ]),
-      heading(),
-    ],
+    pad([]),
+    pad(["Commission reconciliation: what the platform credited against what the rules say"]),
+    pad(RECONCILED_HEADERS),
     ...commission.byCampaign
       .slice(0, RECONCILED_CAMPAIGNS)
-      .map((l): [unknown[], (string | null)[]] => [
-        line(l.id || "No collaboration (Open plan)", "", l, String(l.differing)),
-        plain(),
-      ]),
-    ...differing.map((l): [unknown[], (string | null)[]] => [
+      .map((l) => line(l.id || "No collaboration (Open plan)", "", l, String(l.differing))),
+    ...differing.map((l) =>
       line(
         l.campaignId,
         l.id,
         l,
         `${l.differing}: ${l.examples.join(", ")}${l.differing > l.examples.length ? ", …" : ""}`,
       ),
-      plain(),
-    ]),
+    ),
   ];
 }

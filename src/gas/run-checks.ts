@@ -260,25 +260,19 @@ function checkAndWrite(
     record.sheetIds ??= {};
     record.sheetIds[tab] ??= port.sheetId(tab) ?? 0;
   }
-  if (rebuildView) delete record.viewSignature;
   const disturbed = nextDisturbance(record.disturbed ?? null, unsettledTabs, now.toISOString());
   if (disturbed) record.disturbed = disturbed;
   else delete record.disturbed;
   const stamp = `${isoFromDay(today)} ${Utilities.formatDate(now, calendar.timeZone, "HH:mm")}`;
-  const viewTab = port.writeGeneratedTab(
-    buildOperationsView(
-      result.operations,
-      today,
-      {
-        dateOf: (day) => calendar.midnightOf(day),
-        isoOf: isoFromDay,
-      },
-      stamp,
-      orders.reconciliation,
-    ),
-    record,
+  const view = buildOperationsView(
+    result.operations,
+    today,
+    { dateOf: (day) => calendar.midnightOf(day), isoOf: isoFromDay },
     stamp,
+    result.settings.operationsRows,
+    orders.reconciliation,
   );
+  const viewTab = port.writeGeneratedTab(view, record, rebuildView);
   const kept = recordText(record);
   if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
   return {

@@ -1,14 +1,16 @@
 /**
  * The daily check's reads and writes over SpreadsheetApp: a tab in one read, each block of changed
  * owned cells in one write after one confirming read, the add-on's highlight rules only when their
- * signature changed (or in the weekly full check), the operating view in a fixed handful of calls
- * and only in the tab the add-on made for it. No call is ever made per row.
+ * signature changed (or in the weekly full check), the operating view only as far as it changed
+ * (src/gas/operations-view.ts) and only in the tab the add-on made for it. No call is ever made
+ * per row.
  */
-import { type GeneratedTab, OPERATIONS_HEADERS } from "../features/operations";
+import { type GeneratedTab, OPERATIONS_HEADERS, readWrittenView } from "../features/operations";
 import type { OwnedColumnPort } from "../features/owned-writes";
 import { type AddOnRecord, textSignature } from "../workbook/add-on-record";
 import { columnLetter, type HighlightRule, isOwnedRuleFormula } from "../workbook/highlights";
 import { headerKey, type TabName } from "../workbook/schema";
+import { writeOperationsView } from "./operations-view";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,11 +38,11 @@ export interface SheetsPort extends OwnedColumnPort {
     options: HighlightOptions,
   ): void;
   /**
-   * Rewrites the operating view in the tab the add-on made for it (recorded by sheet ID), creating
-   * one when there is none; a tab the team made is never written. Skipped when the content, apart
-   * from its time stamp, is what was written last. Returns the tab's name.
+   * Writes the operating view in the tab the add-on made for it (recorded by sheet ID), creating
+   * one when there is none; a tab the team made is never written. Only what changed since the
+   * written view kept in the record is written (`rebuild`: all of it). Returns the tab's name.
    */
-  writeGeneratedTab(content: GeneratedTab, record: AddOnRecord, stamp: string): string;
+  writeGeneratedTab(content: GeneratedTab, record: AddOnRecord, rebuild: boolean): string;
 }
 
 /** The name the operating view gets when the team has a tab called Operations. */
@@ -169,36 +171,17 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
       }
     },
 
-    writeGeneratedTab(content, record, stamp) {
-      const signature = textSignature(JSON.stringify(content).split(stamp).join(""));
+    writeGeneratedTab(content, record, rebuild) {
       const recorded = recordedView(spreadsheet, record);
       const adopted = recorded ? null : adoptableView(spreadsheet, record);
       const existing = recorded ?? adopted?.view ?? null;
-      if (existing && record.viewSignature === signature) return record.view?.name ?? "Operations";
-      const sheet = existing ?? createView(spreadsheet, record, adopted?.taken === false);
-      record.viewSignature = signature;
-      sheet.clear();
-      const height = content.values.length;
-      const width = content.values[0]?.length ?? 0;
-      if (height === 0 || width === 0) return record.view?.name ?? "Operations";
-      if (sheet.getMaxColumns() < width)
-        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-      // Exactly `height` rows, in the same two calls however long the view is.
-      const rows = sheet.getMaxRows();
-      sheet.insertRowsAfter(rows, height);
-      sheet.deleteRows(height + 1, rows);
-      const block = sheet.getRange(1, 1, height, width);
-      block.setValues(content.values);
-      if (height > 1) {
-        for (const column of content.dateColumns)
-          sheet.getRange(2, column, height - 1, 1).setNumberFormat("yyyy-mm-dd");
-      }
-      block.setBackgrounds(content.backgrounds);
-      sheet.getRange(1, 1, 1, width).setFontWeight("bold");
-      sheet.setFrozenRows(content.frozenRows);
-      sheet.setFrozenColumns(content.frozenColumns);
-      const { first, count, pixels } = content.columnWidths;
-      if (count > 0) sheet.setColumnWidths(first, count, pixels);
+      // Read after the tab is chosen: adopting or creating one forgets what was written.
+      const written = writeOperationsView(
+        { existing, create: () => createView(spreadsheet, record, adopted?.taken === false) },
+        content,
+        rebuild ? null : readWrittenView(record.viewSignature ?? null),
+      );
+      if (written) record.viewSignature = JSON.stringify(written);
       return record.view?.name ?? "Operations";
     },
   };

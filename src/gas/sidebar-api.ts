@@ -7,11 +7,15 @@
 import { type Day, isoFromDay, type ZoneCalendar, zoneCalendar } from "../domain/day";
 import {
   asStored,
+  type CampaignSeats,
+  campaignCreators,
   confirmingColumns,
   daysAsIso,
+  FIRST_LOAD_TABS,
   type Grid,
   isRefusal,
   type Planned,
+  packGrid,
   pickColumns,
   placeAgain,
   placementHolds,
@@ -20,7 +24,7 @@ import {
   type Refusal,
   refuse,
   SIDEBAR_COLUMNS,
-  SIDEBAR_TABS,
+  type SidebarLoad,
   type SidebarStart,
   type SidebarTabs,
   startScript,
@@ -188,22 +192,36 @@ export const sidebarEntryPoints = {
   },
 
   /**
-   * The columns the sidebar needs (`SIDEBAR_COLUMNS`), date cells as ISO days: no Date may reach
-   * google.script.run, and 50,000 collaborations cross as four short columns.
+   * What the sidebar paints first: the columns it needs (`SIDEBAR_COLUMNS`) of Products,
+   * Campaigns and Creators, packed, date cells as ISO days (no Date may reach
+   * google.script.run); of Collaborations only the header, read alone.
    */
-  sidebarLoad() {
-    const { tabs, calendar, today } = readTabs(SIDEBAR_TABS);
-    const sent: SidebarTabs = {};
-    for (const name of SIDEBAR_TABS) {
+  sidebarLoad(): SidebarLoad {
+    const { tabs, calendar, today } = readTabs(FIRST_LOAD_TABS);
+    const sent: SidebarLoad["tabs"] = {};
+    for (const name of FIRST_LOAD_TABS) {
       const grid = tabs[name];
-      if (grid) sent[name] = daysAsIso(pickColumns(grid, SIDEBAR_COLUMNS[name]), calendar);
+      if (grid) sent[name] = packGrid(daysAsIso(pickColumns(grid, SIDEBAR_COLUMNS[name]), calendar));
     }
     const spreadsheet = SpreadsheetApp.getActive();
+    const collaborations = spreadsheet.getSheetByName("Collaborations");
+    const width = collaborations?.getLastColumn() ?? 0;
+    if (collaborations) {
+      const header = width > 0 ? collaborations.getRange(1, 1, 1, width).getValues() : [[]];
+      sent.Collaborations = packGrid(pickColumns(header, SIDEBAR_COLUMNS.Collaborations));
+    }
     const money = {
       currency: readSettings(spreadsheet).currency,
       locale: spreadsheet.getSpreadsheetLocale(),
     };
-    return { ok: true as const, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent, money };
+    return { ok: true, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent, money };
+  },
+
+  /** The creators already in a campaign, asked for when the sidebar recruits for it. */
+  sidebarCampaignSeats(campaignId: unknown): CampaignSeats {
+    const id = typeof campaignId === "string" ? campaignId : "";
+    const { tabs } = readTabs(["Collaborations"]);
+    return { ok: true, campaignId: id, creators: campaignCreators(tabs.Collaborations, id) };
   },
 
   /**

@@ -57,11 +57,73 @@ export function isWriteCall(className: string, method: string): boolean {
   return true;
 }
 
-/** Cells a call moved: a range's cells for a grid read or write, a row's for appendRow. */
+/** Cells a call read (values, notes, formats or validations returned) and wrote (a write's range). */
+export interface CellsMoved {
+  read: number;
+  written: number;
+}
+
+const NO_CELLS: CellsMoved = { read: 0, written: 0 };
+
+// Range getters of one cell's value, note, format or validation (the plural forms return grids).
+const ONE_CELL_READS =
+  /^(getValue|getDisplayValue|getFormula|getFormulaR1C1|getNote|getNumberFormat|getDataValidation|getBackground|getFontWeight|getFontColor|getFontStyle|getHorizontalAlignment|getWrap|isChecked)$/;
+// Sheet-wide clears: every cell of the used area changes.
+const SHEET_CLEARS = /^(clear|clearContents|clearFormats|clearNotes)$/;
+
+interface Sized {
+  getNumRows?(): number;
+  getNumColumns?(): number;
+  getLastRow?(): number;
+  getLastColumn?(): number;
+}
+
+const gridCells = (value: unknown): number =>
+  Array.isArray(value) && value.every(Array.isArray)
+    ? value.reduce((sum: number, row: unknown[]) => sum + row.length, 0)
+    : 0;
+
+/**
+ * What a Range or Sheet call moved, to set beside the call count: a call is a round trip, but
+ * what it carries is what costs at 50,000 rows. Reads count the cells returned (a grid getter
+ * its grid, a one-cell getter one); writes count the cells of the range written (`setValue` on a
+ * range sets every cell of it), `appendRow` its row, a sheet-wide clear the used area (`before`,
+ * measured before the call). Structure (insert, delete, rules, widths) moves no cell.
+ */
+export function cellsMoved(
+  className: string,
+  method: string,
+  target: unknown,
+  args: readonly unknown[],
+  result: unknown,
+  before = 0,
+): CellsMoved {
+  const sized = target as Sized;
+  if (className === "Range") {
+    if (isWriteCall(className, method))
+      return { read: 0, written: (sized.getNumRows?.() ?? 0) * (sized.getNumColumns?.() ?? 0) };
+    if (ONE_CELL_READS.test(method)) return { read: 1, written: 0 };
+    const grid = gridCells(result);
+    return grid > 0 ? { read: grid, written: 0 } : NO_CELLS;
+  }
+  if (className === "Sheet") {
+    if (method === "appendRow") return { read: 0, written: Array.isArray(args[0]) ? args[0].length : 0 };
+    if (SHEET_CLEARS.test(method)) return { read: 0, written: before };
+  }
+  return NO_CELLS;
+}
+
+/** The used area of a sheet about to be cleared (0 for any other call). */
+export function cellsBefore(className: string, method: string, target: unknown): number {
+  if (className !== "Sheet" || !SHEET_CLEARS.test(method)) return 0;
+  const sized = target as Sized;
+  return (sized.getLastRow?.() ?? 0) * (sized.getLastColumn?.() ?? 0);
+}
+
+/** Cells read and written since the last reset, and the cells written per tab name. */
 export interface CellCounts {
   read: number;
   written: number;
-  /** Cells written per tab name. */
   writtenBySheet: Record<string, number>;
 }
 
@@ -69,24 +131,44 @@ export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly order: string[] = [];
   private writeCount = 0;
-  private cellCounts: CellCounts = { read: 0, written: 0, writtenBySheet: {} };
+  private readonly cellsByKey = new Map<string, CellsMoved>();
+  private read = 0;
+  private written = 0;
+  private readonly writtenBySheet = new Map<string, number>();
 
-  /** Adds cells read or written by one call (what a run moves, beside how many calls it makes). */
-  recordCells(kind: "read" | "written", cells: number, sheet?: string): void {
-    this.cellCounts[kind] += cells;
-    if (kind === "written" && sheet !== undefined)
-      this.cellCounts.writtenBySheet[sheet] = (this.cellCounts.writtenBySheet[sheet] ?? 0) + cells;
-  }
-
-  /** Cells read and written since the last reset. */
+  /** Cells read and written since the last reset (what a run moves, beside how many calls it makes). */
   cells(): CellCounts {
-    return { ...this.cellCounts, writtenBySheet: { ...this.cellCounts.writtenBySheet } };
+    return {
+      read: this.read,
+      written: this.written,
+      writtenBySheet: Object.fromEntries(this.writtenBySheet),
+    };
   }
 
   record(key: string, write: boolean): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.order.push(key);
     if (write) this.writeCount += 1;
+  }
+
+  /** Adds what a recorded call moved (a call that threw moved nothing). */
+  recordCells(key: string, moved: CellsMoved, sheet?: string): void {
+    if (moved.read === 0 && moved.written === 0) return;
+    if (moved.written > 0 && sheet !== undefined)
+      this.writtenBySheet.set(sheet, (this.writtenBySheet.get(sheet) ?? 0) + moved.written);
+    const sum = this.cellsByKey.get(key) ?? { read: 0, written: 0 };
+    this.cellsByKey.set(key, { read: sum.read + moved.read, written: sum.written + moved.written });
+    this.read += moved.read;
+    this.written += moved.written;
+  }
+
+  /** Cells read and written by "Class.method", for the methods that moved any. */
+  cellsByMethod(): Record<string, CellsMoved> {
+    return Object.fromEntries(
+      [...this.cellsByKey.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, moved]) => [key, { ...moved }]),
+    );
   }
 
   /** Calls of one "Class.method", or all calls. */
@@ -120,7 +202,10 @@ export class CallLog {
     this.counts.clear();
     this.order.length = 0;
     this.writeCount = 0;
-    this.cellCounts = { read: 0, written: 0, writtenBySheet: {} };
+    this.cellsByKey.clear();
+    this.read = 0;
+    this.written = 0;
+    this.writtenBySheet.clear();
   }
 }
 
@@ -231,18 +316,6 @@ export class CallGate {
     return proxy;
   }
 
-  private countCells(target: ServiceObject, method: string, write: boolean, args: unknown[]): void {
-    const sheet = target[SHEET_OF]?.();
-    if (target[CLASS_NAME] === "Range") {
-      const box = (target as unknown as { box: { numRows: number; numColumns: number } }).box;
-      const cells = box.numRows * box.numColumns;
-      if (write) this.log.recordCells("written", cells, sheet);
-      else if (GRID_READ.test(method)) this.log.recordCells("read", cells);
-    } else if (target[CLASS_NAME] === "Sheet" && method === "appendRow" && Array.isArray(args[0])) {
-      this.log.recordCells("written", args[0].length, sheet);
-    }
-  }
-
   private countedMethod(target: ServiceObject, method: string, fn: (...args: unknown[]) => unknown) {
     const className = target[CLASS_NAME];
     const write = isWriteCall(className, method);
@@ -258,12 +331,16 @@ export class CallGate {
       if (!this.authorized && NEEDS_AUTHORIZATION.has(className) && method !== "getAuthorizationInfo") {
         fail("Authorization is required to perform that action.");
       }
-      this.log.record(`${className}.${method}`, write);
-      const result = fn.apply(
-        target,
-        args.map((arg) => this.unwrap(arg)),
+      const key = `${className}.${method}`;
+      this.log.record(key, write);
+      const before = cellsBefore(className, method, target);
+      const unwrapped = args.map((arg) => this.unwrap(arg));
+      const result = fn.apply(target, unwrapped);
+      this.log.recordCells(
+        key,
+        cellsMoved(className, method, target, unwrapped, result, before),
+        target[SHEET_OF]?.(),
       );
-      this.countCells(target, method, write, args);
       if (this.hooks.size > 0) {
         const sheet = target[SHEET_OF]?.();
         const info: CallInfo =
@@ -274,10 +351,6 @@ export class CallGate {
     };
   }
 }
-
-// Grid reads: the getters that return one entry per cell.
-const GRID_READ =
-  /^get(Values|DisplayValues|Formulas|Notes|NumberFormats|DataValidations|Backgrounds|FontWeights|FontColors|FontStyles|HorizontalAlignments)$/;
 
 function containsServiceObject(values: unknown[]): boolean {
   for (const item of values) {

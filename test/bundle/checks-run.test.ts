@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { zoneCalendar } from "../../src/domain/day";
 import { computeChecks } from "../../src/features/checks";
-import { OPERATIONS_HEADERS } from "../../src/features/operations";
+import { OPERATIONS_HEADERS, TIMELINE_MARKS } from "../../src/features/operations";
 import { DEMO_SCENARIOS, demoWorkbook, scaledWorkbook } from "../../src/local/demo/demo-workbook";
 import { TABS } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
@@ -80,9 +80,10 @@ describe("the service calls of a run", () => {
     // written for the first time, each placed on the header row read right before it, the money
     // columns formatted once in the Currency and locale, the Orders tab read and its money columns
     // formatted once, the digest decided under the lock and settled after mailing, the trigger's
-    // authorization and the run's record for the menu): a change to it is a change in how the
-    // add-on talks to Sheets.
-    expect(small.first.total - small.first.mails).toBe(326);
+    // authorization and the run's record for the menu, the operating view's layout written once:
+    // its size, date formats and eight rules): a change to it is a change in how the add-on talks
+    // to Sheets.
+    expect(small.first.total - small.first.mails).toBe(369);
   });
 
   it("are 44 on a same-day re-run at any size, which writes no cell", () => {
@@ -101,11 +102,11 @@ describe("the service calls of a run", () => {
 
   it("on the next day are a fixed part plus 4 per block of changed cells, and write what changed", () => {
     for (const { nextDay } of runs) {
-      // The fixed part: the same-day run's calls, the operating view rebuilt, Today moved on, the
-      // mail quota asked, the digest's ledger written before mailing and settled after it (lock 3,
-      // read, write); each block of changed cells adds its range, its confirming read (2 calls:
-      // that is all the confirmation costs) and its write.
-      expect(nextDay.total - nextDay.mails - 4 * nextDay.blocks).toBe(78);
+      // The fixed part: the same-day run's calls, the operating view's values written (its layout
+      // stays), Today moved on, the mail quota asked, the digest's ledger written before mailing
+      // and settled after it (lock 3, read, write); each block of changed cells adds its range, its
+      // confirming read (2 calls: that is all the confirmation costs) and its write.
+      expect(nextDay.total - nextDay.mails - 4 * nextDay.blocks).toBe(59);
       expect(nextDay.blocks).toBeGreaterThan(0);
       // At most one block per owned column: the bound that keeps calls flat in rows.
       expect(nextDay.blocks).toBeLessThanOrEqual(
@@ -253,10 +254,93 @@ describe("the Operations tab", () => {
     expect(typeof days[1]).toBe("number");
     expect(Number(days[1])).toBeLessThan(0);
     const sheet = bundle.emulator.spreadsheet.getSheetByName("Operations");
-    const grid =
-      sheet?.getRange(2, OPERATIONS_HEADERS.length + 1, view.length - 2, 30).getBackgrounds() ?? [];
-    expect(grid.flat().filter((colour) => colour !== "#ffffff").length).toBeGreaterThan(30);
+    // The timeline's colours come from the view's rules: no cell has a colour of its own.
+    const first = OPERATIONS_HEADERS.length + 1;
+    const grid = sheet?.getRange(2, first, view.length - 3, 30).getBackgrounds() ?? [];
+    expect(grid.flat().every((colour) => colour === "#ffffff")).toBe(true);
+    const painted = view.slice(1, -2).flatMap((cells, index) =>
+      cells.slice(first - 1).flatMap((mark, offset) => {
+        const background = bundle.emulator.effectiveFormat(
+          "Operations",
+          index + 2,
+          first + offset,
+        ).background;
+        return mark === "" ? [] : [[mark, background]];
+      }),
+    );
+    expect(painted.length).toBeGreaterThan(30);
+    const colours = new Map<unknown, string>(TIMELINE_MARKS.map((mark) => [mark.mark, mark.colour]));
+    for (const [mark, background] of painted) expect(background).toBe(colours.get(mark));
+    expect(String(view.at(-2)?.[0])).toMatch(/^All \d+ collaborations of live campaigns\.$/);
     expect(sheet?.getFrozenRows()).toBe(1);
+  });
+});
+
+describe("the bounded operating view", () => {
+  it("shows at most Operations rows collaborations, with the total and what was left out", () => {
+    const bundle = workbookBundle(scaledWorkbook({ today: now, timeZone, collaborations: 1_000 }).tabs);
+    // Setup added the key with its default; a manager lowers it.
+    const row = bundle.emulator.values("Settings").findIndex((cells) => cells[0] === "Operations rows");
+    expect(row).toBeGreaterThan(0);
+    bundle.emulator.seed("Settings", [[25]], { startRow: row + 1, startColumn: 2 });
+    runDaily(bundle);
+    const view = bundle.emulator.values("Operations");
+    // Header, 25 collaborations, the note, the legend; the sheet has room for exactly that and
+    // the commission reconciliation's 73 rows at most.
+    expect(view).toHaveLength(28);
+    expect(bundle.emulator.spreadsheet.getSheetByName("Operations")?.getMaxRows()).toBe(28 + 73);
+    expect(String(view[26]?.[0])).toMatch(
+      /^The 25 most urgent of [\d,]+ collaborations of live campaigns; [\d,]+ left out \([\d,]+ of them with an alert\)\. Operations rows in Settings is 25: raise it to see more\.$/,
+    );
+    expect(String(view[27]?.[0])).toMatch(/^Timeline: /);
+  });
+
+  it("is written only when what it shows changed: not on a same-day re-run, values alone the next day", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    runDaily(bundle);
+    const before = bundle.emulator.values("Operations");
+    bundle.emulator.calls.reset();
+    runDaily(bundle);
+    expect(bundle.emulator.values("Operations")).toEqual(before);
+    expect(bundle.emulator.calls.cellsByMethod()["Range.setValues"]).toBeUndefined();
+    expect(bundle.emulator.calls.count("Sheet.setConditionalFormatRules")).toBe(0);
+
+    bundle.emulator.clock.advanceDays(1);
+    bundle.emulator.calls.reset();
+    runDaily(bundle);
+    const after = bundle.emulator.values("Operations");
+    expect(after[0]?.[OPERATIONS_HEADERS.length]).not.toEqual(before[0]?.[OPERATIONS_HEADERS.length]);
+    // The layout (rules, formats, size) stays: only values are written, the view's in one call
+    // (and the Settings' Today cell, in one setValue).
+    const layout = bundle.emulator.calls
+      .writeList()
+      .filter(
+        (call) =>
+          call.startsWith("Sheet.") ||
+          (call.startsWith("Range.") && call !== "Range.setValues" && call !== "Range.setValue"),
+      );
+    expect(layout).toEqual([]);
+    expect(bundle.emulator.calls.count("ConditionalFormatRuleBuilder.build")).toBe(0);
+  });
+
+  it("is rebuilt in full from the menu, and when its tab was deleted", () => {
+    const bundle = workbookBundle(demoWorkbook({ today: now, timeZone }).tabs);
+    runDaily(bundle);
+    const before = bundle.emulator.values("Operations");
+    bundle.emulator.uncounted(() =>
+      bundle.emulator.spreadsheet.getSheetByName("Operations")?.getRange("B2").setValue("typed over"),
+    );
+    bundle.emulator.calls.reset();
+    bundle.call("refreshOperatingViewFromMenu");
+    expect(bundle.emulator.values("Operations").slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(bundle.emulator.calls.count("Sheet.setConditionalFormatRules")).toBe(1);
+
+    bundle.emulator.uncounted(() => {
+      const spreadsheet = bundle.emulator.spreadsheet;
+      spreadsheet.deleteSheet(spreadsheet.getSheetByName("Operations") as never);
+    });
+    runDaily(bundle);
+    expect(bundle.emulator.values("Operations").slice(0, -1)).toEqual(before.slice(0, -1));
   });
 });
 

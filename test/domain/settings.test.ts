@@ -15,10 +15,11 @@ describe("settings", () => {
       ["Priority max effective commission", "25%"],
       ["Test more below collaborations", "2"],
       ["Allowed email domains", ""],
+      ["Operations rows", "500"],
       // Not a setting: the add-on keeps today's date there for formulas (CampaignDeskToday).
       ["Today", ""],
     ]);
-    expect(SETTING_KEYS).toHaveLength(11);
+    expect(SETTING_KEYS).toHaveLength(12);
   });
 
   it("knows the Today row the add-on keeps, whatever date it holds", () => {
@@ -89,6 +90,13 @@ describe("settings", () => {
     const parsed = parseSettings([["Manager emails", "a@shop.com, not-an-email; c@shop.com"]]);
     expect(parsed.settings.managerEmails).toEqual(["a@shop.com", "c@shop.com"]);
     expect(parsed.checks[0]).toBe("not an email address: not-an-email; using the rest");
+  });
+
+  it("bounds the operating view: Operations rows is a whole number from 1 to 10,000", () => {
+    expect(parseSettings([["Operations rows", 50]]).settings.operationsRows).toBe(50);
+    const bad = parseSettings([["Operations rows", 0]]);
+    expect(bad.settings.operationsRows).toBe(500);
+    expect(bad.checks[0]).toBe("expected a whole number from 1 to 10000; using the default 500");
   });
 
   it("flags unknown and duplicate keys and leaves blank rows alone", () => {

@@ -77,6 +77,61 @@ describe("call counting", () => {
   });
 });
 
+describe("cells moved per call", () => {
+  it("counts the cells each read returned and each write covered, by Class.method", () => {
+    const emulator = createEmulator();
+    const { SpreadsheetApp } = emulator.globals;
+    const sheet = SpreadsheetApp.getActive().insertSheet("Tab");
+    sheet.getRange(1, 1, 3, 2).setValues([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    sheet.getRange(1, 1, 2, 4).setBackground("#ffffff");
+    sheet.appendRow(["a", "b", "c"]);
+    sheet.getDataRange().getValues();
+    sheet.getRange("B2").getValue();
+    sheet.getRange(1, 1, 1, 2).getNotes();
+    sheet.getRange(1, 1).getRow();
+    expect(emulator.calls.cellsByMethod()).toEqual({
+      "Range.getNotes": { read: 2, written: 0 },
+      "Range.getValue": { read: 1, written: 0 },
+      "Range.getValues": { read: 12, written: 0 },
+      "Range.setBackground": { read: 0, written: 8 },
+      "Range.setValues": { read: 0, written: 6 },
+      "Sheet.appendRow": { read: 0, written: 3 },
+    });
+    expect([emulator.calls.cells().read, emulator.calls.cells().written]).toEqual([15, 17]);
+    emulator.calls.reset();
+    expect([emulator.calls.cells().read, emulator.calls.cells().written]).toEqual([0, 0]);
+    expect(emulator.calls.cellsByMethod()).toEqual({});
+  });
+
+  it("counts a sheet-wide clear as the used area it emptied, structure as no cell", () => {
+    const emulator = createEmulator();
+    emulator.seed("Tab", [
+      ["a", "b", "c"],
+      [1, 2, 3],
+    ]);
+    const sheet = emulator.globals.SpreadsheetApp.getActive().getSheetByName("Tab");
+    sheet?.insertRowsAfter(2, 5);
+    sheet?.setFrozenRows(1);
+    sheet?.setConditionalFormatRules([]);
+    sheet?.clear();
+    sheet?.clear();
+    expect(emulator.calls.cellsByMethod()).toEqual({ "Sheet.clear": { read: 0, written: 6 } });
+    expect(emulator.calls.count("Sheet.clear")).toBe(2);
+  });
+
+  it("counts a call that threw, but no cells for it", () => {
+    const emulator = createEmulator();
+    const sheet = emulator.globals.SpreadsheetApp.getActive().insertSheet("Tab");
+    expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1]])).toThrow();
+    expect(emulator.calls.count("Range.setValues")).toBe(1);
+    expect(emulator.calls.cells().written).toBe(0);
+  });
+});
+
 describe("hooks", () => {
   it("runs afterCall between service calls, so a test can edit mid-run", () => {
     const emulator = createEmulator();

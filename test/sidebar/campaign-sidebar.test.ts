@@ -4,8 +4,10 @@ import { type Day, dayFromIso, zoneCalendar } from "../../src/domain/day";
 import {
   asStored,
   briefCells,
+  campaignCreators,
   daysAsIso,
   nextId,
+  packGrid,
   pickColumns,
   planBriefSave,
   planRecruit,
@@ -13,6 +15,7 @@ import {
   type SidebarTabs,
   sidebarState,
   startScript,
+  unpackGrid,
 } from "../../src/features/campaign-sidebar";
 import { briefInputFromRow } from "../../src/workbook/brief-row";
 import { type TabName, tabSchema } from "../../src/workbook/schema";
@@ -448,7 +451,7 @@ describe("what the sidebar shows", () => {
       ],
     });
     const tabs = Object.fromEntries(
-      Object.entries(grids).map(([name, grid]) => [name, grid && daysAsIso(grid, calendar)]),
+      Object.entries(grids).map(([name, grid]) => [name, grid && packGrid(daysAsIso(grid, calendar))]),
     );
     expect(JSON.stringify(tabs)).not.toMatch(/T\d\d:\d\d/);
     const state = sidebarState(
@@ -468,6 +471,43 @@ describe("what the sidebar shows", () => {
     ]);
   });
 
+  it("packs a grid by column, few distinct values as codes, and unpacks it as it was", () => {
+    const grid = [
+      ["Creator", "LIVE capable", "Pool", "Followers"],
+      ...Array.from({ length: 40 }, (_, index) => [
+        `@creator${index}`,
+        index % 3 === 0 ? "Yes" : "No",
+        index % 2 ? "Priority" : "",
+        index % 2 ? 1 : "1",
+      ]),
+    ];
+    const packed = packGrid(grid);
+    expect(packed.rows).toBe(41);
+    expect(Array.isArray(packed.columns[0])).toBe(true);
+    expect(packed.columns[1]).toEqual({
+      values: ["LIVE capable", "Yes", "No"],
+      codes: [0, ...Array.from({ length: 40 }, (_, index) => (index % 3 === 0 ? 1 : 2))],
+    });
+    // A number and the same digits as text stay apart.
+    expect(unpackGrid(JSON.parse(JSON.stringify(packed)))).toEqual(grid);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(grid).length * 0.75);
+    expect(unpackGrid(null)).toBeNull();
+    expect(unpackGrid(packGrid([]))).toEqual([]);
+  });
+
+  it("finds the creators already in a campaign, as seats are matched", () => {
+    const grid = [
+      ["Collab ID", "Campaign ID", "Creator"],
+      ["K-1", "C-1", "@mia "],
+      ["K-2", " c-1", "@leo"],
+      ["K-3", "C-2", "@ava"],
+      ["", "C-1", "@nobody"],
+    ];
+    expect(campaignCreators(grid, "C-1")).toEqual(["@mia", "@leo"]);
+    expect(campaignCreators(grid, "C-9")).toEqual([]);
+    expect(campaignCreators(null, "C-1")).toEqual([]);
+  });
+
   it("names the tabs and columns that setup would add", () => {
     const calendar = zoneCalendar("Etc/UTC");
     const state = sidebarState(
@@ -475,7 +515,7 @@ describe("what the sidebar shows", () => {
         ok: true,
         timeZone: "Etc/UTC",
         today: "2026-12-02",
-        tabs: { Products: [["SKU", "Product"]] },
+        tabs: { Products: packGrid([["SKU", "Product"]]) },
         money: USD,
       },
       calendar,

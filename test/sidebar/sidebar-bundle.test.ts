@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { zoneCalendar } from "../../src/domain/day";
-import { readStart, type SidebarLoad, sidebarState } from "../../src/features/campaign-sidebar";
+import { readStart, type SidebarLoad, sidebarState, unpackGrid } from "../../src/features/campaign-sidebar";
 import { tabSchema } from "../../src/workbook/schema";
 import { BUILD_DIR, loadBundle } from "../support/bundle";
 
@@ -124,35 +124,21 @@ describe("the sidebar's server functions", () => {
     const bundle = workbook();
     bundle.call("sidebarSaveBrief", brief, true);
     bundle.emulator.calls.reset();
-    const load = bundle.call("sidebarLoad") as {
-      ok: boolean;
-      timeZone: string;
-      today: string;
-      tabs: Record<string, unknown[][]>;
-    };
+    const load = bundle.call("sidebarLoad") as SidebarLoad;
     plain(load);
     expect(load).toMatchObject({ ok: true, timeZone: "Pacific/Auckland", today: "2026-12-02" });
     // Amounts show in the Currency setting and the spreadsheet's locale.
     expect(load).toMatchObject({ money: { currency: "USD", locale: "en_US" } });
+    const tabs = Object.fromEntries(
+      Object.entries(load.tabs).map(([name, packed]) => [name, unpackGrid(packed)]),
+    );
     // A date cell crosses as its day in the spreadsheet zone (Auckland midnight is 11:00 UTC the day before).
-    expect(load.tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-12-01");
-    // Only the columns the sidebar uses cross: no emails, no add-on columns, no GMV.
-    // Cancelled too: a cancelled Target collaboration no longer sets a recruit's rate.
-    expect(load.tabs.Collaborations?.[0]).toEqual([
-      "Collab ID",
-      "Campaign ID",
-      "Creator",
-      "SKU",
-      "Cancelled",
-    ]);
-    expect(load.tabs.Creators?.[0]).toEqual([
-      "Creator",
-      "LIVE capable",
-      "Category",
-      "Pool",
-      "Suggested pool",
-    ]);
-    expect(load.tabs.Campaigns?.[0]).not.toContain("Checks");
+    expect(tabs.Campaigns?.[1]?.[column("Campaigns", "Start")]).toBe("2026-12-01");
+    // Only the columns the sidebar uses cross: no emails, no add-on columns, no GMV; of
+    // Collaborations only the header (the seats of a campaign come on demand).
+    expect(tabs.Collaborations).toEqual([["Collab ID", "Campaign ID", "Creator", "SKU", "Cancelled"]]);
+    expect(tabs.Creators?.[0]).toEqual(["Creator", "LIVE capable", "Category", "Pool", "Suggested pool"]);
+    expect(tabs.Campaigns?.[0]).not.toContain("Checks");
     expect(bundle.emulator.calls.writes()).toBe(0);
   });
 
@@ -379,6 +365,40 @@ describe("the sidebar's server functions", () => {
     expect(emulator.calls.writes()).toBe(0);
     expect(emulator.values("Collaborations")).toHaveLength(5);
     expect(emulator.values("Samples")).toHaveLength(5);
+  });
+
+  it("answers, on demand, who is already in a campaign, reading Collaborations only then", () => {
+    const bundle = workbook();
+    const { emulator } = bundle;
+    bundle.call("sidebarSaveBrief", { ...brief, liveRequired: false }, true);
+    bundle.call("sidebarRecruit", { campaignId: "C-100", creators: ["@mia", "@ava"], sku: "SKU-1" });
+    emulator.calls.reset();
+    bundle.call("sidebarLoad");
+    // The first load reads Collaborations' header row alone, never its rows (and Settings for
+    // the currency).
+    expect(emulator.calls.cellsByMethod()["Range.getValues"]?.read).toBeLessThan(
+      emulator.values("Settings").flat().length +
+        emulator.values("Products").flat().length +
+        emulator.values("Campaigns").flat().length +
+        emulator.values("Creators").flat().length +
+        (emulator.values("Collaborations")[0]?.length ?? 0) +
+        1,
+    );
+    const seats = bundle.call("sidebarCampaignSeats", "c-100 ");
+    plain(seats);
+    expect(seats).toEqual({ ok: true, campaignId: "c-100 ", creators: ["@mia", "@ava"] });
+    expect(bundle.call("sidebarCampaignSeats", "C-999")).toEqual({
+      ok: true,
+      campaignId: "C-999",
+      creators: [],
+    });
+    // Anything an editor might send instead of an ID is no campaign.
+    expect(bundle.call("sidebarCampaignSeats", { campaignId: "C-100" })).toEqual({
+      ok: true,
+      campaignId: "",
+      creators: [],
+    });
+    expect(emulator.calls.writes()).toBe(0);
   });
 
   it("refuses to recruit into a campaign that has ended, is wrapped or is cancelled", () => {

@@ -24,7 +24,10 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
   const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
   for (const collab of run.facts.values()) {
     if (!collab.campaign || !collab.cost) continue;
-    costsByCampaign.set(collab.campaign, [...(costsByCampaign.get(collab.campaign) ?? []), collab.cost]);
+    // Appended in place: a copy per collaboration made this quadratic in a campaign's size.
+    const costs = costsByCampaign.get(collab.campaign);
+    if (costs) costs.push(collab.cost);
+    else costsByCampaign.set(collab.campaign, [collab.cost]);
   }
   for (const campaign of run.campaigns.values()) {
     const { row } = campaign;
@@ -78,7 +81,10 @@ function raiseCampaignAlerts(
   const { row } = campaign;
   const { today } = run;
   const lead = run.settings.alertLeadDays;
-  const brief = checkBrief(briefInputFromRow(row.get, run.calendar), { products: briefProducts });
+  const brief = checkBrief(
+    briefInputFromRow((header) => row.get(header), run.calendar),
+    { products: briefProducts },
+  );
   for (const issue of brief.errors)
     run.raise(briefAlertKind(issue, "error"), "Campaigns", row, campaign, issue.message);
   // A campaign that no longer holds its units has no stock to be short of.

@@ -98,8 +98,12 @@ function collabFacts(
     sampleOwed: samples.sampleUnshipped,
     paymentModel: campaign?.paymentModel ?? "Commission only",
   });
-  // Content timing matters under either payment model: read it as the flat-fee line would.
-  const content = payoutStatus({ ...payoutFacts, paymentModel: "Flat fee + commission" });
+  // Content timing matters under either payment model: read it as the flat-fee line would (the
+  // payout itself, when that is the line and nothing held it back: one computation, not two).
+  const content =
+    campaign?.paymentModel === "Flat fee + commission" && !awaitingAcceptance && !samples.sampleUnshipped
+      ? payout
+      : payoutStatus({ ...payoutFacts, paymentModel: "Flat fee + commission" });
   const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, coverage, products);
 
   return {

@@ -1,5 +1,5 @@
 /** The operating view's rows: every collaboration of a live or coming campaign. */
-import { severityRank } from "../../domain/alerts";
+import { type Alert, severityRank } from "../../domain/alerts";
 import { idKey } from "../../domain/coverage";
 import { type Day, isoFromDay } from "../../domain/day";
 import type { OperationsRow } from "../operations";
@@ -18,11 +18,15 @@ export function operatingRows(
   for (const collab of run.facts.values()) {
     const { row, campaign } = collab;
     if (!campaign || collab.cancelled || !isLive(run, campaign)) continue;
-    const worst = [
-      ...run.alertsOf("Collaborations", row),
-      ...run.samplesOf(row.key).flatMap((sample) => run.alertsOf("Samples", sample)),
-      ...run.authsOf(row.key).flatMap((auth) => run.alertsOf("Authorizations", auth)),
-    ].reduce((rank, alert) => Math.min(rank, severityRank(alert.severity)), 3);
+    // The worst alert of the collaboration, its samples and its authorizations, without
+    // gathering them into new arrays (40,000 rows of garbage at 50,000 collaborations).
+    let worst = 3;
+    const rank = (alerts: readonly Alert[]) => {
+      for (const alert of alerts) worst = Math.min(worst, severityRank(alert.severity));
+    };
+    rank(run.alertsOf("Collaborations", row));
+    for (const sample of run.samplesOf(row.key)) rank(run.alertsOf("Samples", sample));
+    for (const auth of run.authsOf(row.key)) rank(run.alertsOf("Authorizations", auth));
     const deadlines = [
       collab.posted === undefined && collab.submitted === undefined ? collab.contentDue : undefined,
       campaign.flashStart !== undefined && campaign.flashStart >= today ? campaign.flashStart : undefined,

@@ -96,7 +96,16 @@ export function startRun(
 ): CheckRun {
   const owned = new Map<TabName, OwnedValues>();
   const alerts: Alert[] = [];
-  const rowAlerts = new Map<string, Alert[]>();
+  // Per tab, then per key: no key text is built for each of the million look-ups of a large run.
+  const rowAlerts = new Map<TabName, Map<string, Alert[]>>();
+  const alertsByKey = (tab: TabName) => {
+    let byKey = rowAlerts.get(tab);
+    if (!byKey) {
+      byKey = new Map();
+      rowAlerts.set(tab, byKey);
+    }
+    return byKey;
+  };
   const facts = new Map<string, CollabFacts>();
   const samplesByCollab = groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID"))));
   const authsByCollab = groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID"))));
@@ -113,8 +122,11 @@ export function startRun(
     reservedBySku: new Map(),
     day: (value) => readDay(value, calendar),
     ownedOf(tab) {
-      const values = owned.get(tab) ?? new Map<string, Record<string, unknown>>();
-      owned.set(tab, values);
+      let values = owned.get(tab);
+      if (!values) {
+        values = new Map<string, Record<string, unknown>>();
+        owned.set(tab, values);
+      }
       return values;
     },
     raise(kind, tab, row, campaign, message) {
@@ -129,15 +141,19 @@ export function startRun(
         message,
       };
       alerts.push(alert);
-      const id = `${tab}\u0000${row.key}`;
-      rowAlerts.set(id, [...(rowAlerts.get(id) ?? []), alert]);
+      const byKey = alertsByKey(tab);
+      const list = byKey.get(row.key);
+      if (list) list.push(alert);
+      else byKey.set(row.key, [alert]);
     },
-    alertsOf: (tab, row) => rowAlerts.get(`${tab}\u0000${row.key}`) ?? [],
+    alertsOf: (tab, row) => rowAlerts.get(tab)?.get(row.key) ?? NO_ALERTS,
     samplesOf: (collabId) => samplesByCollab.get(idKey(collabId)) ?? [],
     authsOf: (collabId) => authsByCollab.get(idKey(collabId)) ?? [],
     factsOf: (collabId) => facts.get(idKey(text(collabId))),
   };
 }
+
+const NO_ALERTS: Alert[] = [];
 
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
