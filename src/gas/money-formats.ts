@@ -83,7 +83,7 @@ export function refreshMoneyFormats(
   spreadsheet: Spreadsheet,
   properties: Properties,
   tabs: Partial<Record<TabName, unknown[][]>>,
-  /** Settings' Currency in the spreadsheet's locale, read once by the run. */
+  /** The Currency setting and the spreadsheet's locale (the run reads it once, for the alerts too). */
   style: MoneyStyle,
   /** Whether an owned header's column is the add-on's (not a column the team kept). */
   isOurs: (tab: TabName, header: string) => boolean = () => true,
