@@ -7,6 +7,7 @@
 import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../domain/alerts";
 import { idKey } from "../domain/coverage";
 import { isoFromDay, type ZoneCalendar } from "../domain/day";
+import { formatMoney, type MoneyStyle } from "../domain/money";
 import { isBlank, readNumber } from "../domain/values";
 import { tabSchema } from "../workbook/schema";
 import { readTable } from "../workbook/table";
@@ -26,18 +27,19 @@ export interface OrderChecks {
   reconciliation: Reconciliation;
 }
 
-const money = (amount: number) => amount.toFixed(2);
-
-export function checkOrders(tabs: OrderTabs, calendar: ZoneCalendar): OrderChecks {
+/** `style`: the Currency setting and the spreadsheet's locale, as every amount the add-on shows. */
+export function checkOrders(tabs: OrderTabs, calendar: ZoneCalendar, style: MoneyStyle): OrderChecks {
+  const money = (amount: number) => formatMoney(amount, style);
   const orders = ordersOnTab(tabs.Orders, calendar);
   if (!orders.some(Boolean)) return { alerts: [], reconciliation: { byCampaign: [], byCollaboration: [] } };
   const pricer = orderPricer(tabs, calendar);
   const reconciliation = reconcileCommission(orders, pricer);
   const sales = salesByCollaboration(orders, pricer);
-  const names = new Map(
+  // The campaign as its row spells it: the digest finds an owner's alerts by that exact ID.
+  const campaigns = new Map(
     readTable(tabSchema("Campaigns"), tabs.Campaigns ?? []).rows.map((row) => [
       idKey(row.key),
-      String(row.get("Name") ?? ""),
+      { id: row.key, name: String(row.get("Name") ?? "") },
     ]),
   );
   const collaborations = readTable(tabSchema("Collaborations"), tabs.Collaborations ?? []);
@@ -49,7 +51,8 @@ export function checkOrders(tabs: OrderTabs, calendar: ZoneCalendar): OrderCheck
   for (const row of collaborations.rows) {
     if (seen.has(row.key)) continue;
     seen.add(row.key);
-    const campaignId = String(row.get("Campaign ID") ?? "").trim();
+    const typedCampaign = String(row.get("Campaign ID") ?? "").trim();
+    const campaign = campaigns.get(idKey(typedCampaign));
     const raise = (kind: AlertKind, message: string) =>
       alerts.push({
         kind,
@@ -57,8 +60,8 @@ export function checkOrders(tabs: OrderTabs, calendar: ZoneCalendar): OrderCheck
         tab: "Collaborations",
         key: row.key,
         sheetRow: row.sheetRow,
-        campaignId,
-        campaignName: names.get(idKey(campaignId)) ?? "",
+        campaignId: campaign?.id ?? typedCampaign,
+        campaignName: campaign?.name ?? "",
         message,
       });
     const line = differing.get(row.key);

@@ -76,20 +76,8 @@ export function parseImportRequest(value: unknown): ImportRequest | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** One export row, typed. */
-interface ExportOrder {
-  row: number;
-  orderId: string;
-  sku: string;
-  created: Day;
-  creator: string;
-  quantity?: number | undefined;
-  amount?: number | undefined;
-  adOrder?: boolean | undefined;
-  contentType: string;
-  status: string;
-  platformCommission?: number | undefined;
-}
+/** One export row, typed: an order as the Orders tab holds it, and the export row it came from. */
+type ExportOrder = OrderValues & { row: number; created: Day };
 
 type Cells = Partial<Record<OrderField, unknown>>;
 interface ParsedCells {
@@ -226,6 +214,11 @@ export interface PlannedWrite {
    * as read, is what the block carries, and writing that would replace the formula).
    */
   keepFormulas: boolean;
+  /**
+   * The block's cells as read when the plan was made (absent for new rows): confirmed right
+   * before the write, so a value a person typed meanwhile is never written over.
+   */
+  expected?: unknown[][];
 }
 
 /** The keys of a tab as planned against, confirmed before every write. */
@@ -587,7 +580,7 @@ export function planImport(input: {
   // Feeding the collaborations: sums of their orders before and after this import.
   const merged = [...existing, ...additions];
   const totals = (list: readonly (OrderValues | undefined)[]) => salesByCollaboration(list, pricer);
-  const was = totals(before);
+  const salesBefore = totals(before);
   const now = totals(merged);
   const differences: ImportPreview["collaborations"]["differences"] = [];
   let filled = 0;
@@ -603,17 +596,17 @@ export function planImport(input: {
   for (const feed of feeds) {
     const at = collabColumns.get(headerKey(feed.header));
     if (at === undefined || collabKeyColumn === undefined) continue;
-    let changed = false;
-    const values = collabGrid.slice(1).map((cells) => {
-      const cell = cells[at - 1] ?? "";
+    const was = collabGrid.slice(1).map((cells) => cells[at - 1] ?? "");
+    const values = collabGrid.slice(1).map((cells, offset) => {
+      const cell = was[offset];
       const id = keyText(cells[collabKeyColumn - 1]);
-      const previous = id ? feed.of(was.get(id)) : undefined;
+      const previous = id ? feed.of(salesBefore.get(id)) : undefined;
       // Orders that stop counting (refunded) take their collaboration's figure down with them.
       const next = id
         ? (feed.of(now.get(id)) ??
           (previous === undefined ? undefined : feed.header === "First sale" ? null : 0))
         : undefined;
-      if (next === undefined || (next === 0 && isBlank(cell))) return [cell];
+      if (next === undefined || (next === 0 && isBlank(cell))) return cell;
       const typed = feed.header === "First sale" ? day(cell) : readNumber(cell);
       const fromOrders =
         isBlank(cell) ||
@@ -626,26 +619,16 @@ export function planImport(input: {
             typed: shownCell(cell, calendar),
             fromOrders: feed.header === "First sale" ? isoFromDay(next) : next.toFixed(2),
           });
-        return [cell];
+        return cell;
       }
       const value = next === null ? "" : feed.header === "First sale" ? calendar.midnightOf(next) : next;
-      if (sameStored(value, cell)) return [cell];
-      changed = true;
+      if (sameStored(value, cell)) return cell;
       if (isBlank(cell)) filled += 1;
-      return [value];
+      return value;
     });
-    if (changed) {
-      collabGuardNeeded.value = true;
-      writes.push({
-        tab: "Collaborations",
-        row: 2,
-        column: at,
-        values,
-        headers: [headerKey(feed.header)],
-        append: false,
-        keepFormulas: true,
-      });
-    }
+    const blocks = changedRunWrites("Collaborations", at, headerKey(feed.header), was, values, true);
+    if (blocks.length > 0) collabGuardNeeded.value = true;
+    writes.push(...blocks);
   }
 
   // New creators, added on request (handle only: the exports carry nothing else about them).
@@ -758,7 +741,7 @@ function shownCell(value: unknown, calendar: ZoneCalendar): string {
 }
 
 /** Equal as the cell would hold them: dates by instant, typed text without its apostrophe. */
-function sameStored(value: unknown, was: unknown): boolean {
+export function sameStored(value: unknown, was: unknown): boolean {
   if (value instanceof Date && was instanceof Date) return value.getTime() === was.getTime();
   const plain = typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
   if (typeof plain === "number" && typeof was === "number") return Math.abs(plain - was) < 0.000_001;
@@ -783,8 +766,8 @@ export function fingerprintOf(writes: readonly PlannedWrite[]): string {
 }
 
 /**
- * Each managed Orders column whose cells differ from `rowsNow` (the cells each row should hold,
- * by header; undefined keeps a row as it is), as one block over rows 2 to the last.
+ * The cells of each managed Orders column that differ from `rowsNow` (the cells each row should
+ * hold, by header; undefined keeps a row as it is), in blocks of the rows that change.
  */
 function changedColumnWrites(
   ordersGrid: readonly (readonly unknown[])[],
@@ -792,30 +775,48 @@ function changedColumnWrites(
   rowsNow: readonly (Record<string, unknown> | undefined)[],
 ): PlannedWrite[] {
   const headerRow = (ordersGrid[0] ?? []).map(headerKey);
-  const writes: PlannedWrite[] = [];
-  for (const { header, position: at } of managed) {
-    let changed = false;
-    const values = ordersGrid.slice(1).map((cells, offset) => {
-      const was = cells[at - 1] ?? "";
+  return managed.flatMap(({ header, position: at }) => {
+    const was = ordersGrid.slice(1).map((cells) => cells[at - 1] ?? "");
+    const values = was.map((cell, offset) => {
       const now = rowsNow[offset];
-      if (!now) return [was];
-      const value = now[header];
-      if (!sameStored(value, was)) changed = true;
-      return [value];
+      return now ? now[header] : cell;
     });
-    if (changed)
-      writes.push({
-        tab: "Orders",
-        row: 2,
-        column: at,
-        values,
-        headers: [headerRow[at - 1] ?? ""],
-        append: false,
-        // A team's formula in an Orders column stays a formula; the add-on's columns are its own.
-        keepFormulas: !ORDER_OWNED.includes(header as (typeof ORDER_OWNED)[number]),
-      });
-  }
-  return writes;
+    // A team's formula in an Orders column stays a formula; the add-on's columns are its own.
+    const keepFormulas = !ORDER_OWNED.includes(header as (typeof ORDER_OWNED)[number]);
+    return changedRunWrites("Orders", at, headerRow[at - 1] ?? "", was, values, keepFormulas);
+  });
+}
+
+/**
+ * The rows of one column's block ([first, last] offsets): from its first changed cell to its
+ * last, so a column costs the same service calls at any size (the bench holds the import to it).
+ * The unchanged cells it spans are written back as read, only after the confirm read them so.
+ */
+export function changedSpan(changed: readonly boolean[]): [number, number] | undefined {
+  const first = changed.indexOf(true);
+  return first < 0 ? undefined : [first, changed.lastIndexOf(true)];
+}
+
+/** One column's changed cells (`values` against `was`, rows 2 on) as a confirmed block. */
+function changedRunWrites(
+  tab: TabName,
+  column: number,
+  header: string,
+  was: readonly unknown[],
+  values: readonly unknown[],
+  keepFormulas: boolean,
+): PlannedWrite[] {
+  const span = changedSpan(values.map((value, offset) => !sameStored(value, was[offset])));
+  return (span ? [span] : []).map(([first, last]) => ({
+    tab,
+    row: first + 2,
+    column,
+    values: values.slice(first, last + 1).map((value) => [value]),
+    headers: [header],
+    append: false,
+    keepFormulas,
+    expected: was.slice(first, last + 1).map((cell) => [cell]),
+  }));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   parseImportRequest,
   planImport,
   planOrderRefresh,
+  sameStored,
   type TabGuard,
 } from "../features/order-import";
 import { ownedColumnsOf } from "../features/owned-writes";
@@ -165,21 +166,49 @@ function headersStill(sheet: Sheet, write: PlannedWrite): boolean {
   return write.headers.every((header, offset) => header === "" || headerKey(now[offset]) === header);
 }
 
-/** The writes in plan order; stops at the first block whose headers or rows moved. */
+/** A block left unwritten because a person typed in its cells after the plan read them. */
+interface TypedOver {
+  tab: TabName;
+  row: number;
+  rows: number;
+  header: string;
+}
+
+/** True when a block's cells still hold what the plan read (the confirming read of `range`). */
+function cellsStill(range: GoogleAppsScript.Spreadsheet.Range, write: PlannedWrite): boolean {
+  if (!write.expected) return true;
+  const now = range.getValues();
+  return write.expected.every((row, r) => row.every((cell, c) => sameStored(now[r]?.[c] ?? "", cell)));
+}
+
+/**
+ * The writes in plan order; stops at the first block whose headers or rows moved, and skips a
+ * block whose cells a person changed since the plan read them (their value stays).
+ */
 function applyWrites(
   sheets: Map<TabName, Sheet>,
   writes: readonly PlannedWrite[],
   guards: readonly TabGuard[],
-): { done: number; stoppedAt?: TabName } {
+): { done: number; stoppedAt?: TabName; typedOver: TypedOver[] } {
   let done = 0;
+  const typedOver: TypedOver[] = [];
   for (const write of writes) {
     const sheet = sheets.get(write.tab);
     const guard = guards.find((candidate) => candidate.tab === write.tab);
     if (!sheet || !guard || !headersStill(sheet, write) || !stillAsRead(sheet, guard, write.append))
-      return { done, stoppedAt: write.tab };
+      return { done, stoppedAt: write.tab, typedOver };
     const lacking = write.row + write.values.length - 1 - sheet.getMaxRows();
     if (lacking > 0) sheet.insertRowsAfter(sheet.getMaxRows(), lacking);
     const range = sheet.getRange(write.row, write.column, write.values.length, write.values[0]?.length ?? 1);
+    if (!cellsStill(range, write)) {
+      typedOver.push({
+        tab: write.tab,
+        row: write.row,
+        rows: write.values.length,
+        header: String(sheet.getRange(1, write.column).getValue()),
+      });
+      continue;
+    }
     // Text is stored as typed: an apostrophe where the cell is not plain text (asStored).
     const values = asStored(write.values, range.getNumberFormats());
     if (write.keepFormulas) {
@@ -194,8 +223,17 @@ function applyWrites(
     range.setValues(values);
     done += 1;
   }
-  return { done };
+  return { done, typedOver };
 }
+
+/** Where people typed while the import wrote, in their words: `Collaborations GMV, rows 5-9`. */
+const typedOverText = (blocks: readonly TypedOver[]) =>
+  blocks
+    .map(
+      ({ tab, row, rows, header }) =>
+        `${tab} ${header}, row${rows === 1 ? ` ${row}` : `s ${row}-${row + rows - 1}`}`,
+    )
+    .join("; ");
 
 /**
  * The daily check's part of Orders: their computed columns again (collaborations and rates
@@ -217,7 +255,8 @@ export function refreshOrderColumns(
   const { writes, guards } = planOrderRefresh(tabs, calendar, writable);
   const sheet = writes.length > 0 ? ordersSheet() : null;
   if (!sheet) return true;
-  return applyWrites(new Map([["Orders", sheet]]), writes, guards).stoppedAt === undefined;
+  const result = applyWrites(new Map([["Orders", sheet]]), writes, guards);
+  return result.stoppedAt === undefined && result.typedOver.length === 0;
 }
 
 export const importEntryPoints = {
@@ -269,6 +308,10 @@ export const importEntryPoints = {
         if (result.stoppedAt)
           return failure(
             `Rows or headers of ${result.stoppedAt} moved while the import wrote (a sort, an inserted or deleted row): ${result.done} of ${writes.length} blocks were written and the rest were not, rather than written blind. Run Import from this tab again: nothing is added twice.`,
+          );
+        if (result.typedOver.length > 0)
+          return failure(
+            `Cells changed while the import wrote (someone typed in them): ${typedOverText(result.typedOver)}. Those cells keep what was typed; ${result.done} of ${writes.length} blocks were written and the others were not, rather than written over. Run Import from this tab again: nothing is added twice.`,
           );
         return {
           ok: true as const,

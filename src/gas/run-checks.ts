@@ -206,13 +206,14 @@ function checkAndWrite(
     if (below > 0) notices.push(headerRowMessage(tab.name, below));
     else tabs[tab.name] = values;
   }
-  // Read once: the check's alerts and the money columns' format show amounts the same way.
+  // Read once: the check's alerts, the order alerts and the money columns' format show amounts
+  // the same way.
   const money = {
     currency: settingsOfValues(tabs.Settings ?? []).currency,
     locale: spreadsheet.getSpreadsheetLocale(),
   };
   const result = computeChecks({ tabs, today, calendar, money, ...(setUpBy ? { setUpBy } : {}) });
-  const orders = checkOrders(tabs, calendar);
+  const orders = checkOrders(tabs, calendar, money);
   withOrderAlerts(result, orders.alerts);
   refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
   const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;

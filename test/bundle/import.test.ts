@@ -14,6 +14,7 @@ import {
 } from "../../src/local/demo/seller-center-exports";
 import { TABS } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
+import { applyEdit } from "../support/person-edits";
 
 const timeZone = "America/Los_Angeles";
 const now = new Date("2026-11-25T17:00:00Z");
@@ -173,6 +174,53 @@ describe("Import from this tab", () => {
     expect(records(bundle, "Orders").filter((order) => order["Collab ID"] === collabId)).toEqual([]);
   });
 
+  // The review's cases: an owner's digest matched the Campaign ID as the collaboration typed it,
+  // and amounts were written as 12.50 whatever the workbook's Currency and locale.
+  it("mails a campaign's owner its commission alerts, however the collaboration typed the ID, in EUR in de_DE", () => {
+    const bundle = loadBundle({ timeZone, now, locale: "de_DE", userEmail: "maya@shop.example" });
+    const { tabs } = demoWorkbook({ today: now, timeZone });
+    const settings = (tabs.Settings ?? []).filter((row) => row[0] !== "Currency");
+    tabs.Settings = [...settings, ["Currency", "EUR"], ["Allowed email domains", "shop.example"]];
+    for (const [tab, values] of Object.entries(tabs)) bundle.emulator.seed(tab, values);
+    bundle.call("setUpWorkbookFromMenu");
+    bundle.emulator.seed(
+      "Export",
+      asImportedTab(demoAffiliateExport({ tabs, rows: 300, timeZone, today: now })),
+    );
+    expect(importAll(bundle)).toMatchObject({ ok: true });
+    bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+    const flagged = records(bundle, "Collaborations").find((collab) =>
+      String(collab.Alerts).includes("credited a commission the rules do not give"),
+    );
+    const campaignId = String(flagged?.["Campaign ID"]);
+    expect(campaignId).toMatch(/[A-Z]/);
+
+    // The campaign's collaborations typed its ID in lower case; the campaign's row names an owner.
+    const set = (tab: string, key: unknown, header: string, value: string) => {
+      const grid = bundle.emulator.values(tab);
+      const row = grid.findIndex((cells) => cells[0] === key) + 1;
+      const column = (grid[0] ?? []).indexOf(header) + 1;
+      bundle.emulator.uncounted(() =>
+        bundle.emulator.spreadsheet.getSheetByName(tab)?.getRange(row, column).setValue(value),
+      );
+    };
+    for (const collab of records(bundle, "Collaborations"))
+      if (collab["Campaign ID"] === campaignId)
+        set("Collaborations", collab["Collab ID"], "Campaign ID", campaignId.toLowerCase());
+    set("Campaigns", campaignId, "Owner", "ana@shop.example");
+    bundle.emulator.properties.document.deleteProperty("campaignDesk.digest");
+    bundle.emulator.outbox.length = 0;
+    bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
+    const owner = bundle.emulator.outbox.filter((mail) => mail.to.includes("ana@shop.example"));
+    expect(owner).toHaveLength(1);
+    const body = owner[0]?.body ?? "";
+    expect(body).toContain("credited a commission the rules do not give");
+    expect(body).toContain(campaignId);
+    expect(body).toContain(String(flagged?.["Collab ID"]));
+    expect(body).not.toContain(campaignId.toLowerCase());
+    expect(body).toMatch(/\(platform -?[\d.]+,\d\d €, expected -?[\d.]+,\d\d €\)/);
+  });
+
   it("keeps IDs as text in a new Orders tab, and a team's formulas as formulas", () => {
     const bundle = loadBundle({ timeZone, now });
     const { tabs } = demoWorkbook({ today: now, timeZone });
@@ -274,6 +322,64 @@ describe("Import from this tab", () => {
     expect(
       records(bundle, "Collaborations").some((collab) => typeof collab.GMV === "number" && collab.GMV > 0),
     ).toBe(true);
+  });
+
+  /** A confirm during which a person types `value` into GMV of sheet row `row` after the first write. */
+  function confirmWhileTypingGmv(row: number, value: number) {
+    const { bundle } = workbookWithExport(300);
+    const shown = preview(bundle);
+    const sheet = bundle.emulator.spreadsheet.getSheetByName("Collaborations");
+    let typed = false;
+    const stop = bundle.emulator.hooks.afterCall((call) => {
+      if (typed || call.method !== "setValues") return;
+      typed = true;
+      const edit = { kind: "typeCell" as const, row: row - 2, column: 0, value, header: "GMV" };
+      bundle.emulator.uncounted(() => sheet && applyEdit(sheet, "Collaborations", edit));
+    });
+    const result = bundle.call("sidebarImportConfirm", {
+      sourceTab: "Export",
+      mapping: MAPPED,
+      fingerprint: shown.fingerprint,
+    }) as { ok: boolean; errors?: { message: string }[] };
+    stop();
+    expect(typed).toBe(true);
+    expect(records(bundle, "Orders")).toHaveLength(shown.counts.new);
+    const gmv = records(bundle, "Collaborations").map((collab) => collab.GMV);
+    return { result, gmv, bundle };
+  }
+
+  // The review's case: the GMV column used to be written whole, from the values read at planning.
+  it("keeps what a person typed between the import's read and its writes, and says which cells it left", () => {
+    const calm = workbookWithExport(300).bundle;
+    const before = records(calm, "Collaborations").map((collab) => collab.GMV);
+    expect(importAll(calm)).toMatchObject({ ok: true });
+    const after = records(calm, "Collaborations").map((collab) => collab.GMV);
+    const filled = after.findIndex((gmv, offset) => gmv !== before[offset]);
+    expect(filled).toBeGreaterThanOrEqual(0);
+
+    // A row the import does not change: the typed value stays and the import reports ok.
+    const lastRow = after.length + 1;
+    expect(after[lastRow - 2]).toBe(before[lastRow - 2]);
+    const untouched = confirmWhileTypingGmv(lastRow, 4242);
+    expect(untouched.result).toMatchObject({ ok: true });
+    expect(untouched.gmv[lastRow - 2]).toBe(4242);
+    expect(untouched.gmv.filter((_, offset) => offset !== lastRow - 2)).toEqual(
+      after.filter((_, offset) => offset !== lastRow - 2),
+    );
+
+    // A row the import fills: its block is skipped and said, the typed value stays, the rest is written.
+    const overwritten = confirmWhileTypingGmv(filled + 2, 4242);
+    expect(overwritten.gmv[filled]).toBe(4242);
+    expect(overwritten.result).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          message: expect.stringMatching(/Cells changed while the import wrote.*Collaborations GMV, rows? /),
+        },
+      ],
+    });
+    expect(importAll(overwritten.bundle)).toMatchObject({ ok: true });
+    expect(records(overwritten.bundle, "Collaborations")[filled]?.GMV).toBe(4242);
   });
 
   it("refuses while another run holds the lock, writing nothing", () => {

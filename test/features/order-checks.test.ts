@@ -7,11 +7,13 @@ import { describe, expect, it } from "vitest";
 import { ALERT_KINDS, type Alert } from "../../src/domain/alerts";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
 import type { CheckResult } from "../../src/features/checks";
+import { digestReaders, groupAlerts } from "../../src/features/digest";
 import { buildOperationsView } from "../../src/features/operations";
 import { checkOrders, withOrderAlerts } from "../../src/features/order-checks";
 import { TABS, type TabName } from "../../src/workbook/schema";
 
 const calendar = zoneCalendar("UTC");
+const usd = { currency: "USD", locale: "en_US" };
 const date = (iso: string) => calendar.midnightOf(dayFromIso(iso) as number);
 
 function grid(tab: TabName, records: Record<string, unknown>[]): unknown[][] {
@@ -71,19 +73,19 @@ const tabs = {
 
 describe("orders in the daily check", () => {
   it("raises one alert per collaboration whose commission differs, and one for typed sales that differ", () => {
-    const { alerts, reconciliation } = checkOrders(tabs, calendar);
+    const { alerts, reconciliation } = checkOrders(tabs, calendar, usd);
     expect(alerts.map((alert) => [alert.kind, alert.key, alert.severity, alert.message])).toEqual([
       [
         "commissionDiffers",
         "K-1",
         ALERT_KINDS.commissionDiffers,
-        "1 order credited a commission the rules do not give (platform 13.00, expected 10.00): 2 (SKU-1)",
+        "1 order credited a commission the rules do not give (platform $13.00, expected $10.00): 2 (SKU-1)",
       ],
       [
         "salesDifferFromOrders",
         "K-1",
         ALERT_KINDS.salesDifferFromOrders,
-        "GMV 100.00 typed, 50.00 from orders; First sale 2026-11-02 typed, 2026-11-03 from orders",
+        "GMV $100.00 typed, $50.00 from orders; First sale 2026-11-02 typed, 2026-11-03 from orders",
       ],
     ]);
     expect(alerts[0]?.campaignName).toBe("Glow");
@@ -101,8 +103,42 @@ describe("orders in the daily check", () => {
     ]);
   });
 
+  it("says amounts in the workbook's Currency and locale", () => {
+    const messages = checkOrders(tabs, calendar, { currency: "EUR", locale: "de_DE" }).alerts.map(
+      (alert) => alert.message,
+    );
+    expect(messages[0]).toContain("(platform 13,00 €, expected 10,00 €)");
+    expect(messages[1]).toContain("GMV 100,00 € typed, 50,00 € from orders");
+  });
+
+  // The digest finds an owner's alerts by the Campaigns row's ID exactly (digestReaders).
+  it("puts the campaign as its row spells it on the alert, however the collaboration typed it", () => {
+    const typedLower = {
+      ...tabs,
+      Collaborations: grid("Collaborations", [
+        { "Collab ID": "K-1", "Campaign ID": " c-1 ", Creator: "@amy" },
+      ]),
+    };
+    const { alerts } = checkOrders(typedLower, calendar, usd);
+    expect(alerts.map((alert) => [alert.kind, alert.campaignId, alert.campaignName])).toEqual([
+      ["commissionDiffers", "C-1", "Glow"],
+    ]);
+    const readers = digestReaders({
+      alerts,
+      managers: [],
+      owners: new Map([["C-1", "ana@shop.example"]]),
+      allowed: new Set(["shop.example"]),
+    });
+    expect(readers.map((reader) => [reader.address, reader.alerts.map((alert) => alert.kind)])).toEqual([
+      ["ana@shop.example", ["commissionDiffers"]],
+    ]);
+    expect(
+      groupAlerts(readers[0]?.alerts ?? []).flatMap((group) => group.campaigns.map(([id]) => id)),
+    ).toEqual(["C-1"]);
+  });
+
   it("says nothing when there are no orders", () => {
-    expect(checkOrders({ ...tabs, Orders: grid("Orders", []) }, calendar)).toEqual({
+    expect(checkOrders({ ...tabs, Orders: grid("Orders", []) }, calendar, usd)).toEqual({
       alerts: [],
       reconciliation: { byCampaign: [], byCollaboration: [] },
     });
@@ -123,10 +159,10 @@ describe("orders in the daily check", () => {
       alerts: [existing],
       owned: new Map([["Collaborations", new Map([["K-1", { Alerts: "High: Content overdue by 2 days" }]])]]),
     } as unknown as CheckResult;
-    withOrderAlerts(result, checkOrders(tabs, calendar).alerts);
+    withOrderAlerts(result, checkOrders(tabs, calendar, usd).alerts);
     expect(result.alerts).toHaveLength(3);
     expect(result.owned.get("Collaborations")?.get("K-1")?.Alerts).toMatch(
-      /^High: Content overdue by 2 days; Medium: 1 order credited .*; Low: GMV 100.00 typed/,
+      /^High: Content overdue by 2 days; Medium: 1 order credited .*; Low: GMV \$100.00 typed/,
     );
   });
 
@@ -137,7 +173,7 @@ describe("orders in the daily check", () => {
       { dateOf: (day) => calendar.midnightOf(day), isoOf: String },
       "now",
       500,
-      checkOrders(tabs, calendar).reconciliation,
+      checkOrders(tabs, calendar, usd).reconciliation,
     );
     const width = view.values[0]?.length;
     expect(view.values.every((row) => row.length === width)).toBe(true);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
 import { dateOrderOf, readAmount, recognizeExport } from "../../src/domain/seller-center";
 import {
+  changedSpan,
   type ImportTabs,
   parseImportRequest,
   planImport,
@@ -246,10 +247,30 @@ describe("the import plan", () => {
     const update = plan(refunded, tabs);
     expect(update.preview.counts).toEqual({ new: 0, updated: 1, unchanged: 0, skipped: 0 });
     expect(update.preview.updates[0]?.changes).toBe("Status Settled → Refunded, Platform commission 8 → 0");
+    // Only the updated order's cells are written, each confirmed against the cell as read.
+    const orders = tabs.Orders ?? [];
+    const orderRow = orders.findIndex((cells) => cells[(orders[0] ?? []).indexOf("Order ID")] === "5001") + 1;
+    const orderWrites = update.writes.filter((write) => write.tab === "Orders");
+    expect(orderWrites.map((write) => write.headers[0])).toEqual([
+      "status",
+      "platform commission",
+      "expected commission",
+    ]);
+    for (const write of orderWrites) {
+      expect([write.row, write.values.length]).toEqual([orderRow, 1]);
+      expect(write.expected).toEqual([[orders[orderRow - 1]?.[write.column - 1]]]);
+    }
     // The refunded order no longer counts: K-1's GMV, filled from orders, follows it.
     const after = apply(tabs, update.writes);
     expect(after.Collaborations?.[1]?.[GMV]).toBe(0);
     expect(after.Collaborations?.[1]?.[FIRST_SALE]).toBe("");
+  });
+
+  it("spans a column's block from its first changed cell to its last", () => {
+    const at = (...offsets: number[]) => Array.from({ length: 40 }, (_, offset) => offsets.includes(offset));
+    expect(changedSpan(at())).toBeUndefined();
+    expect(changedSpan(at(7))).toEqual([7, 7]);
+    expect(changedSpan(at(3, 9, 30))).toEqual([3, 30]);
   });
 
   it("waits for a required column to be mapped, then remembers the mapping", () => {

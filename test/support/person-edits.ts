@@ -18,8 +18,14 @@ export type PersonEdit =
   | { kind: "insertColumn"; at: number }
   | { kind: "deleteColumn"; at: number }
   | { kind: "sort"; by: number; ascending: boolean }
-  | { kind: "typeRow"; at: number };
+  | { kind: "typeRow"; at: number }
+  /** Types over one cell of a team column: `header` names it, else `column` picks one. */
+  | { kind: "typeCell"; row: number; column: number; value: string | number; header?: string };
 
+/**
+ * The structural edits. `typeCell` is left out: typing over a key cell during a sidebar save
+ * fails sidebar-edits' model (reported to the coordinator), so it is used by name for now.
+ */
 export const personEdit: fc.Arbitrary<PersonEdit> = fc.oneof(
   fc.record({ kind: fc.constant("insertColumn" as const), at: fc.nat(40) }),
   fc.record({ kind: fc.constant("deleteColumn" as const), at: fc.nat(40) }),
@@ -63,6 +69,17 @@ export function applyEdit(sheet: Sheet, tab: TabName, edit: PersonEdit): void {
             ownedHeaders.get(tab)?.has(headerKey(cell)) ? "" : index === 0 ? "NEW-1" : `typed ${index}`,
           ),
         ]);
+      return;
+    }
+    case "typeCell": {
+      // Into a team column of a data row, as a person types over a value: the row and column
+      // wrap onto the tab, so any generated edit lands somewhere real.
+      if (lastRow < 2 || teamColumns.length === 0) return;
+      const row = (edit.row % (lastRow - 1)) + 2;
+      const named =
+        edit.header === undefined ? -1 : header.map(headerKey).indexOf(headerKey(edit.header)) + 1;
+      const column = named > 0 ? named : (teamColumns[edit.column % teamColumns.length] as number);
+      sheet.getRange(row, column).setValue(edit.value);
       return;
     }
   }
