@@ -5,7 +5,6 @@
  */
 import { checkBrief } from "../../src/domain/brief";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
-import { contentDueAtInvitation } from "../../src/domain/payout";
 import { readFlag } from "../../src/domain/values";
 import { briefCells } from "../../src/features/campaign-sidebar";
 import type { EmulatorGlobals } from "../../src/local/index";
@@ -97,15 +96,7 @@ export function naiveRecruit(
   // As the add-on: Content due stays blank (it counts from acceptance) unless the brief has no
   // Content due days, when it is the campaign End.
   const contentDue =
-    brief.contentDueDays === undefined
-      ? calendar.midnightOf(
-          contentDueAtInvitation({
-            invited: today,
-            start: dayFromIso(brief.start) ?? today,
-            end: dayFromIso(brief.end) ?? today,
-          }),
-        )
-      : undefined;
+    brief.contentDueDays === undefined ? calendar.midnightOf(dayFromIso(brief.end) ?? today) : undefined;
   const creators = readTable(
     tabSchema("Creators"),
     (spreadsheet.getSheetByName("Creators") as Sheet).getDataRange().getValues(),

@@ -18,6 +18,11 @@ export function idKey(id: string): string {
     .toLowerCase();
 }
 
+/** A creator's handle as compared everywhere: Seller Center drops the `@` many teams type. */
+export function creatorKey(handle: string): string {
+  return idKey(handle).replace(/^@/, "");
+}
+
 export interface TargetCover<T> {
   /** The collaboration's own ID: breaks a tie between windows that start the same day. */
   id: string;
@@ -53,7 +58,7 @@ export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageInde
   const byCreatorAndSku = new Map<string, TargetCover<T>[]>();
   for (const cover of covers) {
     if (cover.cancelled) continue;
-    const creator = idKey(cover.creator);
+    const creator = creatorKey(cover.creator);
     if (creator === "") continue;
     for (const sku of new Set(cover.skus.map(idKey))) {
       if (sku === "") continue;
@@ -66,7 +71,7 @@ export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageInde
   for (const list of byCreatorAndSku.values()) list.sort(byPriority);
   return {
     covering(creator, sku, day) {
-      const list = byCreatorAndSku.get(`${idKey(creator)}\u0000${idKey(sku)}`);
+      const list = byCreatorAndSku.get(`${creatorKey(creator)}\u0000${idKey(sku)}`);
       return list?.find((cover) => insideWindow(day, cover.start, cover.end));
     },
   };

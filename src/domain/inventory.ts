@@ -47,11 +47,6 @@ export function reservationOf(cell: unknown, campaignSkus: readonly string[]): R
   return { ok: true, perSku };
 }
 
-/** Units a reservation holds in total (for the brief's headline). */
-export function reservedUnits(reservation: Reservation): number {
-  return reservation.ok ? [...reservation.perSku.values()].reduce((sum, units) => sum + units, 0) : 0;
-}
-
 export interface CampaignReservation {
   /** Whether the campaign still holds its units (not ended, not wrapped or cancelled). */
   holds: boolean;

@@ -63,22 +63,6 @@ export function contentDueDay(terms: {
   return undefined;
 }
 
-/**
- * The content due day written when a creator is invited: Content due days after the
- * collaboration begins for them (the invitation, or the campaign Start if that is later), never
- * after the campaign End; the End itself when the brief sets no Content due days.
- */
-export function contentDueAtInvitation(terms: {
-  invited: Day;
-  start: Day;
-  end: Day;
-  contentDueDays?: number | undefined;
-}): Day {
-  const { invited, start, end, contentDueDays } = terms;
-  if (contentDueDays === undefined) return end;
-  return Math.min(end, Math.max(invited, start) + contentDueDays);
-}
-
 export function payoutStatus(facts: PayoutFacts): PayoutStatus {
   const { paymentModel, contentDue, submitted, approved, paid, today } = facts;
   if (paymentModel === "Commission only") return { state: "Commission only" };

@@ -20,7 +20,7 @@ import { isClosedStatus, splitList } from "../domain/choices";
 import { type CoveringCampaign, coverageIndex, idKey, targetCoverOf } from "../domain/coverage";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
 import type { MoneyStyle } from "../domain/money";
-import { contentDueAtInvitation } from "../domain/payout";
+import { rateDay } from "../domain/rates";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
@@ -427,9 +427,11 @@ export function planBriefSave(
     const message = `An open brief keeps its Campaign ID (${String(opened?.campaignId ?? "")}): to save it as ${brief.campaignId}, start a new brief.`;
     return { ok: false, errors: [{ field: "campaignId", message }] };
   }
-  const existing = rowsOf(tabs, "Campaigns").find((row) => row.key === brief.campaignId);
+  // IDs are matched ignoring case everywhere, so c-001 would be a second C-001.
+  const existing = rowsOf(tabs, "Campaigns").find((row) => idKey(row.key) === idKey(brief.campaignId));
   if (existing && isNew) {
-    const message = `${brief.campaignId} already exists: choose another Campaign ID`;
+    const taken = existing.key === brief.campaignId ? "" : ` as ${existing.key} (IDs ignore case)`;
+    const message = `${brief.campaignId} already exists${taken}: choose another Campaign ID`;
     return { ok: false, errors: [{ field: "campaignId", message }] };
   }
   if (!isNew && !existing)
@@ -544,16 +546,16 @@ function recruitRates(
   };
 }
 
-/**
- * The rows a recruit adds after the last ones: one Collaborations row per creator, invited today
- * with its content due from the brief (`contentDueAtInvitation`), and one Samples row each when
- * the brief's sample policy sends samples. The request is checked by hand at this boundary and
- * the campaign's brief must pass `checkBrief`. A creator already in the campaign, not on the
- * Creators tab, or not LIVE capable for a LIVE-required campaign is skipped with the reason.
- */
 /** Creators one recruit may invite: more is not a list a person picked. */
 export const MAX_RECRUITED = 500;
 
+/**
+ * The rows a recruit adds after the last ones: one Collaborations row per creator, invited today,
+ * its Content due left blank to count from acceptance (the campaign End when the brief sets no
+ * Content due days), and one Samples row each when the brief's sample policy sends samples. The
+ * request is checked by hand at this boundary and the campaign's brief must pass `checkBrief`. A creator already in the campaign, not on the
+ * Creators tab, or not LIVE capable for a LIVE-required campaign is skipped with the reason.
+ */
 export function planRecruit(
   request: unknown,
   tabs: SidebarTabs,
@@ -562,7 +564,7 @@ export function planRecruit(
 ): Planned<Recruited> | Refusal {
   const { campaignId: id, creators, sku } = Object(request) as Record<string, unknown>;
   // The sidebar sends IDs, names and SKUs exactly as the tabs hold them (trimmed keys).
-  const campaign = rowsOf(tabs, "Campaigns").find((row) => row.key === id);
+  const campaign = rowsOf(tabs, "Campaigns").find((row) => idKey(row.key) === idKey(String(id ?? "")));
   if (!campaign) return refuse("Choose a campaign from the Campaigns tab.");
   if (!Array.isArray(creators) || !creators.length || creators.some((name) => typeof name !== "string"))
     return refuse("Choose at least one creator.");
@@ -593,20 +595,13 @@ export function planRecruit(
     ?.get("Sample cost");
   // Content due counts from the creator's acceptance (the cell stays blank for that), so a late
   // acceptance never shortens the agreed period; without Content due days it is the campaign End.
-  const endDue =
-    brief.contentDueDays === undefined
-      ? contentDueAtInvitation({
-          invited: today,
-          start: dayFromIso(brief.start) as Day,
-          end: dayFromIso(brief.end) as Day,
-        })
-      : undefined;
+  const endDue = brief.contentDueDays === undefined ? (dayFromIso(brief.end) as Day) : undefined;
   const rateOf = recruitRates(
     tabs,
     calendar,
     id as string,
     sku as string,
-    Math.max(today, dayFromIso(brief.start) as Day),
+    rateDay(today, dayFromIso(brief.start), dayFromIso(brief.end)),
   );
 
   // The IDs taken, gathered once: the next ones count on from the highest.
@@ -632,7 +627,7 @@ export function planRecruit(
     const collabId = nextId("K", collabIds, invitations.length);
     invitations.push({
       "Collab ID": collabId,
-      "Campaign ID": id,
+      "Campaign ID": campaign.key,
       Creator: name,
       SKU: sku,
       Invited: calendar.midnightOf(today),

@@ -6,6 +6,7 @@
  */
 import type { Alert } from "../domain/alerts";
 import type { Day, ZoneCalendar } from "../domain/day";
+import type { MoneyStyle } from "../domain/money";
 import type { Settings } from "../domain/settings";
 import { type TabName, tabSchema } from "../workbook/schema";
 import { readTable } from "../workbook/table";
@@ -29,6 +30,8 @@ export interface CheckInput {
   tabs: Partial<Record<TabName, unknown[][]>>;
   today: Day;
   calendar: ZoneCalendar;
+  /** How amounts read in alerts: Settings' Currency in the spreadsheet's locale (en_US without it). */
+  money?: MoneyStyle;
   /** Who turned daily alerts on: their domain may receive owners' digests (Allowed email domains). */
   setUpBy?: string;
 }
@@ -56,7 +59,8 @@ export function computeChecks(input: CheckInput): CheckResult {
     settings: table("Settings"),
   };
   const { settings, checks: settingChecks } = settingsOf(tables.settings);
-  const run = startRun(tables, settings, input.today, input.calendar);
+  const money = input.money ?? { currency: settings.currency, locale: "en_US" };
+  const run = startRun(tables, settings, input.today, input.calendar, money);
 
   checkDuplicateIds(run);
   checkSettings(run, settingChecks);

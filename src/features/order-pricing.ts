@@ -1,11 +1,12 @@
 /**
  * Orders as the rules see them: each order matched to the collaboration covering its creator,
- * SKU and day (coverage.ts: Target first, then an Open or Partner collaboration in its window),
+ * SKU and day (coverage.ts: a Partner collaboration in its window first, as its rates come first,
+ * then the covering Target, then an Open collaboration in its window),
  * priced at the rate that applies, and summed per collaboration (GMV, Ads GMV, First sale) and
  * reconciled per collaboration and campaign against the platform's commission. The import, the
  * daily check, the operating view and the digest all read orders through here.
  */
-import { adsRate, usableAdsRate } from "../domain/ads-rates";
+import { usableAdsRate } from "../domain/ads-rates";
 import { splitList } from "../domain/choices";
 import {
   type CoveringCampaign,
@@ -16,7 +17,7 @@ import {
 } from "../domain/coverage";
 import { type Day, dayFromSerial, type ZoneCalendar } from "../domain/day";
 import { cents, commissionGap, expectedCommission, isCommissionDifference } from "../domain/order-commission";
-import { collaborationRate } from "../domain/rates";
+import { saleRate } from "../domain/rates";
 import { earnsNoCommission } from "../domain/seller-center";
 import { isBlank, readFlag, readNumber, readRate } from "../domain/values";
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
@@ -93,22 +94,24 @@ export function orderPricer(tabs: OrderTabs, calendar: ZoneCalendar): OrderPrice
   }
   type Cover = { collabId: string; campaign: CampaignTerms };
   const targetCovers: TargetCover<Cover>[] = [];
+  const partnerCovers: TargetCover<Cover>[] = [];
   const otherCovers: TargetCover<Cover>[] = [];
   for (const row of table("Collaborations").rows) {
     const campaign = campaigns.get(idKey(text(row.get("Campaign ID"))));
     if (!campaign) continue;
     const facts = {
       id: row.key,
-      creator: handleOf(text(row.get("Creator"))),
+      creator: text(row.get("Creator")),
       sku: text(row.get("SKU")),
       cancelled: readFlag(row.get("Cancelled")) === true,
     };
     const value = { collabId: row.key, campaign };
-    // Target rows cover by the coverage rule; Open and Partner rows take the sales it leaves.
+    // Target rows cover by the coverage rule; Partner rows by their window (their rates come
+    // first); Open rows take the sales both leave.
     const target = targetCoverOf(facts, campaign);
     if (target) targetCovers.push({ ...target, value });
     else if (campaign.lane !== "target")
-      otherCovers.push({
+      (campaign.lane === "partner" ? partnerCovers : otherCovers).push({
         id: facts.id,
         creator: facts.creator,
         skus: facts.sku ? [facts.sku] : campaign.skus,
@@ -119,6 +122,7 @@ export function orderPricer(tabs: OrderTabs, calendar: ZoneCalendar): OrderPrice
       });
   }
   const targets = coverageIndex(targetCovers);
+  const partners = coverageIndex(partnerCovers);
   const others = coverageIndex(otherCovers);
   const productRate = (sku: string, header: string) => readRate(productBySku.get(idKey(sku))?.get(header));
 
@@ -126,27 +130,22 @@ export function orderPricer(tabs: OrderTabs, calendar: ZoneCalendar): OrderPrice
     productBySku,
     price(values) {
       if (!values?.creator || values.created === undefined) return undefined;
-      const creator = handleOf(values.creator);
-      const target = targets.covering(creator, values.sku, values.created)?.value;
-      const other = target ? undefined : others.covering(creator, values.sku, values.created)?.value;
-      const partner = other?.campaign.lane === "partner" ? other.campaign : undefined;
+      const { creator, sku, created } = values;
+      const target = targets.covering(creator, sku, created)?.value;
+      // A Partner campaign's rates come first (DESIGN.md section 1), even where a Target covers.
+      const partner = partners.covering(creator, sku, created)?.value;
+      const other = target || partner ? undefined : others.covering(creator, sku, created)?.value;
       const open = other?.campaign.lane === "open" ? other.campaign : undefined;
-      // The rate rules of src/domain: Partner's own rate, else Target over Open; for ad orders the
-      // Shop Ads ladder (Partner > Target > Open ads rate), else the standard rate.
-      const standard = collaborationRate({
-        partnerRate: partner?.rate,
-        coveringTargetRate: target?.campaign.rate,
-        openRate: productRate(values.sku, "Open rate") ?? open?.rate,
-      })?.rate;
-      const rate = values.adOrder
-        ? adsRate({
-            partnerAdsRate: partner?.adsRate,
-            targetAdsRate: target?.campaign.adsRate,
-            openAdsRate: usableAdsRate(productRate(values.sku, "Open ads rate")) ?? open?.adsRate,
-            standardRate: standard,
-          })?.rate
-        : standard;
-      const cover = target ?? other;
+      const { rate } = saleRate({
+        target: target?.campaign,
+        partner: partner?.campaign,
+        open: {
+          rate: productRate(sku, "Open rate") ?? open?.rate,
+          adsRate: usableAdsRate(productRate(sku, "Open ads rate")) ?? open?.adsRate,
+        },
+        adOrder: values.adOrder,
+      });
+      const cover = partner ?? target ?? other;
       const expected =
         rate === undefined || values.amount === undefined
           ? undefined

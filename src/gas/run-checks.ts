@@ -51,6 +51,7 @@ import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
+import { settingsOfValues } from "./settings-tab";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
 
@@ -205,9 +206,14 @@ function checkAndWrite(
     if (below > 0) notices.push(headerRowMessage(tab.name, below));
     else tabs[tab.name] = values;
   }
-  const result = computeChecks({ tabs, today, calendar, ...(setUpBy ? { setUpBy } : {}) });
-  const locale = spreadsheet.getSpreadsheetLocale();
-  const orders = checkOrders(tabs, calendar, { currency: result.settings.currency, locale });
+  // Read once: the check's alerts, the order alerts and the money columns' format show amounts
+  // the same way.
+  const money = {
+    currency: settingsOfValues(tabs.Settings ?? []).currency,
+    locale: spreadsheet.getSpreadsheetLocale(),
+  };
+  const result = computeChecks({ tabs, today, calendar, money, ...(setUpBy ? { setUpBy } : {}) });
+  const orders = checkOrders(tabs, calendar, money);
   withOrderAlerts(result, orders.alerts);
   refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
   const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
@@ -243,12 +249,8 @@ function checkAndWrite(
       fullCheck,
     });
   }
-  refreshMoneyFormats(
-    spreadsheet,
-    properties,
-    tabs,
-    { currency: result.settings.currency, locale },
-    (tab, header) => Boolean(record.owned[tab]?.includes(headerKey(header))),
+  refreshMoneyFormats(spreadsheet, properties, tabs, money, (tab, header) =>
+    Boolean(record.owned[tab]?.includes(headerKey(header))),
   );
   if (fullCheck) {
     record.fullCheckDay = isoFromDay(today);

@@ -6,6 +6,10 @@ import { readTable } from "../workbook/table";
 
 export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
   const sheet = spreadsheet.getSheetByName("Settings");
-  const values = sheet ? sheet.getDataRange().getValues() : [];
+  return settingsOfValues(sheet ? sheet.getDataRange().getValues() : []);
+}
+
+/** The Settings tab's values (header row first), already read, parsed. */
+export function settingsOfValues(values: unknown[][]): Settings {
   return settingsOf(readTable(tabSchema("Settings"), values)).settings;
 }

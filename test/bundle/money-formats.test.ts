@@ -78,6 +78,19 @@ describe("money columns in the spreadsheet's locale", () => {
     expect(new Set(formatsOf(bundle, "Products", "Price"))).toEqual(new Set([euro]));
   });
 
+  it("EUR in a German-locale spreadsheet: amounts in the Checks column read 104,00 €", () => {
+    const bundle = workbook("de_DE", "EUR");
+    bundle.call("setUpWorkbookFromMenu");
+    run(bundle);
+    const campaigns = bundle.emulator.spreadsheet.getSheetByName("Campaigns");
+    const values = campaigns?.getDataRange().getValues() ?? [];
+    const checks = (values[0] ?? []).indexOf("Checks");
+    const budget = values
+      .map((row) => String(row[checks]))
+      .filter((text) => text.includes("Budget nearly used"));
+    expect(budget).toEqual([expect.stringContaining("Budget nearly used: 104,00 € spent of 120,00 € (87%)")]);
+  });
+
   it("BRL: R$ before the amount; and a team's own format is never overwritten", () => {
     const bundle = workbook("pt_BR", "BRL");
     const products = bundle.emulator.spreadsheet.getSheetByName("Products");

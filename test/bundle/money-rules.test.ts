@@ -227,7 +227,7 @@ describe("money and timing rules through build/Code.js", () => {
     // K-3 costs 350; the others owe nothing yet (no sales, no fee, the sample not shipped).
     expect(campaigns.get("C-DUO")).toMatchObject({ Spend: 350, "Budget used": 0.875 });
     expect(String(campaigns.get("C-DUO")?.Checks)).toContain(
-      "Medium: Budget nearly used: 350 spent of 400 (88%)",
+      "Medium: Budget nearly used: $350.00 spent of $400.00 (88%)",
     );
   });
 

@@ -3,9 +3,11 @@
  * (Sheets refuses volatile functions as custom-function arguments). Setup creates it; each
  * check run refreshes it only when the day changed, with one write.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { demoWorkbook } from "../../src/local/demo/demo-workbook";
-import { type LoadedBundle, loadBundle } from "../support/bundle";
+import { BUILD_DIR, type LoadedBundle, loadBundle } from "../support/bundle";
 
 const timeZone = "America/Los_Angeles";
 const now = new Date("2026-11-25T17:00:00Z"); // 09:00 in Los Angeles
@@ -122,5 +124,21 @@ describe("CampaignDeskToday", () => {
     expect(bundle.call("WINDOW_STATUS", "2026-12-01", "2026-12-31", today)).toBe(
       "Upcoming, starts in 6 days",
     );
+  });
+});
+
+describe("the custom functions' help", () => {
+  it("tells people to pass CampaignDeskToday, never the volatile TODAY(), in the bundle's stubs", () => {
+    const code = readFileSync(join(BUILD_DIR, "Code.js"), "utf8");
+    const todayParams = code.match(/^ \* @param \{\*\} today .*$/gm) ?? [];
+    const examples = code.match(/^ \* Example: .*$/gm) ?? [];
+    expect(todayParams.length).toBe(3);
+    for (const line of todayParams) {
+      expect(line).toContain("pass CampaignDeskToday");
+      expect(line).not.toMatch(/usually TODAY\(\)/);
+    }
+    expect(examples.length).toBe(8);
+    for (const line of examples) expect(line).not.toContain("TODAY()");
+    expect(examples.filter((line) => line.includes("CampaignDeskToday"))).toHaveLength(3);
   });
 });

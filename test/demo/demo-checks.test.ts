@@ -104,7 +104,7 @@ describe("the demo after --reset, case by case (issue 15)", () => {
     });
     expect(owned("Campaigns", campaign)).toMatchObject({ Spend: 104, "Budget used": 104 / 120 });
     expect(alertsOn("Campaigns", campaign).map((alert) => alert.message)).toEqual([
-      "Budget nearly used: 104 spent of 120 (87%)",
+      "Budget nearly used: $104.00 spent of $120.00 (87%)",
     ]);
   });
 

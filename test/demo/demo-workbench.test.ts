@@ -68,7 +68,7 @@ describe("the demo after npm start -- --reset, Set up workbook and Run checks no
     // A Partner campaign near its budget.
     expect(campaigns.get(DEMO_SCENARIOS.partnerCampaign.campaign)).toMatchObject({ Spend: 104 });
     expect(String(campaigns.get(DEMO_SCENARIOS.partnerCampaign.campaign)?.Checks)).toBe(
-      "Medium: Budget nearly used: 104 spent of 120 (87%)",
+      "Medium: Budget nearly used: $104.00 spent of $120.00 (87%)",
     );
     // No unaccepted invitation reads Content overdue.
     const unaccepted = [...collabs.values()].filter(

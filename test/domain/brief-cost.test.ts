@@ -2,7 +2,6 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { expectedCostPerCreator } from "../../src/domain/brief-cost";
 import { LANES, PAYMENT_MODELS, SAMPLE_POLICIES } from "../../src/domain/choices";
-import { contentDueAtInvitation } from "../../src/domain/payout";
 
 const flatFeeBrief = {
   lane: "Target" as const,
@@ -85,30 +84,6 @@ describe("expected cost per creator", () => {
       expect(cost.rate).toBe(lane === "Open" ? (openRate ?? rate) : rate);
       // With no ads rate set, ad orders earn the standard rate.
       expect(cost.ads).toEqual({ rate: cost.rate, source: "Standard" });
-    },
-  );
-});
-
-describe("content due at invitation", () => {
-  it("counts the days from the invitation, or from the Start when inviting early", () => {
-    expect(contentDueAtInvitation({ invited: 10, start: 5, end: 40, contentDueDays: 14 })).toBe(24);
-    expect(contentDueAtInvitation({ invited: 0, start: 5, end: 40, contentDueDays: 14 })).toBe(19);
-    expect(contentDueAtInvitation({ invited: 30, start: 5, end: 40, contentDueDays: 14 })).toBe(40);
-    expect(contentDueAtInvitation({ invited: 10, start: 5, end: 40 })).toBe(40);
-  });
-
-  test.prop([
-    fc.integer({ min: -500, max: 500 }),
-    fc.integer({ min: -500, max: 500 }),
-    fc.nat(400),
-    fc.option(fc.nat(365), { nil: undefined }),
-  ])(
-    "is never after the End, and never before the collaboration can begin unless the End comes first",
-    (invited, start, length, days) => {
-      const end = start + length;
-      const due = contentDueAtInvitation({ invited, start, end, contentDueDays: days });
-      expect(due).toBeLessThanOrEqual(end);
-      expect(due).toBe(Math.min(end, days === undefined ? end : Math.max(invited, start) + days));
     },
   );
 });

@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { coverageIndex, idKey, type TargetCover, targetCoverOf } from "../../src/domain/coverage";
+import { coverageIndex, creatorKey, idKey, type TargetCover, targetCoverOf } from "../../src/domain/coverage";
 import { dayFromIso } from "../../src/domain/day";
+import { rateDay, saleRate } from "../../src/domain/rates";
 
 const d = (iso: string) => dayFromIso(iso) as number;
 
@@ -162,5 +163,43 @@ describe("the cover of a Collaborations row", () => {
     expect(targetCoverOf(row, { ...campaign, lane: "Partner" })).toBeUndefined();
     expect(targetCoverOf(row, { ...campaign, rate: undefined })).toBeUndefined();
     expect(targetCoverOf(row, undefined)).toBeUndefined();
+  });
+});
+
+describe("one creator key and one rate rule for a sale", () => {
+  it("reads `@Amy`, ` amy ` and `AMY` as one creator, in the key and in the index", () => {
+    expect(new Set(["@Amy", " amy ", "AMY", " @amy"].map(creatorKey))).toEqual(new Set(["amy"]));
+    const index = coverageIndex([cover("T-1", ["SKU-1"], "2026-12-01", "2026-12-31", { creator: "@Amy" })]);
+    expect(index.covering("amy", "SKU-1", d("2026-12-10"))?.id).toBe("T-1");
+  });
+
+  it("reads a collaboration's rate on today clamped into its campaign window", () => {
+    expect(rateDay(10, 15, 30)).toBe(15);
+    expect(rateDay(20, 15, 30)).toBe(20);
+    expect(rateDay(40, 15, 30)).toBe(30);
+    expect(rateDay(40)).toBe(40);
+  });
+
+  it("ranks Partner > Target > Open, for standard rates and for the Shop Ads ladder", () => {
+    const partner = { rate: 0.12, adsRate: 0.25 };
+    const target = { rate: 0.15, adsRate: 0.05 };
+    const open = { rate: 0.1, adsRate: 0.08 };
+    expect(saleRate({ partner, target, open, adOrder: true })).toEqual({
+      rate: 0.25,
+      standardRate: 0.12,
+      adsRate: 0.25,
+    });
+    expect(saleRate({ target, open, adOrder: false })).toEqual({
+      rate: 0.15,
+      standardRate: 0.15,
+      adsRate: 0.05,
+    });
+    // The Target rate wins even when lower; an ad order without any ads rate earns the standard rate.
+    expect(saleRate({ target: { rate: 0.05 }, open: { rate: 0.1 }, adOrder: true }).rate).toBe(0.05);
+    expect(saleRate({ open: {}, adOrder: true })).toEqual({
+      rate: undefined,
+      standardRate: undefined,
+      adsRate: undefined,
+    });
   });
 });

@@ -626,10 +626,12 @@ describe("computeChecks: money and timing a team can trust (issue 15)", () => {
     expect(owned(result, "Campaigns", "C-1")).toMatchObject({ Spend: 388, "Budget used": 0.776 });
     expect(kinds(result)).toEqual([]);
     const near = run({ campaigns: [{ ...budgeted, Budget: 450 }], collabs: [approved], samples });
-    expect(near.alerts.map((alert) => alert.message)).toEqual(["Budget nearly used: 388 spent of 450 (86%)"]);
+    expect(near.alerts.map((alert) => alert.message)).toEqual([
+      "Budget nearly used: $388.00 spent of $450.00 (86%)",
+    ]);
     const over = run({ campaigns: [{ ...budgeted, Budget: 300 }], collabs: [approved], samples });
     expect(over.alerts.map((alert) => [alert.severity, alert.message])).toEqual([
-      ["High", "Over budget: 388 spent of 300 (129%)"],
+      ["High", "Over budget: $388.00 spent of $300.00 (129%)"],
     ]);
     expect(owned(run({}), "Campaigns", "C-1")).toMatchObject({ Spend: 0, "Budget used": "" });
   });

@@ -246,6 +246,23 @@ describe("the sidebar's server functions", () => {
     });
   });
 
+  it("refuses a new brief whose Campaign ID differs from an existing one only in case, without writing", () => {
+    const bundle = workbook();
+    bundle.call("sidebarSaveBrief", { ...brief, campaignId: "C-001" }, true);
+    bundle.emulator.calls.reset();
+    const again = bundle.call("sidebarSaveBrief", { ...brief, campaignId: "c-001", name: "Another" }, true);
+    expect(again).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: "campaignId",
+          message: "c-001 already exists as C-001 (IDs ignore case): choose another Campaign ID",
+        },
+      ],
+    });
+    expect(bundle.emulator.calls.writes()).toBe(0);
+  });
+
   it("refuses a second new brief with the same ID, and an invalid brief, without writing", () => {
     const bundle = workbook();
     bundle.call("sidebarSaveBrief", brief, true);

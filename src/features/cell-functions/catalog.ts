@@ -45,7 +45,9 @@ function callDays(context: CellContext) {
 
 const TODAY: CellFunctionParam = {
   name: "today",
-  description: help("Today's date, usually TODAY(); defaults to today in the spreadsheet's time zone."),
+  description: help(
+    "Today's date: pass CampaignDeskToday (the named cell setup keeps current; TODAY() is volatile); defaults to today in the spreadsheet's time zone.",
+  ),
   optional: true,
 };
 const LEAD_DAYS: CellFunctionParam = {
@@ -365,7 +367,7 @@ export const cellFunctions: readonly CellFunction[] = [
     returns: help(
       "Commission only, Awaiting content, Content overdue, In review, Changes requested (round n of 3), Payable, Paid or Rejected.",
     ),
-    example: help("=PAYOUT_STATUS(H2:H, I2:I, J2:J, K2:K, L2:L, TODAY(), M2:M)"),
+    example: help("=PAYOUT_STATUS(H2:H, I2:I, J2:J, K2:K, L2:L, CampaignDeskToday, M2:M)"),
     run: payoutStatusCell,
   },
   {
@@ -403,7 +405,7 @@ export const cellFunctions: readonly CellFunction[] = [
     returns: help(
       "Not authorized, Valid, Expiring, Expired, Link removed or Collaboration ended, with the date or days.",
     ),
-    example: help("=AUTH_STATUS(F2:F, G2:G, H2:H, I2:I, TODAY())"),
+    example: help("=AUTH_STATUS(F2:F, G2:G, H2:H, I2:I, CampaignDeskToday)"),
     run: authStatusCell,
   },
   {
@@ -413,7 +415,7 @@ export const cellFunctions: readonly CellFunction[] = [
     ),
     params: windowParams,
     returns: help("Upcoming, Open, Ending or Ended, with days."),
-    example: help("=WINDOW_STATUS(F2:F, G2:G, TODAY())"),
+    example: help("=WINDOW_STATUS(F2:F, G2:G, CampaignDeskToday)"),
     run: windowStatusCell,
   },
 ];

@@ -4,6 +4,7 @@ import { type BriefIssue, type BriefProduct, checkBrief } from "../../domain/bri
 import { budgetLevel, budgetUsed, campaignSpend } from "../../domain/budget";
 import type { CollaborationCost } from "../../domain/commission";
 import { idKey } from "../../domain/coverage";
+import { formatMoney } from "../../domain/money";
 import { ownerCheck } from "../../domain/recipients";
 import { sampleToPost } from "../../domain/samples";
 import { daysText, windowText } from "../../domain/status-text";
@@ -123,13 +124,11 @@ function raiseCampaignAlerts(
   }
   const used = budgetUsed(spend, campaign.budget);
   const level = budgetLevel(used);
-  const spent = `${moneyText(spend)} spent of ${moneyText(campaign.budget ?? 0)} (${Math.round((used ?? 0) * 100)}%)`;
+  const money = (value: number) => formatMoney(value, run.money);
+  const spent = `${money(spend)} spent of ${money(campaign.budget ?? 0)} (${Math.round((used ?? 0) * 100)}%)`;
   if (level === "Over") run.raise("budgetOver", "Campaigns", row, campaign, `Over budget: ${spent}`);
   if (level === "Near") run.raise("budgetNear", "Campaigns", row, campaign, `Budget nearly used: ${spent}`);
 }
-
-const moneyText = (value: number): string =>
-  (Math.round(value * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 /** Brief rules that are alert kinds of their own; the rest are brief problems or warnings. */
 function briefAlertKind(issue: BriefIssue, level: "error" | "warning"): AlertKind {

@@ -2,7 +2,6 @@
  * Collaborations: first the facts of each row (content due, payout, rates, samples), which the
  * samples, authorizations, campaigns and creators checks read; then its owned columns and alerts.
  */
-import { adsRate } from "../../domain/ads-rates";
 import { alertsCell } from "../../domain/alerts";
 import { matchChoice, SAMPLE_POLICIES, type SamplePolicy } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
@@ -15,7 +14,7 @@ import {
 } from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
-import { collaborationRate } from "../../domain/rates";
+import { rateDay, saleRate } from "../../domain/rates";
 import { sampleCostBorne, sampleOwed, sampleState } from "../../domain/samples";
 import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
@@ -158,8 +157,9 @@ function sampleFacts(
 }
 
 /**
- * The rate the row's sales earn and the rate its ad orders earn, read on today or, once its
- * campaign ended, on the campaign's last day. The row's own SKU, or every SKU of its campaign.
+ * The rate the row's sales earn and the rate its ad orders earn, read on today clamped into its
+ * campaign window (its first day before it starts, its last once it ended), as the sidebar preview
+ * and recruit read it. The row's own SKU, or every SKU of its campaign.
  */
 function ratesOf(
   run: CheckRun,
@@ -170,28 +170,24 @@ function ratesOf(
 ): { rate?: number | undefined; adsRate?: number | undefined } {
   const ownSku = text(row.get("SKU"));
   const skus = ownSku ? [ownSku] : (campaign?.skus ?? []);
-  const rateDay: Day = campaign?.end !== undefined ? Math.min(run.today, campaign.end) : run.today;
+  const day = rateDay(run.today, campaign?.start, campaign?.end);
   const creator = text(row.get("Creator"));
   let covering: Campaign | undefined;
   for (const sku of skus) {
-    covering = coverage.covering(creator, sku, rateDay)?.value;
+    covering = coverage.covering(creator, sku, day)?.value;
     if (covering) break;
   }
   const sku = skus[0] ?? "";
-  const partner = campaign?.lane === "Partner" ? campaign : undefined;
   const openCampaign = campaign?.lane === "Open" ? campaign : undefined;
-  const applied = collaborationRate({
-    partnerRate: partner?.rate,
-    coveringTargetRate: covering?.rate,
-    openRate: products.openRateOf(sku) ?? openCampaign?.rate,
+  const { standardRate, adsRate } = saleRate({
+    target: covering,
+    partner: campaign?.lane === "Partner" ? campaign : undefined,
+    open: {
+      rate: products.openRateOf(sku) ?? openCampaign?.rate,
+      adsRate: products.openAdsRateOf(sku) ?? openCampaign?.adsRate,
+    },
   });
-  const ads = adsRate({
-    partnerAdsRate: partner?.adsRate,
-    targetAdsRate: covering?.adsRate,
-    openAdsRate: products.openAdsRateOf(sku) ?? openCampaign?.adsRate,
-    standardRate: applied?.rate,
-  });
-  return { rate: applied?.rate, adsRate: ads?.rate };
+  return { rate: standardRate, adsRate };
 }
 
 export function checkCollaborations(run: CheckRun, creators: CreatorLookup): void {
@@ -213,8 +209,11 @@ export function checkCollaborations(run: CheckRun, creators: CreatorLookup): voi
       flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
       sampleCost: collab.sampleCost,
     };
-    // Without a rate there is no effective commission to give, only a missing rate.
-    const effective = collab.rate === undefined ? undefined : effectiveCommission(collab.cost);
+    // A GMV without its rate gives no effective commission, only a missing rate (Ads GMV alone
+    // needs only the ads rate, which the Open ads rate may give without any standard rate).
+    const missingRate =
+      (collab.gmv > 0 && collab.rate === undefined) || (collab.adsGmv > 0 && collab.adsRate === undefined);
+    const effective = missingRate ? undefined : effectiveCommission(collab.cost);
     run.ownedOf("Collaborations").set(row.key, {
       "Applied rate": collab.rate ?? "",
       "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),

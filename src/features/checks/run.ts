@@ -7,6 +7,7 @@ import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domai
 import type { CollaborationCost } from "../../domain/commission";
 import { idKey } from "../../domain/coverage";
 import type { Day, ZoneCalendar } from "../../domain/day";
+import type { MoneyStyle } from "../../domain/money";
 import type { PayoutStatus } from "../../domain/payout";
 import { parseSettings, type Settings } from "../../domain/settings";
 import { isBlank, readDay, readNumber } from "../../domain/values";
@@ -65,6 +66,8 @@ export interface CheckTables {
 export interface CheckRun {
   today: Day;
   calendar: ZoneCalendar;
+  /** Amounts in alerts: the workbook's Currency in the spreadsheet's locale. */
+  money: MoneyStyle;
   tables: CheckTables;
   settings: Settings;
   alerts: Alert[];
@@ -89,6 +92,7 @@ export function startRun(
   settings: Settings,
   today: Day,
   calendar: ZoneCalendar,
+  money: MoneyStyle,
 ): CheckRun {
   const owned = new Map<TabName, OwnedValues>();
   const alerts: Alert[] = [];
@@ -108,6 +112,7 @@ export function startRun(
   return {
     today,
     calendar,
+    money,
     tables,
     settings,
     alerts,
