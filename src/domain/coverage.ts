@@ -12,6 +12,18 @@ import { insideWindow } from "./rates";
 
 /** An ID, handle or SKU as compared everywhere: trimmed, case-insensitive, inner spaces folded. */
 export function idKey(id: string): string {
+  // Most IDs are plain ASCII with no spaces: lower-case them (or return them as they are) without
+  // the trim and the regular expression, which a large check runs millions of times.
+  let upper = false;
+  for (let index = 0; index < id.length; index++) {
+    const code = id.charCodeAt(index);
+    if (code <= 32 || code >= 127) return normalizedId(id);
+    if (code >= 65 && code <= 90) upper = true;
+  }
+  return upper ? id.toLowerCase() : id;
+}
+
+function normalizedId(id: string): string {
   return id
     .trim()
     .replace(/[\s\u00a0]+/g, " ")
@@ -20,7 +32,8 @@ export function idKey(id: string): string {
 
 /** A creator's handle as compared everywhere: Seller Center drops the `@` many teams type. */
 export function creatorKey(handle: string): string {
-  return idKey(handle).replace(/^@/, "");
+  const key = idKey(handle);
+  return key.charCodeAt(0) === 64 ? key.slice(1) : key;
 }
 
 export interface TargetCover<T> {
@@ -55,24 +68,31 @@ function byPriority<T>(a: TargetCover<T>, b: TargetCover<T>): number {
 }
 
 export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageIndex<T> {
-  const byCreatorAndSku = new Map<string, TargetCover<T>[]>();
+  // Creator, then SKU: no key text is built for each look-up.
+  const byCreatorAndSku = new Map<string, Map<string, TargetCover<T>[]>>();
   for (const cover of covers) {
     if (cover.cancelled) continue;
     const creator = creatorKey(cover.creator);
     if (creator === "") continue;
     for (const sku of new Set(cover.skus.map(idKey))) {
       if (sku === "") continue;
-      const key = `${creator}\u0000${sku}`;
-      const list = byCreatorAndSku.get(key);
+      let bySku = byCreatorAndSku.get(creator);
+      if (!bySku) {
+        bySku = new Map();
+        byCreatorAndSku.set(creator, bySku);
+      }
+      const list = bySku.get(sku);
       if (list) list.push(cover);
-      else byCreatorAndSku.set(key, [cover]);
+      else bySku.set(sku, [cover]);
     }
   }
-  for (const list of byCreatorAndSku.values()) list.sort(byPriority);
+  for (const bySku of byCreatorAndSku.values()) for (const list of bySku.values()) list.sort(byPriority);
   return {
     covering(creator, sku, day) {
-      const list = byCreatorAndSku.get(`${creatorKey(creator)}\u0000${idKey(sku)}`);
-      return list?.find((cover) => insideWindow(day, cover.start, cover.end));
+      const list = byCreatorAndSku.get(creatorKey(creator))?.get(idKey(sku));
+      if (!list) return undefined;
+      for (const cover of list) if (insideWindow(day, cover.start, cover.end)) return cover;
+      return undefined;
     },
   };
 }

@@ -61,7 +61,7 @@ export function isLive(run: CheckRun, campaign: Campaign): boolean {
 
 /** The campaign a row names, matched as IDs are everywhere (trimmed, case-insensitive). */
 export function campaignOf(run: CheckRun, id: unknown): Campaign | undefined {
-  return run.campaigns.get(idKey(text(id)));
+  return run.campaigns.get(run.id(text(id)));
 }
 
 export function readCampaigns(run: CheckRun): void {

@@ -51,8 +51,8 @@ export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined)
 export function readCollaborations(run: CheckRun, products: ProductLookup): void {
   const coverage = targetCoverage(run);
   for (const row of run.tables.collaborations.rows) {
-    if (!run.facts.has(idKey(row.key)))
-      run.facts.set(idKey(row.key), collabFacts(run, row, coverage, products));
+    const id = idKey(row.key);
+    if (!run.facts.has(id)) run.facts.set(id, collabFacts(run, row, coverage, products));
   }
 }
 

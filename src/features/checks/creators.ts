@@ -1,13 +1,12 @@
 /** Creators: their record across collaborations and the suggested pool. */
-import { effectiveCommissionOf } from "../../domain/commission";
-import { idKey } from "../../domain/coverage";
+import { type CollaborationCost, effectiveCommissionOf } from "../../domain/commission";
 import { deliveredOnTime } from "../../domain/payout";
 import { suggestedPool } from "../../domain/pools";
 import { sampleToPost } from "../../domain/samples";
 import { NO_SALES_YET } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
-import { type CheckRun, type CollabFacts, groupBy, text } from "./run";
+import { type CheckRun, groupBy, text } from "./run";
 
 export interface CreatorLookup {
   liveCapable(handle: string): boolean | undefined;
@@ -16,38 +15,49 @@ export interface CreatorLookup {
 export function creatorLookup(run: CheckRun): CreatorLookup {
   const byHandle = new Map<string, TableRow>();
   for (const row of run.tables.creators.rows)
-    if (!byHandle.has(idKey(row.key))) byHandle.set(idKey(row.key), row);
-  return { liveCapable: (handle) => readFlag(byHandle.get(idKey(handle))?.get("LIVE capable")) };
+    if (!byHandle.has(run.id(row.key))) byHandle.set(run.id(row.key), row);
+  return { liveCapable: (handle) => readFlag(byHandle.get(run.id(handle))?.get("LIVE capable")) };
 }
 
 export function checkCreators(run: CheckRun): void {
-  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) => idKey(text(row.get("Creator"))));
+  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) => run.id(text(row.get("Creator"))));
   for (const row of run.tables.creators.rows) {
-    const mine = (collabsByCreator.get(idKey(row.key)) ?? [])
-      .map((collab) => run.factsOf(collab.key))
-      .filter((collab): collab is CollabFacts => collab !== undefined && !collab.cancelled);
-    const judged = mine.map((collab) =>
-      deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted),
-    );
-    const delivered = judged.filter((onTime) => onTime !== undefined);
-    const onTime = delivered.filter(Boolean).length;
-    const gmv = mine.reduce((sum, collab) => sum + collab.gmv + collab.adsGmv, 0);
-    const effective = effectiveCommissionOf(mine.flatMap((collab) => (collab.cost ? [collab.cost] : [])));
-    const deliveredSamples = mine.reduce((sum, collab) => sum + collab.samplesDelivered, 0);
-    const leading = mine.reduce((sum, collab) => sum + collab.samplesLeadingToPost, 0);
+    // One pass over the creator's collaborations (five arrays per creator were most of the garbage).
+    let collaborations = 0;
+    let delivered = 0;
+    let onTime = 0;
+    let gmv = 0;
+    let deliveredSamples = 0;
+    let leading = 0;
+    let authorized = false;
+    const costs: CollaborationCost[] = [];
+    for (const collabRow of collabsByCreator.get(run.id(row.key)) ?? NO_ROWS) {
+      const collab = run.factsOf(collabRow.key);
+      if (collab === undefined || collab.cancelled) continue;
+      collaborations += 1;
+      const judged = deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted);
+      if (judged !== undefined) delivered += 1;
+      if (judged) onTime += 1;
+      gmv = gmv + collab.gmv + collab.adsGmv;
+      if (collab.cost) costs.push(collab.cost);
+      deliveredSamples += collab.samplesDelivered;
+      leading += collab.samplesLeadingToPost;
+      if (collab.authorized) authorized = true;
+    }
+    const effective = effectiveCommissionOf(costs);
     const pool = suggestedPool(
       {
-        collaborations: mine.length,
-        deliveredOnTime: delivered.length > 0 && onTime === delivered.length,
+        collaborations,
+        deliveredOnTime: delivered > 0 && onTime === delivered,
         gmvTotal: gmv,
-        hasAuthorizedContent: mine.some((collab) => collab.authorized),
+        hasAuthorizedContent: authorized,
         effectiveCommission: effective,
       },
       run.settings,
     );
     run.ownedOf("Creators").set(row.key, {
-      Collaborations: mine.length,
-      "On time": delivered.length > 0 ? onTime / delivered.length : "",
+      Collaborations: collaborations,
+      "On time": delivered > 0 ? onTime / delivered : "",
       "GMV total": gmv,
       "Sample-to-post": sampleToPost(deliveredSamples, leading) ?? "",
       "Effective commission": effective ?? NO_SALES_YET,
@@ -55,3 +65,5 @@ export function checkCreators(run: CheckRun): void {
     });
   }
 }
+
+const NO_ROWS: readonly TableRow[] = [];

@@ -1,7 +1,6 @@
 /** The operating view's rows: every collaboration of a live or coming campaign. */
 import { type Alert, severityRank } from "../../domain/alerts";
-import { idKey } from "../../domain/coverage";
-import { type Day, isoFromDay } from "../../domain/day";
+import { isoFromDay } from "../../domain/day";
 import type { OperationsRow } from "../operations";
 import { isLive, plansAds } from "./campaign";
 import type { CreatorLookup } from "./creators";
@@ -20,19 +19,17 @@ export function operatingRows(
     if (!campaign || collab.cancelled || !isLive(run, campaign)) continue;
     // The worst alert of the collaboration, its samples and its authorizations, without
     // gathering them into new arrays (40,000 rows of garbage at 50,000 collaborations).
-    let worst = 3;
-    const rank = (alerts: readonly Alert[]) => {
-      for (const alert of alerts) worst = Math.min(worst, severityRank(alert.severity));
-    };
-    rank(run.alertsOf("Collaborations", row));
-    for (const sample of run.samplesOf(row.key)) rank(run.alertsOf("Samples", sample));
-    for (const auth of run.authsOf(row.key)) rank(run.alertsOf("Authorizations", auth));
-    const deadlines = [
-      collab.posted === undefined && collab.submitted === undefined ? collab.contentDue : undefined,
-      campaign.flashStart !== undefined && campaign.flashStart >= today ? campaign.flashStart : undefined,
-      collab.adUsable,
-      campaign.end,
-    ].filter((deadline): deadline is Day => deadline !== undefined);
+    let worst = worstRank(run.alertsOf("Collaborations", row), 3);
+    for (const sample of run.samplesOf(row.key)) worst = worstRank(run.alertsOf("Samples", sample), worst);
+    for (const auth of run.authsOf(row.key)) worst = worstRank(run.alertsOf("Authorizations", auth), worst);
+    // The nearest deadline, without an array per row.
+    let nearest = Number.POSITIVE_INFINITY;
+    if (collab.posted === undefined && collab.submitted === undefined && collab.contentDue !== undefined)
+      nearest = Math.min(nearest, collab.contentDue);
+    if (campaign.flashStart !== undefined && campaign.flashStart >= today)
+      nearest = Math.min(nearest, campaign.flashStart);
+    if (collab.adUsable !== undefined) nearest = Math.min(nearest, collab.adUsable);
+    if (campaign.end !== undefined) nearest = Math.min(nearest, campaign.end);
     // A row without its own SKU stands for its campaign's only SKU, if it has just one.
     const sku = text(row.get("SKU")) || (campaign.skus.length === 1 ? (campaign.skus[0] ?? "") : "");
     const creator = text(row.get("Creator"));
@@ -50,17 +47,23 @@ export function operatingRows(
       flashStart: campaign.flashStart ?? null,
       flashEnd: campaign.flashEnd ?? null,
       stockOnHand: products.stockOf(sku) ?? null,
-      reserved: sku ? (run.reservedBySku.get(idKey(sku)) ?? 0) : null,
+      reserved: sku ? (run.reservedBySku.get(run.id(sku)) ?? 0) : null,
       amplification: plansAds(campaign)
         ? `${campaign.amplification}${campaign.amplificationStart !== undefined && campaign.amplificationEnd !== undefined ? ` ${isoFromDay(campaign.amplificationStart)} to ${isoFromDay(campaign.amplificationEnd)}` : ""}`
         : "",
       amplificationStart: campaign.amplificationStart ?? null,
       amplificationEnd: campaign.amplificationEnd ?? null,
       adUsableUntil: collab.adUsable ?? null,
-      daysLeft: deadlines.length > 0 ? Math.min(...deadlines) - today : null,
+      daysLeft: nearest === Number.POSITIVE_INFINITY ? null : nearest - today,
       nextAction: String(run.ownedOf("Collaborations").get(row.key)?.["Next action"] ?? ""),
       severityRank: worst,
     });
   }
   return operations;
+}
+
+function worstRank(alerts: readonly Alert[], worst: number): number {
+  let rank = worst;
+  for (const alert of alerts) rank = Math.min(rank, severityRank(alert.severity));
+  return rank;
 }
