@@ -12,12 +12,14 @@ import { insideWindow } from "./rates";
 
 /** An ID, handle or SKU as compared everywhere: trimmed, case-insensitive, inner spaces folded. */
 export function idKey(id: string): string {
-  // Most IDs are plain ASCII with no spaces: lower-case them (or return them as they are) without
+  // Most IDs are plain ASCII: lower-case them (or return them as they are) without
   // the trim and the regular expression, which a large check runs millions of times.
   let upper = false;
   for (let index = 0; index < id.length; index++) {
     const code = id.charCodeAt(index);
-    if (code <= 32 || code >= 127) return normalizedId(id);
+    // A single space between words is already as compared; any other space or non-ASCII is not.
+    const lone = code === 32 && index > 0 && index < id.length - 1 && id.charCodeAt(index - 1) !== 32;
+    if ((code <= 32 && !lone) || code >= 127) return normalizedId(id);
     if (code >= 65 && code <= 90) upper = true;
   }
   return upper ? id.toLowerCase() : id;

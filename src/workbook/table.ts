@@ -3,6 +3,7 @@
  * computed values back on the row of their key. Columns are never found by position.
  */
 
+import { idKey } from "../domain/coverage";
 import { headerKey, type TabSchema } from "./schema";
 import { locateColumns } from "./setup-plan";
 
@@ -10,6 +11,8 @@ export interface TableRow {
   /** 1-based sheet row. */
   sheetRow: number;
   key: string;
+  /** The key as IDs are compared (`idKey`), built once per row rather than on every look-up. */
+  id: string;
   /** The cell under a header (matched trimmed, case-insensitively); `""` when the column is missing. */
   get(header: string): unknown;
 }
@@ -37,6 +40,7 @@ class Row implements TableRow {
   constructor(
     readonly sheetRow: number,
     readonly key: string,
+    readonly id: string,
     private readonly cells: readonly unknown[],
     private readonly positionOf: (header: string) => number,
   ) {}
@@ -69,7 +73,7 @@ export function readTable(schema: TabSchema, values: readonly (readonly unknown[
     const cells = values[index] ?? [];
     const key = keyColumn === undefined ? "" : keyText(cells[keyColumn - 1]);
     if (!key) continue;
-    rows.push(new Row(index + 1, key, cells, positionOf));
+    rows.push(new Row(index + 1, key, idKey(key), cells, positionOf));
   }
   return { schema, columns, rows, missing };
 }

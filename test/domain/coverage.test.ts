@@ -203,3 +203,23 @@ describe("one creator key and one rate rule for a sale", () => {
     });
   });
 });
+
+describe("idKey and creatorKey on any text", () => {
+  // The shortcut for plain ASCII IDs must give exactly what the full normalization gives.
+  const normalized = (id: string) =>
+    id
+      .trim()
+      .replace(/[\s\u00a0]+/g, " ")
+      .toLowerCase();
+  const idText = fc.oneof(
+    fc.string(),
+    fc.string({ unit: fc.constantFrom("A", "b", "-", "0", " ", "  ", "\t", "\u00a0", "@", "É", "\u2003") }),
+  );
+  test.prop([idText])("idKey trims, folds inner spaces and lower-cases", (id) => {
+    expect(idKey(id)).toBe(normalized(id));
+    expect(idKey(idKey(id))).toBe(idKey(id));
+  });
+  test.prop([idText])("creatorKey also drops one leading @", (handle) => {
+    expect(creatorKey(handle)).toBe(normalized(handle).replace(/^@/, ""));
+  });
+});

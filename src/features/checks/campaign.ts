@@ -61,15 +61,15 @@ export function isLive(run: CheckRun, campaign: Campaign): boolean {
 
 /** The campaign a row names, matched as IDs are everywhere (trimmed, case-insensitive). */
 export function campaignOf(run: CheckRun, id: unknown): Campaign | undefined {
-  return run.campaigns.get(run.id(text(id)));
+  return run.campaigns.get(idKey(text(id)));
 }
 
 export function readCampaigns(run: CheckRun): void {
   const { day } = run;
   for (const row of run.tables.campaigns.rows) {
-    if (run.campaigns.has(idKey(row.key))) continue;
+    if (run.campaigns.has(row.id)) continue;
     const skus = splitList(text(row.get("SKUs")));
-    run.campaigns.set(idKey(row.key), {
+    run.campaigns.set(row.id, {
       row,
       id: row.key,
       name: text(row.get("Name")),

@@ -19,7 +19,7 @@ import { type CheckRun, groupBy, text } from "./run";
 export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?: string): void {
   const briefProducts = run.tables.products.rows.map(briefProductOf);
   const collabsByCampaign = groupBy(run.tables.collaborations.rows, (row) =>
-    run.id(text(row.get("Campaign ID"))),
+    idKey(text(row.get("Campaign ID"))),
   );
   const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
   for (const collab of run.facts.values()) {
@@ -49,11 +49,11 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
       (collab) => readFlag(collab.get("Cancelled")) !== true,
     );
     const delivered = collabs.reduce(
-      (sum, collab) => sum + (run.factsOf(collab.key)?.samplesDelivered ?? 0),
+      (sum, collab) => sum + (run.factsOf(collab.id)?.samplesDelivered ?? 0),
       0,
     );
     const leading = collabs.reduce(
-      (sum, collab) => sum + (run.factsOf(collab.key)?.samplesLeadingToPost ?? 0),
+      (sum, collab) => sum + (run.factsOf(collab.id)?.samplesLeadingToPost ?? 0),
       0,
     );
     run.ownedOf("Campaigns").set(row.key, {
@@ -110,7 +110,7 @@ function raiseCampaignAlerts(
   // check has said so already: one alert per root cause).
   for (const sku of campaign.skus) {
     const stock = products.stockOf(sku);
-    const reserved = run.reservedBySku.get(run.id(sku)) ?? 0;
+    const reserved = run.reservedBySku.get(idKey(sku)) ?? 0;
     const own = unitsOf(campaign, sku);
     if (stock !== undefined && own > 0 && own <= stock && reserved > stock && holdsInventory(run, campaign)) {
       run.raise(

@@ -8,7 +8,6 @@ import { effectiveCommission } from "../../domain/commission";
 import {
   type CoverageIndex,
   coverageIndex,
-  idKey,
   type TargetCover,
   targetCoverOf,
 } from "../../domain/coverage";
@@ -51,8 +50,7 @@ export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined)
 export function readCollaborations(run: CheckRun, products: ProductLookup): void {
   const coverage = targetCoverage(run);
   for (const row of run.tables.collaborations.rows) {
-    const id = idKey(row.key);
-    if (!run.facts.has(id)) run.facts.set(id, collabFacts(run, row, coverage, products));
+    if (!run.facts.has(row.id)) run.facts.set(row.id, collabFacts(run, row, coverage, products));
   }
 }
 
@@ -137,7 +135,7 @@ function sampleFacts(
   let sampleCost = 0;
   let samplesDelivered = 0;
   let sampleUnshipped = false;
-  for (const sample of run.samplesOf(row.key)) {
+  for (const sample of run.samplesOf(row.id)) {
     const policy = samplePolicyOf(sample, campaign) ?? "No sample";
     const shipped = day(sample.get("Shipped"));
     const delivered = day(sample.get("Delivered"));
@@ -278,7 +276,7 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
   const { row, campaign, payout, content } = collab;
   // Money owed stays owed after a campaign is wrapped; everything else stops with it.
   if (payout.state === "Payable") return "Pay the flat fee";
-  if (samplesNeedRefund(run, run.samplesOf(row.key))) return "Refund the sample";
+  if (samplesNeedRefund(run, run.samplesOf(row.id))) return "Refund the sample";
   if (collab.rejected || (campaign && !isActiveStatus(campaign.status))) return "";
   if (readFlag(row.get("Link kept")) === false && collab.posted !== undefined)
     return "Ask the creator to restore the product link";
@@ -300,7 +298,7 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
   if (run.day(row.get("Accepted")) === undefined && collab.submitted === undefined)
     return "Wait for the creator to accept";
   if (content.state === "Awaiting content") return `Remind the creator: ${payoutText(content).toLowerCase()}`;
-  const authRows = run.authsOf(row.key);
+  const authRows = run.authsOf(row.id);
   if (campaign && plansAds(campaign) && collab.posted !== undefined && authRows.length === 0)
     return "Request ad authorization";
   if (authRows.some((auth) => run.alertsOf("Authorizations", auth).length > 0))

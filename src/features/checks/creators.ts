@@ -1,5 +1,6 @@
 /** Creators: their record across collaborations and the suggested pool. */
 import { type CollaborationCost, effectiveCommissionOf } from "../../domain/commission";
+import { idKey } from "../../domain/coverage";
 import { deliveredOnTime } from "../../domain/payout";
 import { suggestedPool } from "../../domain/pools";
 import { sampleToPost } from "../../domain/samples";
@@ -14,13 +15,12 @@ export interface CreatorLookup {
 
 export function creatorLookup(run: CheckRun): CreatorLookup {
   const byHandle = new Map<string, TableRow>();
-  for (const row of run.tables.creators.rows)
-    if (!byHandle.has(run.id(row.key))) byHandle.set(run.id(row.key), row);
-  return { liveCapable: (handle) => readFlag(byHandle.get(run.id(handle))?.get("LIVE capable")) };
+  for (const row of run.tables.creators.rows) if (!byHandle.has(row.id)) byHandle.set(row.id, row);
+  return { liveCapable: (handle) => readFlag(byHandle.get(idKey(handle))?.get("LIVE capable")) };
 }
 
 export function checkCreators(run: CheckRun): void {
-  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) => run.id(text(row.get("Creator"))));
+  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) => idKey(text(row.get("Creator"))));
   for (const row of run.tables.creators.rows) {
     // One pass over the creator's collaborations (five arrays per creator were most of the garbage).
     let collaborations = 0;
@@ -31,8 +31,8 @@ export function checkCreators(run: CheckRun): void {
     let leading = 0;
     let authorized = false;
     const costs: CollaborationCost[] = [];
-    for (const collabRow of collabsByCreator.get(run.id(row.key)) ?? NO_ROWS) {
-      const collab = run.factsOf(collabRow.key);
+    for (const collabRow of collabsByCreator.get(row.id) ?? NO_ROWS) {
+      const collab = run.factsOf(collabRow.id);
       if (collab === undefined || collab.cancelled) continue;
       collaborations += 1;
       const judged = deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted);

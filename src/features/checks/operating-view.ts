@@ -1,5 +1,6 @@
 /** The operating view's rows: every collaboration of a live or coming campaign. */
 import { type Alert, severityRank } from "../../domain/alerts";
+import { idKey } from "../../domain/coverage";
 import { isoFromDay } from "../../domain/day";
 import type { OperationsRow } from "../operations";
 import { isLive, plansAds } from "./campaign";
@@ -20,8 +21,8 @@ export function operatingRows(
     // The worst alert of the collaboration, its samples and its authorizations, without
     // gathering them into new arrays (40,000 rows of garbage at 50,000 collaborations).
     let worst = worstRank(run.alertsOf("Collaborations", row), 3);
-    for (const sample of run.samplesOf(row.key)) worst = worstRank(run.alertsOf("Samples", sample), worst);
-    for (const auth of run.authsOf(row.key)) worst = worstRank(run.alertsOf("Authorizations", auth), worst);
+    for (const sample of run.samplesOf(row.id)) worst = worstRank(run.alertsOf("Samples", sample), worst);
+    for (const auth of run.authsOf(row.id)) worst = worstRank(run.alertsOf("Authorizations", auth), worst);
     // The nearest deadline, without an array per row.
     let nearest = Number.POSITIVE_INFINITY;
     if (collab.posted === undefined && collab.submitted === undefined && collab.contentDue !== undefined)
@@ -47,7 +48,7 @@ export function operatingRows(
       flashStart: campaign.flashStart ?? null,
       flashEnd: campaign.flashEnd ?? null,
       stockOnHand: products.stockOf(sku) ?? null,
-      reserved: sku ? (run.reservedBySku.get(run.id(sku)) ?? 0) : null,
+      reserved: sku ? (run.reservedBySku.get(idKey(sku)) ?? 0) : null,
       amplification: plansAds(campaign)
         ? `${campaign.amplification}${campaign.amplificationStart !== undefined && campaign.amplificationEnd !== undefined ? ` ${isoFromDay(campaign.amplificationStart)} to ${isoFromDay(campaign.amplificationEnd)}` : ""}`
         : "",

@@ -1,5 +1,6 @@
 /** Products: Reserved and Available per SKU, and stock short of what campaigns reserve. */
 import { isAdsRateInRange, usableAdsRate } from "../../domain/ads-rates";
+import { idKey } from "../../domain/coverage";
 import { readNumber, readRate } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
 import { holdsInventory, unitsOf } from "./campaign";
@@ -14,9 +15,8 @@ export interface ProductLookup {
 
 export function productLookup(run: CheckRun): ProductLookup {
   const bySku = new Map<string, TableRow>();
-  for (const row of run.tables.products.rows)
-    if (!bySku.has(run.id(row.key))) bySku.set(run.id(row.key), row);
-  const product = (sku: string) => bySku.get(run.id(sku));
+  for (const row of run.tables.products.rows) if (!bySku.has(row.id)) bySku.set(row.id, row);
+  const product = (sku: string) => bySku.get(idKey(sku));
   return {
     openRateOf: (sku) => readRate(product(sku)?.get("Open rate")),
     openAdsRateOf: (sku) => usableAdsRate(readRate(product(sku)?.get("Open ads rate"))),
@@ -26,7 +26,7 @@ export function productLookup(run: CheckRun): ProductLookup {
 
 export function checkProducts(run: CheckRun): void {
   for (const row of run.tables.products.rows) {
-    const reserved = run.reservedBySku.get(run.id(row.key)) ?? 0;
+    const reserved = run.reservedBySku.get(row.id) ?? 0;
     const stock = readNumber(row.get("Stock on hand"));
     run.ownedOf("Products").set(row.key, {
       Reserved: reserved,

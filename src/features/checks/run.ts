@@ -78,8 +78,6 @@ export interface CheckRun {
   /** Units reserved per SKU (keyed by `idKey`) by the campaigns that still hold them. */
   reservedBySku: Map<string, number>;
   day(value: unknown): Day | undefined;
-  /** `idKey` of an ID, handle or SKU, each distinct text normalized once per run. */
-  id(text: string): string;
   ownedOf(tab: TabName): OwnedValues;
   raise(kind: AlertKind, tab: TabName, row: TableRow, campaign: Campaign | undefined, message: string): void;
   alertsOf(tab: TabName, row: TableRow): Alert[];
@@ -109,19 +107,8 @@ export function startRun(
     return byKey;
   };
   const facts = new Map<string, CollabFacts>();
-  // The same few texts (row keys, Collab ID cells) are looked up again and again: normalizing
-  // each once spares a new string, and hashing it, on every look-up.
-  const ids = new Map<string, string>();
-  const id = (raw: string): string => {
-    let key = ids.get(raw);
-    if (key === undefined) {
-      key = idKey(raw);
-      ids.set(raw, key);
-    }
-    return key;
-  };
-  const samplesByCollab = groupBy(tables.samples.rows, (row) => id(text(row.get("Collab ID"))));
-  const authsByCollab = groupBy(tables.authorizations.rows, (row) => id(text(row.get("Collab ID"))));
+  const samplesByCollab = groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID"))));
+  const authsByCollab = groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID"))));
   return {
     today,
     calendar,
@@ -134,7 +121,6 @@ export function startRun(
     facts,
     reservedBySku: new Map(),
     day: (value) => readDay(value, calendar),
-    id,
     ownedOf(tab) {
       let values = owned.get(tab);
       if (!values) {
@@ -161,9 +147,9 @@ export function startRun(
       else byKey.set(row.key, [alert]);
     },
     alertsOf: (tab, row) => rowAlerts.get(tab)?.get(row.key) ?? NO_ALERTS,
-    samplesOf: (collabId) => samplesByCollab.get(id(collabId)) ?? NO_ROWS,
-    authsOf: (collabId) => authsByCollab.get(id(collabId)) ?? NO_ROWS,
-    factsOf: (collabId) => facts.get(id(text(collabId))),
+    samplesOf: (collabId) => samplesByCollab.get(idKey(collabId)) ?? NO_ROWS,
+    authsOf: (collabId) => authsByCollab.get(idKey(collabId)) ?? NO_ROWS,
+    factsOf: (collabId) => facts.get(idKey(text(collabId))),
   };
 }
 
@@ -192,9 +178,8 @@ export function checkDuplicateIds(run: CheckRun): void {
   for (const tab of [products, campaigns, creators, collaborations, samples, authorizations]) {
     const firstRow = new Map<string, TableRow>();
     for (const row of tab.rows) {
-      const id = idKey(row.key);
-      const first = firstRow.get(id);
-      if (first === undefined) firstRow.set(id, row);
+      const first = firstRow.get(row.id);
+      if (first === undefined) firstRow.set(row.id, row);
       else {
         const same = first.key === row.key ? "" : ` (as ${first.key})`;
         const message = `${tab.schema.key} ${row.key} is also on row ${first.sheetRow}${same}: give each row its own`;
