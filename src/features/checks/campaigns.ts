@@ -11,16 +11,14 @@ import { daysText, windowText } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
 import { windowStatus } from "../../domain/windows";
 import { briefInputFromRow, briefProductOf } from "../../workbook/brief-row";
-import { type Campaign, holdsInventory, isActiveStatus, unitsOf } from "./campaign";
+import { type Campaign, campaignOf, holdsInventory, isActiveStatus, unitsOf } from "./campaign";
 import type { ProductLookup } from "./products";
-import { type CheckRun, groupBy, text } from "./run";
+import type { CheckRun } from "./run";
 
 /** `setUpBy`: who turned daily alerts on, for the Owner rule's default email domains. */
 export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?: string): void {
   const briefProducts = run.tables.products.rows.map(briefProductOf);
-  const collabsByCampaign = groupBy(run.tables.collaborations.rows, (row) =>
-    idKey(text(row.get("Campaign ID"))),
-  );
+  const tallies = collabTallies(run);
   const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
   for (const collab of run.facts.values()) {
     if (!collab.campaign || !collab.cost) continue;
@@ -45,20 +43,10 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
       if (window?.state === "Ending")
         run.raise("campaignEnding", "Campaigns", row, campaign, windowText(window));
     }
-    const collabs = (collabsByCampaign.get(idKey(campaign.id)) ?? []).filter(
-      (collab) => readFlag(collab.get("Cancelled")) !== true,
-    );
-    const delivered = collabs.reduce(
-      (sum, collab) => sum + (run.factsOf(collab.id)?.samplesDelivered ?? 0),
-      0,
-    );
-    const leading = collabs.reduce(
-      (sum, collab) => sum + (run.factsOf(collab.id)?.samplesLeadingToPost ?? 0),
-      0,
-    );
+    const { creators, delivered, leading } = tallies.get(campaign) ?? NO_TALLY;
     run.ownedOf("Campaigns").set(row.key, {
       "Window status": window ? windowText(window) : "",
-      Creators: collabs.length,
+      Creators: creators,
       "Sample-to-post": sampleToPost(delivered, leading) ?? "",
       Spend: Math.round(spend * 100) / 100,
       "Budget used": budgetUsed(spend, campaign.budget) ?? "",
@@ -69,6 +57,41 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
     const values = run.ownedOf("Campaigns").get(campaign.id);
     if (values) values.Checks = alertsCell(run.alertsOf("Campaigns", campaign.row));
   }
+}
+
+interface CollabTally {
+  /** Collaborations rows not cancelled (a row repeating another's ID included). */
+  creators: number;
+  delivered: number;
+  leading: number;
+}
+
+const NO_TALLY: CollabTally = { creators: 0, delivered: 0, leading: 0 };
+
+/**
+ * Each campaign's rows not cancelled and their samples, in one pass over Collaborations. A row's
+ * facts already hold its campaign and Cancelled flag; only a row repeating another's ID (no facts
+ * of its own) reads them again.
+ */
+function collabTallies(run: CheckRun): Map<Campaign, CollabTally> {
+  const tallies = new Map<Campaign, CollabTally>();
+  for (const row of run.tables.collaborations.rows) {
+    const facts = run.facts.get(row.id);
+    const own = facts?.row === row;
+    const campaign = own ? facts.campaign : campaignOf(run, row.get("Campaign ID"));
+    if (!campaign) continue;
+    const cancelled = own ? facts.cancelled : readFlag(row.get("Cancelled")) === true;
+    if (cancelled) continue;
+    let tally = tallies.get(campaign);
+    if (!tally) {
+      tally = { creators: 0, delivered: 0, leading: 0 };
+      tallies.set(campaign, tally);
+    }
+    tally.creators += 1;
+    tally.delivered += facts?.samplesDelivered ?? 0;
+    tally.leading += facts?.samplesLeadingToPost ?? 0;
+  }
+  return tallies;
 }
 
 function raiseCampaignAlerts(

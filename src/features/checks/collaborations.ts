@@ -5,12 +5,7 @@
 import { alertsCell } from "../../domain/alerts";
 import { matchChoice, SAMPLE_POLICIES, type SamplePolicy } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
-import {
-  type CoverageIndex,
-  coverageIndex,
-  type TargetCover,
-  targetCoverOf,
-} from "../../domain/coverage";
+import { type CoverageIndex, coverageIndex, type TargetCover, targetCoverOf } from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
 import { rateDay, saleRate } from "../../domain/rates";
