@@ -170,6 +170,10 @@ describe("computeChecks: one alert kind at a time", () => {
       ],
     });
     expect(kinds(refund)).toContain("sampleRefundDue");
+    // The amount in the workbook's currency (USD by default), as every amount the add-on shows.
+    expect(refund.alerts.find((alert) => alert.kind === "sampleRefundDue")?.message).toBe(
+      "Refund the sample cost ($8.00)",
+    );
     expect(owned(refund, "Samples", "S-1")?.["Sample status"]).toBe("Refund due");
   });
 

@@ -1,7 +1,9 @@
 /** Samples: status, refunds due, and the follow-up of a delivered sample with no post. */
 import { alertsCell } from "../../domain/alerts";
+import { formatMoney } from "../../domain/money";
 import { sampleFollowUp, sampleShipping, sampleState } from "../../domain/samples";
 import { daysText } from "../../domain/status-text";
+import { readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
 import { isActiveStatus } from "./campaign";
 import { samplePolicyOf } from "./collaborations";
@@ -40,7 +42,7 @@ function checkSample(run: CheckRun, row: TableRow): void {
       "Samples",
       row,
       campaign,
-      `Refund the sample cost (${text(row.get("Cost")) || "cost not set"})`,
+      `Refund the sample cost (${refundText(run, row.get("Cost"))})`,
     );
   }
   if (watch && collab && !collab.awaitingAcceptance && !collab.rejected) {
@@ -92,4 +94,11 @@ function checkSample(run: CheckRun, row: TableRow): void {
     }
   }
   run.ownedOf("Samples").set(row.key, { "Sample status": state });
+}
+
+/** The cost to refund in the workbook's currency; a cost that is not a number is quoted as typed. */
+function refundText(run: CheckRun, cost: unknown): string {
+  const amount = readNumber(cost);
+  if (amount !== undefined) return formatMoney(amount, run.money);
+  return text(cost) || "cost not set";
 }
