@@ -1,8 +1,9 @@
 /**
  * Writing computed columns back while people keep working. Only cells whose value changed are
  * written (each changed owned column, or run of neighbouring ones, from its first to its last
- * changed row: calls stay flat in rows). Right before each write one read of the headers and
- * keys it depends on is compared with what the write was placed against: a column that moved is
+ * changed row: calls stay flat in rows). Right before a tab's writes one read of the headers and
+ * keys they depend on is compared with what they were placed against (the writes follow it back
+ * to back, with no other call between): a column that moved is
  * found again by its header, a row by its key, and what cannot be placed is skipped and reported. A write never lands under a header other than the owned one it was meant for.
  */
 import {
@@ -272,9 +273,9 @@ function boxMatches(
 }
 
 /**
- * Writes a plan: each block is placed against the header and keys last seen, its range made, the
- * header row and key column read again, and the block written only when they are what it was
- * placed against; otherwise everything not yet written is placed again on what was read.
+ * Writes a plan: its blocks are placed against the header and keys last seen, their ranges made,
+ * the header row and key column read again in one read, and the blocks written only when they are
+ * what they were placed against; otherwise the plan is placed again on what was read.
  */
 export function writeOwnedColumns(
   port: OwnedColumnPort,
