@@ -35,13 +35,15 @@ const out = join(root, "build");
  * summary, the bounded ledger claimed under the lock, the visible trigger's state and its failure
  * records, the Owner rule) about 11 KB more. Scale (issue 17) about 3 KB: the operating view
  * bounded and written only as far as it changed (content and layout signatures, its colours as
- * rules) and the sidebar's first load packed, with a campaign's seats on demand. The daily
+ * rules) and the sidebar's first load packed, with a campaign's seats on demand. Fewer service
+ * calls per daily run (one confirming read per tab, one read and one write of the document
+ * properties under the lock, the lock and properties asked for once) about 0.4 KB. The daily
  * check's compute at 50,000 collaborations (issue 17) about 0.7 KB: the ID shortcut, each row's
- * normalized ID, and tallies kept in one pass instead of arrays per campaign and creator. The cap sits
- * about 2 KB above the bundle: it is a tripwire for an accidental import, raised only with a
+ * normalized ID, and tallies kept in one pass instead of arrays per campaign and creator. The cap
+ * sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised only with a
  * reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 184_000;
+export const CODE_BUDGET_BYTES = 185_000;
 
 mkdirSync(out, { recursive: true });
 

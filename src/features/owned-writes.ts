@@ -1,8 +1,9 @@
 /**
  * Writing computed columns back while people keep working. Only cells whose value changed are
  * written (each changed owned column, or run of neighbouring ones, from its first to its last
- * changed row: calls stay flat in rows). Right before each write one read of the headers and
- * keys it depends on is compared with what the write was placed against: a column that moved is
+ * changed row: calls stay flat in rows). Right before a tab's writes one read of the headers and
+ * keys they depend on is compared with what they were placed against (the writes follow it back
+ * to back, with no other call between): a column that moved is
  * found again by its header, a row by its key, and what cannot be placed is skipped and reported. A write never lands under a header other than the owned one it was meant for.
  */
 import {
@@ -272,9 +273,9 @@ function boxMatches(
 }
 
 /**
- * Writes a plan: each block is placed against the header and keys last seen, its range made, the
- * header row and key column read again, and the block written only when they are what it was
- * placed against; otherwise everything not yet written is placed again on what was read.
+ * Writes a plan: its blocks are placed against the header and keys last seen, their ranges made,
+ * the header row and key column read again in one read, and the blocks written only when they are
+ * what they were placed against; otherwise the plan is placed again on what was read.
  */
 export function writeOwnedColumns(
   port: OwnedColumnPort,
@@ -299,31 +300,34 @@ export function writeOwnedColumns(
     }
     const placed = placeOwnedBlocks(plan, header, keys);
     result.skippedHeaders = placed.skippedHeaders;
-    let moved = false;
-    for (const block of placed.blocks) {
-      const target = port.prepare(schema.name, block);
-      // One read confirms both: the headers from the key column to the block's, and the keys of
-      // rows 2 to the block's last (a second read would leave a gap between the two).
-      const first = Math.min(keyColumn, block.column);
-      const width = Math.max(keyColumn, block.column + block.headers.length - 1) - first + 1;
-      const lastRow = block.row + block.values.length - 1;
-      const box = port.readBox(schema.name, first, width, lastRow);
-      const complete = box.length === lastRow && box.every((row) => row.length === width);
-      if (!target || !complete || !boxMatches(box, header, keys, first, keyColumn)) {
-        // Something moved: read the header row and the key column again, both as they are now.
-        header = port.readHeader(schema.name);
-        result.header = header;
-        const nowKeyColumn = locateColumns(header).get(headerKey(schema.key));
-        keys = nowKeyColumn === undefined ? [] : port.readKeys(schema.name, nowKeyColumn).map(keyText);
-        moved = true;
-        break;
-      }
-      target.write();
-      markWritten(plan, block);
-      result.blocksWritten += 1;
-      result.cellsWritten += block.values.length * (block.values[0]?.length ?? 0);
+    const { blocks } = placed;
+    if (blocks.length === 0) return result;
+    // Every range made first, then one read that confirms every block of the tab (the headers
+    // from the key column to the last block's, the keys of rows 2 to the lowest block's last),
+    // then the writes back to back: no read or other call comes between the confirmation and
+    // any write, only the other writes, which Apps Script sends as one batch.
+    const targets = blocks.map((block) => port.prepare(schema.name, block));
+    const first = Math.min(keyColumn, ...blocks.map((block) => block.column));
+    const last = Math.max(keyColumn, ...blocks.map((block) => block.column + block.headers.length - 1));
+    const width = last - first + 1;
+    const lastRow = Math.max(...blocks.map((block) => block.row + block.values.length - 1));
+    const box = port.readBox(schema.name, first, width, lastRow);
+    const complete = box.length === lastRow && box.every((row) => row.length === width);
+    if (targets.some((target) => !target) || !complete || !boxMatches(box, header, keys, first, keyColumn)) {
+      // Something moved: read the header row and the key column again, both as they are now.
+      header = port.readHeader(schema.name);
+      result.header = header;
+      const nowKeyColumn = locateColumns(header).get(headerKey(schema.key));
+      keys = nowKeyColumn === undefined ? [] : port.readKeys(schema.name, nowKeyColumn).map(keyText);
+    } else {
+      blocks.forEach((block, index) => {
+        targets[index]?.write();
+        markWritten(plan, block);
+        result.blocksWritten += 1;
+        result.cellsWritten += block.values.length * (block.values[0]?.length ?? 0);
+      });
+      return result;
     }
-    if (!moved) return result;
     result.moves += 1;
     if (result.moves >= MAX_WRITE_ATTEMPTS) {
       result.unsettled = true;

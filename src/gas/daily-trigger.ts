@@ -23,8 +23,8 @@ type Properties = GoogleAppsScript.Properties.Properties;
 
 const documentProperties = (): Properties => PropertiesService.getDocumentProperties();
 
-export function readAlerts(): AlertsRecord | null {
-  return parseAlerts(documentProperties().getProperty(ALERTS_PROPERTY));
+export function readAlerts(properties: Properties = documentProperties()): AlertsRecord | null {
+  return parseAlerts(properties.getProperty(ALERTS_PROPERTY));
 }
 
 function storeAlerts(record: AlertsRecord): void {
@@ -98,7 +98,9 @@ const AUTHORIZATION_LOST =
 /** The time-driven trigger: no UI here, ever; every failure is recorded for the menu and the next digest. */
 export function runDailyTrigger(event?: GoogleAppsScript.Events.TimeDriven): void {
   try {
-    const record = readAlerts();
+    // Asked for once: the run reads and writes its other properties through the same object.
+    const properties = documentProperties();
+    const record = readAlerts(properties);
     const uid = event?.triggerUid;
     if (uid && record && record.triggerId !== uid) {
       // Turned off, or replaced by another editor's trigger: this one retires.
@@ -123,7 +125,7 @@ export function runDailyTrigger(event?: GoogleAppsScript.Events.TimeDriven): voi
       };
       storeAlerts(alerts);
     }
-    const summary = runChecks({ sendDigest: true, alerts });
+    const summary = runChecks({ sendDigest: true, alerts, properties });
     if (uid && !summary.busy) followDigestHour(uid, summary.digestHour);
   } catch (error) {
     const text = String(error);

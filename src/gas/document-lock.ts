@@ -5,9 +5,15 @@ export function withDocumentLock<T>(work: () => T): T {
   });
 }
 
-/** The same, but when the lock stays busy for 30 s the answer comes from `busy`. */
-export function withDocumentLockOr<T>(work: () => T, busy: () => T): T {
-  const lock = LockService.getDocumentLock();
+/**
+ * The same, but when the lock stays busy for 30 s the answer comes from `busy`. `lock`: the
+ * document lock a caller already asked for (a run that takes it twice asks once).
+ */
+export function withDocumentLockOr<T>(
+  work: () => T,
+  busy: () => T,
+  lock: GoogleAppsScript.Lock.Lock = LockService.getDocumentLock(),
+): T {
   if (!lock.tryLock(30_000)) return busy();
   try {
     return work();

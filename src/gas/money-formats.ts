@@ -19,7 +19,8 @@ import { headerKey, TABS, type TabName } from "../workbook/schema";
 export const MONEY_STYLE_PROPERTY = "campaignDesk.moneyStyle";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Properties = GoogleAppsScript.Properties.Properties;
+/** Only read and written here: the run may hand in its one read of the document properties. */
+type Properties = Pick<GoogleAppsScript.Properties.Properties, "getProperty" | "setProperty">;
 
 function sameFormats(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
   return a.length === b.length && a.every((row, index) => row[0] === b[index]?.[0]);

@@ -85,6 +85,30 @@ const FULL_CHECK_DAYS = 7;
 type Port = ReturnType<typeof sheetsPort>;
 type Properties = GoogleAppsScript.Properties.Properties;
 type Calendar = ReturnType<typeof zoneCalendar>;
+type PropertyStore = Pick<Properties, "getProperty" | "setProperty">;
+
+/**
+ * Under the lock, the document properties in one read when first asked, and what the run sets
+ * (its record, the digest ledger) kept to be stored in one write by `store`, before the lock is
+ * released and before any mail goes out. Only under the lock: no other run writes them meanwhile.
+ */
+function heldProperties(properties: Properties): PropertyStore & { store(): void } {
+  let all: Record<string, string> | null = null;
+  const pending: Record<string, string> = {};
+  return {
+    getProperty(key) {
+      all ??= properties.getProperties();
+      return pending[key] ?? all[key] ?? null;
+    },
+    setProperty(key, value) {
+      pending[key] = value;
+      return properties;
+    },
+    store() {
+      if (Object.keys(pending).length > 0) properties.setProperties(pending);
+    },
+  };
+}
 
 interface RunInput {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -94,6 +118,8 @@ interface RunInput {
   now: Date;
   today: number;
   setUpBy: string | undefined;
+  /** The document lock, asked for once: taken for the checks and again to settle the mail. */
+  lock: GoogleAppsScript.Lock.Lock;
 }
 
 export interface RunOptions {
@@ -102,13 +128,15 @@ export interface RunOptions {
   rebuildView?: boolean;
   /** The daily alerts record when the caller has read it already (the trigger has). */
   alerts?: AlertsRecord | null;
+  /** The document properties when the caller has asked for them already (the trigger has). */
+  properties?: Properties;
 }
 
 export function runChecks(options: RunOptions): RunSummary {
   const spreadsheet = SpreadsheetApp.getActive();
   const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
   const now = new Date();
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = options.properties ?? PropertiesService.getDocumentProperties();
   const input: RunInput = {
     spreadsheet,
     port: sheetsPort(spreadsheet),
@@ -120,19 +148,27 @@ export function runChecks(options: RunOptions): RunSummary {
       ? parseAlerts(properties.getProperty(ALERTS_PROPERTY))
       : options.alerts
     )?.setUpBy,
+    lock: LockService.getDocumentLock(),
   };
   const locked = withDocumentLockOr(
     () => {
-      const checked = checkAndWrite(input, options.rebuildView === true);
-      if (!options.sendDigest)
-        return { ...checked, readers: [], document: { url: "", name: "" }, claim: null };
-      const readers = readersOf(checked.result, input);
-      // Everything that may fail is done before the claim: once claimed, only sending is left.
-      const document = { url: spreadsheet.getUrl(), name: spreadsheet.getName() };
-      const claim = claimUnderLock(properties, readers, isoFromDay(input.today), now);
-      return { ...checked, readers, document, claim };
+      // The add-on's record, money style and digest ledger: one read and one write of the properties.
+      const held = heldProperties(properties);
+      try {
+        const checked = checkAndWrite({ ...input, properties: held }, options.rebuildView === true);
+        if (!options.sendDigest)
+          return { ...checked, readers: [], document: { url: "", name: "" }, claim: null };
+        const readers = readersOf(checked.result, input);
+        // Everything that may fail is done before the claim: once claimed, only sending is left.
+        const document = { url: spreadsheet.getUrl(), name: spreadsheet.getName() };
+        const claim = claimUnderLock(held, readers, isoFromDay(input.today), now);
+        return { ...checked, readers, document, claim };
+      } finally {
+        held.store();
+      }
     },
     () => null,
+    input.lock,
   );
 
   const summary = emptySummary(isoFromDay(input.today), locked === null);
@@ -191,7 +227,15 @@ function emptySummary(today: string, busy: boolean): RunSummary {
  * each write) and the operating view, and keep the add-on's record.
  */
 function checkAndWrite(
-  { spreadsheet, port, properties, calendar, now, today, setUpBy }: RunInput,
+  {
+    spreadsheet,
+    port,
+    properties,
+    calendar,
+    now,
+    today,
+    setUpBy,
+  }: Omit<RunInput, "properties"> & { properties: PropertyStore },
   rebuildView: boolean,
 ) {
   const stored = properties.getProperty(RECORD_PROPERTY);
@@ -215,7 +259,7 @@ function checkAndWrite(
   const result = computeChecks({ tabs, today, calendar, money, ...(setUpBy ? { setUpBy } : {}) });
   const orders = checkOrders(tabs, calendar, money);
   withOrderAlerts(result, orders.alerts);
-  refreshTodayCell(spreadsheet, tabs.Settings, today, calendar);
+  refreshTodayCell(() => port.sheet("Settings"), tabs.Settings, today, calendar);
   const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
   const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
   const unsettledTabs: TabName[] = [];
@@ -301,7 +345,7 @@ function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] 
 
 /** Outside the lock: send what was claimed, then settle failures under the lock again. */
 function mailDigests(
-  { properties, now, calendar }: RunInput,
+  { properties, now, calendar, lock }: RunInput,
   checked: {
     sheetIds: Partial<Record<TabName, number>>;
     viewId: number;
@@ -357,6 +401,7 @@ function mailDigests(
         return true;
       },
       () => false,
+      lock,
     );
     if (!settled) {
       const text = `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`;
@@ -372,7 +417,7 @@ function mailDigests(
 }
 
 /** Under the lock: today's ledger decides who is mailed, and is stored before any mail goes out. */
-function claimUnderLock(properties: Properties, readers: Reader[], today: string, now: Date): Claim {
+function claimUnderLock(properties: PropertyStore, readers: Reader[], today: string, now: Date): Claim {
   const storedText = properties.getProperty(LEDGER_PROPERTY);
   const claim = claimDigests(parseLedger(storedText), {
     today,

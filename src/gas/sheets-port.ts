@@ -1,6 +1,6 @@
 /**
  * The daily check's reads and writes over SpreadsheetApp: a tab in one read, each block of changed
- * owned cells in one write after one confirming read, the add-on's highlight rules only when their
+ * owned cells in one write after one confirming read per tab, the add-on's highlight rules only when their
  * signature changed (or in the weekly full check), the operating view only as far as it changed
  * (src/gas/operations-view.ts) and only in the tab the add-on made for it. No call is ever made
  * per row.
@@ -26,6 +26,8 @@ export interface HighlightOptions {
 }
 
 export interface SheetsPort extends OwnedColumnPort {
+  /** The tab, asked for once per run. */
+  sheet(tab: TabName): Sheet | null;
   /** The tab's values (header row first), or null when it is missing. */
   read(tab: TabName): unknown[][] | null;
   sheetId(tab: TabName): number | null;
@@ -57,6 +59,8 @@ export function sheetsPort(spreadsheet: Spreadsheet): SheetsPort {
   const ids = new Map<TabName, number | null>();
 
   return {
+    sheet: sheetOf,
+
     read(tab) {
       const sheet = sheetOf(tab);
       return sheet ? sheet.getDataRange().getValues() : null;

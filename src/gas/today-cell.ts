@@ -31,16 +31,19 @@ function writeToday(
   return true;
 }
 
-/** A check run: settingsValues is the Settings tab as the run already read it. */
+/**
+ * A check run: settingsValues is the Settings tab as the run already read it, settingsSheet the
+ * tab the run read it from (not asked for again).
+ */
 export function refreshTodayCell(
-  spreadsheet: Spreadsheet,
+  settingsSheet: () => Sheet | null,
   settingsValues: readonly (readonly unknown[])[] | undefined,
   today: Day,
   calendar: ZoneCalendar,
 ): void {
   const cell = settingsValues ? findTodayCell(settingsValues) : null;
   if (!cell || holdsToday(cell.value, today, calendar)) return;
-  const sheet = spreadsheet.getSheetByName("Settings");
+  const sheet = settingsSheet();
   if (sheet) writeToday(sheet, cell, today, calendar);
 }
 
