@@ -23,7 +23,7 @@ import type { MoneyStyle } from "../domain/money";
 import { rateDay } from "../domain/rates";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
-import { headerKey, type TabName, tabSchema } from "../workbook/schema";
+import { headerKey, headersHold, type TabName, tabSchema } from "../workbook/schema";
 import { adjacentRuns, asTypedText, keyText, readTable, type TableRow } from "../workbook/table";
 
 export type Grid = readonly (readonly unknown[])[];
@@ -290,9 +290,7 @@ export function placementHolds(
   first: number,
   keyColumn: number,
 ): boolean {
-  const top = box[0] ?? [];
-  for (let index = 0; index < top.length; index++)
-    if (headerKey(top[index]) !== headerKey(header[first - 1 + index])) return false;
+  if (!headersHold(box[0] ?? [], header, first)) return false;
   for (let row = write.row; row < write.row + write.records.length; row++) {
     const cells = box[row - 1];
     if (!cells) return false;

@@ -13,7 +13,7 @@ import {
   recordClaim,
   undecidedMessage,
 } from "../workbook/add-on-record";
-import { headerKey, type TabName, type TabSchema } from "../workbook/schema";
+import { headerKey, headersHold, type TabName, type TabSchema } from "../workbook/schema";
 import { locateColumns, OWNED_MARK } from "../workbook/setup-plan";
 import { asTypedText, keyText, sameCell } from "../workbook/table";
 
@@ -264,9 +264,7 @@ function boxMatches(
   first: number,
   keyColumn: number,
 ): boolean {
-  const top = box[0] ?? [];
-  for (let index = 0; index < top.length; index++)
-    if (headerKey(top[index]) !== headerKey(header[first - 1 + index])) return false;
+  if (!headersHold(box[0] ?? [], header, first)) return false;
   for (let row = 1; row < box.length; row++)
     if (keyText(box[row]?.[keyColumn - first]) !== (keys[row - 1] ?? "")) return false;
   return true;

@@ -268,3 +268,13 @@ export function tabSchema(name: TabName): TabSchema {
 export function headerKey(header: unknown): string {
   return squeeze(String(header ?? ""));
 }
+
+/**
+ * Whether a header row read again from column `first` on (a confirming read) still shows, above
+ * each of its columns, the header `header` had there when the write was planned.
+ */
+export function headersHold(top: readonly unknown[], header: readonly unknown[], first: number): boolean {
+  for (let index = 0; index < top.length; index++)
+    if (headerKey(top[index]) !== headerKey(header[first - 1 + index])) return false;
+  return true;
+}
