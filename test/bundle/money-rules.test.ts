@@ -4,9 +4,9 @@
  * review rounds, checked by the daily run and by the custom functions.
  */
 import { describe, expect, it } from "vitest";
-import { teamHeaders } from "../../src/local/demo/demo-workbook";
 import type { TabName } from "../../src/workbook/schema";
 import { type LoadedBundle, loadBundle } from "../support/bundle";
+import { teamTab } from "../support/team-tabs";
 
 const timeZone = "America/Los_Angeles";
 const now = new Date("2026-11-25T17:00:00Z");
@@ -14,10 +14,7 @@ const now = new Date("2026-11-25T17:00:00Z");
 const on = (offset: number) => new Date(Date.UTC(2026, 10, 25 + offset, 8));
 
 type Row = Record<string, unknown>;
-const tab = (name: TabName, rows: Row[]) => {
-  const headers = teamHeaders(name);
-  return [headers, ...rows.map((row) => headers.map((header) => row[header] ?? ""))];
-};
+const tab = teamTab;
 
 const campaign = (row: Row): Row => ({
   Objective: "Organic test",

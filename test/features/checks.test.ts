@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ALERT_KINDS, type AlertKind } from "../../src/domain/alerts";
 import { type Day, dayFromIso, zoneCalendar } from "../../src/domain/day";
 import { type CheckInput, computeChecks } from "../../src/features/checks";
-import { type TabName, tabSchema } from "../../src/workbook/schema";
+import type { TabName } from "../../src/workbook/schema";
+import { teamTab } from "../support/team-tabs";
 
 const calendar = zoneCalendar("America/Los_Angeles");
 const today = dayFromIso("2026-11-25") as Day;
@@ -11,13 +12,7 @@ const on = (offset: number) => calendar.midnightOf(today + offset);
 
 type Rows = Record<string, unknown>[];
 
-/** A tab in the contract's team columns, with the given rows. */
-function tab(name: TabName, rows: Rows): unknown[][] {
-  const headers = tabSchema(name)
-    .columns.filter((column) => !column.owned)
-    .map((column) => column.header);
-  return [headers, ...rows.map((row) => headers.map((header) => row[header] ?? ""))];
-}
+const tab = teamTab;
 
 const baseCampaign = {
   "Campaign ID": "C-1",

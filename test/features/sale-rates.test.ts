@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { type Day, dayFromIso, zoneCalendar } from "../../src/domain/day";
 import { computeChecks } from "../../src/features/checks";
 import { type OrderValues, orderPricer } from "../../src/features/order-pricing";
-import { type TabName, tabSchema } from "../../src/workbook/schema";
+import { teamTab } from "../support/team-tabs";
 
 const calendar = zoneCalendar("America/Los_Angeles");
 const today = dayFromIso("2026-11-25") as Day;
@@ -16,12 +16,7 @@ const on = (offset: number) => calendar.midnightOf(today + offset);
 
 type Rows = Record<string, unknown>[];
 
-function tab(name: TabName, rows: Rows): unknown[][] {
-  const headers = tabSchema(name)
-    .columns.filter((column) => !column.owned)
-    .map((column) => column.header);
-  return [headers, ...rows.map((row) => headers.map((header) => row[header] ?? ""))];
-}
+const tab = teamTab;
 
 function campaign(id: string, lane: string, extra: Record<string, unknown> = {}) {
   return {
