@@ -181,7 +181,7 @@ export function formatTable(results: BenchResults): string {
     );
   }
   out.push(
-    `COMPUTE outside node:vm, medians of ${results.options.computeRuns} runs; baseline: a single pass over every cell [6]`,
+    `COMPUTE outside node:vm, medians of ${results.options.computeRuns} runs (custom functions: ${results.options.cellRuns}); baseline: a single pass over every cell [6]`,
   );
   for (const result of compute.daily) {
     const times = result.check.ms / Math.max(result.singlePass.ms, 1e-6);
