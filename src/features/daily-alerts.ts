@@ -22,15 +22,35 @@ export interface AlertsRecord {
   changedAt: string;
 }
 
+export interface Problem {
+  at: string;
+  text: string;
+}
+
 export interface RunsRecord {
   lastRun?: { at: string; alerts: number; sent: number; missed: number };
-  lastProblem?: { at: string; text: string };
+  lastProblem?: Problem;
   /** Problems since the last manager's digest went out. */
-  pending: { at: string; text: string }[];
+  pending: Problem[];
   pendingMore: number;
 }
 
-function parseObject(text: string | null): Record<string, unknown> | null {
+/** What one run adds to the record. */
+export interface RunsEntry {
+  lastRun?: RunsRecord["lastRun"];
+  problems: Problem[];
+  /** The problems a manager's digest listed (and the count it gave of older ones): no longer pending. */
+  reported?: { problems: Problem[]; more: number };
+}
+
+/**
+ * Key prefix of the entries of runs that could not take the document lock: each under a key of
+ * its own (its time and a random part), written without reading anything, so two runs can never
+ * drop each other's entry. A run holding the lock folds them into the record and deletes them.
+ */
+export const RUNS_NOTE_PREFIX = `${RUNS_PROPERTY}.note.`;
+
+function parseObject(text: string | null | undefined): Record<string, unknown> | null {
   if (!text) return null;
   try {
     const parsed: unknown = JSON.parse(text);
@@ -45,23 +65,61 @@ export function parseAlerts(text: string | null): AlertsRecord | null {
   return parsed && typeof parsed.on === "boolean" ? (parsed as unknown as AlertsRecord) : null;
 }
 
-export function parseRuns(text: string | null): RunsRecord {
+export function parseRuns(text: string | null | undefined): RunsRecord {
   const parsed = parseObject(text);
   if (!parsed || !Array.isArray(parsed.pending)) return { pending: [], pendingMore: 0 };
   return parsed as unknown as RunsRecord;
 }
 
-/** Records a problem as the last one and for the next digest, bounded. */
-export function withProblem(runs: RunsRecord, at: string, text: string): RunsRecord {
-  const short = shortText(text, 300);
-  const pending = [...runs.pending, { at, text: short }];
-  const dropped = Math.max(0, pending.length - PENDING_LIMIT);
-  return {
-    ...runs,
-    lastProblem: { at, text: short },
-    pending: pending.slice(dropped),
-    pendingMore: runs.pendingMore + dropped,
+const problemKey = (problem: Problem) => `${problem.at} ${problem.text}`;
+
+/**
+ * The record with a run's entry: its problems recorded as the latest (by time) and kept for the
+ * next digest, bounded; what a digest listed no longer pending (a problem added meanwhile stays);
+ * its last run replacing the one before.
+ */
+export function withEntry(runs: RunsRecord, entry: RunsEntry): RunsRecord {
+  // Each listed problem removes one pending problem of the same time and text, or, when it is
+  // one of this run's own (listed in its digest before being recorded), is not kept pending.
+  const listed = (entry.reported?.problems ?? []).map(problemKey);
+  const unlisted = (problem: Problem) => {
+    const at = listed.indexOf(problemKey(problem));
+    if (at >= 0) listed.splice(at, 1);
+    return at < 0;
   };
+  let pending = runs.pending.filter(unlisted);
+  let pendingMore = Math.max(0, runs.pendingMore - (entry.reported?.more ?? 0));
+  let lastProblem = runs.lastProblem;
+  for (const { at, text } of entry.problems) {
+    const problem = { at, text: shortText(text, 300) };
+    if (!lastProblem || problem.at >= lastProblem.at) lastProblem = problem;
+    if (unlisted(problem)) pending.push(problem);
+  }
+  const dropped = Math.max(0, pending.length - PENDING_LIMIT);
+  pending = pending.slice(dropped);
+  pendingMore += dropped;
+  const lastRun = entry.lastRun ?? runs.lastRun;
+  return {
+    ...(lastRun ? { lastRun } : {}),
+    ...(lastProblem ? { lastProblem } : {}),
+    pending,
+    pendingMore,
+  };
+}
+
+/**
+ * The runs' record as every reader sees it: the record with the entries of runs that found the
+ * lock busy folded in, oldest first, and those entries' keys (for the run that stores the fold).
+ */
+export function readRuns(properties: Record<string, string>): { runs: RunsRecord; notes: string[] } {
+  const notes = Object.keys(properties)
+    .filter((key) => key.startsWith(RUNS_NOTE_PREFIX))
+    .sort();
+  const runs = notes.reduce((record, key) => {
+    const note = parseObject(properties[key]);
+    return note && Array.isArray(note.problems) ? withEntry(record, note as unknown as RunsEntry) : record;
+  }, parseRuns(properties[RUNS_PROPERTY]));
+  return { runs, notes };
 }
 
 /** The problems a manager's digest lists, then forgets; `when` formats an ISO instant. */
