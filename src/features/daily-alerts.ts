@@ -39,6 +39,8 @@ export interface RunsRecord {
 export interface RunsEntry {
   lastRun?: RunsRecord["lastRun"];
   problems: Problem[];
+  /** Problems left out of `problems` to keep the entry small: only counted. */
+  more?: number;
   /** The problems a manager's digest listed (and the count it gave of older ones): no longer pending. */
   reported?: { problems: Problem[]; more: number };
 }
@@ -88,7 +90,7 @@ export function withEntry(runs: RunsRecord, entry: RunsEntry): RunsRecord {
     return at < 0;
   };
   let pending = runs.pending.filter(unlisted);
-  let pendingMore = Math.max(0, runs.pendingMore - (entry.reported?.more ?? 0));
+  let pendingMore = Math.max(0, runs.pendingMore - (entry.reported?.more ?? 0)) + (entry.more ?? 0);
   let lastProblem = runs.lastProblem;
   for (const { at, text } of entry.problems) {
     const problem = { at, text: shortText(text, 300) };
@@ -105,6 +107,13 @@ export function withEntry(runs: RunsRecord, entry: RunsEntry): RunsRecord {
     pending,
     pendingMore,
   };
+}
+
+/** An entry kept apart stays far below a property's 9 KB: its latest problems, the rest counted. */
+export function boundedEntry(entry: RunsEntry): RunsEntry {
+  const dropped = Math.max(0, entry.problems.length - PENDING_LIMIT);
+  const problems = entry.problems.slice(dropped).map(({ at, text }) => ({ at, text: shortText(text, 300) }));
+  return { ...entry, problems, ...(dropped > 0 ? { more: (entry.more ?? 0) + dropped } : {}) };
 }
 
 /**

@@ -6,6 +6,7 @@
  * that was just busy for 30 seconds. The next run holding the lock folds those entries in.
  */
 import {
+  boundedEntry,
   RUNS_NOTE_PREFIX,
   RUNS_PROPERTY,
   type RunsEntry,
@@ -19,7 +20,7 @@ type Properties = GoogleAppsScript.Properties.Properties;
 /** Without the lock: the entry under a key no other run uses. */
 export function noteRunsEntry(properties: Properties, entry: RunsEntry, now: Date): void {
   const key = `${RUNS_NOTE_PREFIX}${now.toISOString()}.${Math.random().toString(36).slice(2, 8)}`;
-  properties.setProperty(key, JSON.stringify(entry));
+  properties.setProperty(key, JSON.stringify(boundedEntry(entry)));
 }
 
 /**

@@ -5,6 +5,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
+  boundedEntry,
   type Problem,
   RUNS_NOTE_PREFIX,
   RUNS_PROPERTY,
@@ -81,6 +82,17 @@ describe("entries waiting under keys of their own", () => {
         );
     },
   );
+
+  it("keep their latest problems and count the rest, so a run with many refused digests stays small", () => {
+    const problems = Array.from({ length: 300 }, (_, index) =>
+      problem(index % 60, `Digest refused ${"x".repeat(400)} ${index}`),
+    );
+    const entry = boundedEntry({ problems });
+    expect(JSON.stringify(entry).length).toBeLessThan(4_000);
+    const runs = withEntry(withEntry(empty, { problems: [problem(1)] }), entry);
+    expect(runs.pending).toHaveLength(10);
+    expect(runs.pendingMore).toBe(291);
+  });
 
   it("an unreadable entry is skipped, never a reason to lose the record", () => {
     const record = withEntry(empty, { problems: [problem(1)] });
