@@ -107,8 +107,12 @@ export const entryPoints = {
     const spreadsheet = SpreadsheetApp.getActive();
     const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
     const { report, named } = withDocumentLock(() => {
-      const report = setUpWorkbook(spreadsheetSetupPort(spreadsheet), settingDefaultRows());
-      return { report, named: ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar) };
+      const port = spreadsheetSetupPort(spreadsheet);
+      const report = setUpWorkbook(port, settingDefaultRows());
+      // The cell the name is on goes in the record, so runs notice when a sort moves the Today row.
+      const named = ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar, port.record);
+      port.saveRecord();
+      return { report, named };
     });
     const today = named
       ? `\nFormulas can use ${TODAY_RANGE_NAME} for today's date (Settings, key Today; every check keeps it current).`

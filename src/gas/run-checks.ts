@@ -281,7 +281,7 @@ function checkAndWrite(
   const result = computeChecks({ tabs, today, calendar, money, ...(setUpBy ? { setUpBy } : {}) });
   const orders = checkOrders(tabs, calendar, money);
   withOrderAlerts(result, orders.alerts);
-  refreshTodayCell(() => port.sheet("Settings"), tabs.Settings, today, calendar);
+  refreshTodayCell(spreadsheet, () => port.sheet("Settings"), tabs.Settings, { today, calendar }, record);
   const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
   const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
   const unsettledTabs: TabName[] = [];
