@@ -177,6 +177,37 @@ describe("the runs' record when two executions overlap", () => {
     }
   });
 
+  it("a run that cannot settle after mailing keeps its whole entry apart: its last run, its problem, what its digests reported", () => {
+    const bundle = setUp();
+    const { emulator } = bundle;
+    const release = emulator.holdLock("document");
+    runFromMenu(bundle);
+    release();
+    // Another execution takes the lock while the daily run mails, and keeps it past the run's end.
+    let held: (() => void) | undefined;
+    const stop = emulator.hooks.afterCall((call) => {
+      if (!held && call.method === "sendEmail") held = emulator.holdLock("document");
+    });
+    runDaily(bundle);
+    stop();
+    held?.();
+    const sent = emulator.outbox.length;
+    expect(reportedTimes(bundle, BUSY)).toBe(1);
+    expect(statusDialog(bundle).split("\n").slice(1)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Last check: 2026-11-25 09:00 \\(America/Los_Angeles\\), \\d+ alerts, ${sent} digests sent, 0 not sent\\.$`,
+        ),
+      ),
+      "Last problem: 2026-11-25 09:00 (America/Los_Angeles): The workbook stayed busy after mailing: 0 failed digest(s) were not recorded.",
+    ]);
+    emulator.clock.advanceDays(1);
+    runDaily(bundle);
+    // The busy run was reported by the first digest: not again; the settling problem is, once.
+    expect(reportedTimes(bundle, BUSY)).toBe(1);
+    expect(reportedTimes(bundle, "The workbook stayed busy after mailing")).toBe(1);
+  });
+
   it("records a problem under a key of its own while another execution holds the lock, and folds it in at the next run", () => {
     const bundle = setUp();
     const { emulator } = bundle;
