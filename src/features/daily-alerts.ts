@@ -111,9 +111,8 @@ export function withEntry(runs: RunsRecord, entry: RunsEntry): RunsRecord {
 
 /** An entry kept apart stays far below a property's 9 KB: its latest problems, the rest counted. */
 export function boundedEntry(entry: RunsEntry): RunsEntry {
-  const dropped = Math.max(0, entry.problems.length - PENDING_LIMIT);
-  const problems = entry.problems.slice(dropped).map(({ at, text }) => ({ at, text: shortText(text, 300) }));
-  return { ...entry, problems, ...(dropped > 0 ? { more: (entry.more ?? 0) + dropped } : {}) };
+  const kept = withEntry({ pending: [], pendingMore: 0 }, { problems: entry.problems });
+  return { ...entry, problems: kept.pending, more: (entry.more ?? 0) + kept.pendingMore };
 }
 
 /**
