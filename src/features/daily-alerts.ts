@@ -47,8 +47,9 @@ export interface RunsEntry {
 
 /**
  * Key prefix of the entries of runs that could not take the document lock: each under a key of
- * its own (its time and a random part), written without reading anything, so two runs can never
- * drop each other's entry. A run holding the lock folds them into the record and deletes them.
+ * its own (the time it is written, so keys sort in writing order, and a random part), written
+ * without reading anything, so two runs can never drop each other's entry. A run holding the lock
+ * folds them into the record and deletes them.
  */
 export const RUNS_NOTE_PREFIX = `${RUNS_PROPERTY}.note.`;
 
@@ -76,58 +77,61 @@ export function parseRuns(text: string | null | undefined): RunsRecord {
 const problemKey = (problem: Problem) => `${problem.at} ${problem.text}`;
 
 /**
- * The record with a run's entry: its problems recorded as the latest (by time) and kept for the
- * next digest, bounded; what a digest listed no longer pending (a problem added meanwhile stays);
- * its last run replacing the one before.
+ * The record with runs' entries, in the order they were written: their problems recorded (the
+ * latest by time is the last problem) and kept for the next digest, bounded; what a digest listed
+ * no longer pending, whichever entry holds it (a problem recorded meanwhile stays); the last run
+ * of the last entry that has one.
  */
-export function withEntry(runs: RunsRecord, entry: RunsEntry): RunsRecord {
-  // Each listed problem removes one pending problem of the same time and text, or, when it is
-  // one of this run's own (listed in its digest before being recorded), is not kept pending.
-  const listed = (entry.reported?.problems ?? []).map(problemKey);
+export function withEntries(runs: RunsRecord, entries: readonly RunsEntry[]): RunsRecord {
+  // Each listed problem takes out one problem of the same time and text: one recorded before, or
+  // one of the run's own that its digest listed before it was recorded.
+  const listed = entries.flatMap((entry) => entry.reported?.problems ?? []).map(problemKey);
   const unlisted = (problem: Problem) => {
     const at = listed.indexOf(problemKey(problem));
     if (at >= 0) listed.splice(at, 1);
     return at < 0;
   };
-  let pending = runs.pending.filter(unlisted);
-  let pendingMore = Math.max(0, runs.pendingMore - (entry.reported?.more ?? 0)) + (entry.more ?? 0);
+  const added = entries.flatMap((entry) =>
+    entry.problems.map(({ at, text }) => ({ at, text: shortText(text, 300) })),
+  );
   let lastProblem = runs.lastProblem;
-  for (const { at, text } of entry.problems) {
-    const problem = { at, text: shortText(text, 300) };
-    if (!lastProblem || problem.at >= lastProblem.at) lastProblem = problem;
-    if (unlisted(problem)) pending.push(problem);
-  }
+  for (const problem of added) if (!lastProblem || problem.at >= lastProblem.at) lastProblem = problem;
+  const pending = [...runs.pending, ...added].filter(unlisted);
   const dropped = Math.max(0, pending.length - PENDING_LIMIT);
-  pending = pending.slice(dropped);
-  pendingMore += dropped;
-  const lastRun = entry.lastRun ?? runs.lastRun;
+  const reported = entries.reduce((sum, entry) => sum + (entry.reported?.more ?? 0), 0);
+  const more = entries.reduce((sum, entry) => sum + (entry.more ?? 0), 0);
+  const lastRun = entries.reduce((last, entry) => entry.lastRun ?? last, runs.lastRun);
   return {
     ...(lastRun ? { lastRun } : {}),
     ...(lastProblem ? { lastProblem } : {}),
-    pending,
-    pendingMore,
+    pending: pending.slice(dropped),
+    pendingMore: Math.max(0, runs.pendingMore - reported) + more + dropped,
   };
 }
 
 /** An entry kept apart stays far below a property's 9 KB: its latest problems, the rest counted. */
 export function boundedEntry(entry: RunsEntry): RunsEntry {
-  const kept = withEntry({ pending: [], pendingMore: 0 }, { problems: entry.problems });
+  const kept = withEntries({ pending: [], pendingMore: 0 }, [{ problems: entry.problems }]);
   return { ...entry, problems: kept.pending, more: (entry.more ?? 0) + kept.pendingMore };
 }
 
 /**
  * The runs' record as every reader sees it: the record with the entries of runs that found the
- * lock busy folded in, oldest first, and those entries' keys (for the run that stores the fold).
+ * lock busy folded in (in the order they were written), then `own` (a run's own entry); and those
+ * entries' keys, for the run that stores the fold.
  */
-export function readRuns(properties: Record<string, string>): { runs: RunsRecord; notes: string[] } {
+export function readRuns(
+  properties: Record<string, string>,
+  own: readonly RunsEntry[] = [],
+): { runs: RunsRecord; notes: string[] } {
   const notes = Object.keys(properties)
     .filter((key) => key.startsWith(RUNS_NOTE_PREFIX))
     .sort();
-  const runs = notes.reduce((record, key) => {
+  const entries = notes.flatMap((key) => {
     const note = parseObject(properties[key]);
-    return note && Array.isArray(note.problems) ? withEntry(record, note as unknown as RunsEntry) : record;
-  }, parseRuns(properties[RUNS_PROPERTY]));
-  return { runs, notes };
+    return note && Array.isArray(note.problems) ? [note as unknown as RunsEntry] : [];
+  });
+  return { runs: withEntries(parseRuns(properties[RUNS_PROPERTY]), [...entries, ...own]), notes };
 }
 
 /** The problems a manager's digest lists, then forgets; `when` formats an ISO instant. */

@@ -27,8 +27,7 @@ function storeAlerts(record: AlertsRecord): void {
 
 /** Under the document lock, or under a key of its own when another run holds it (see runs-record). */
 function recordProblem(text: string): void {
-  const now = new Date();
-  recordRunsEntry(documentProperties(), { problems: [{ at: now.toISOString(), text }] }, now);
+  recordRunsEntry(documentProperties(), { problems: [{ at: new Date().toISOString(), text }] });
 }
 
 /** This user's daily triggers in this project (an add-on's project is this document's). */

@@ -18,7 +18,6 @@ import {
   type RunsEntry,
   type RunsRecord,
   readRuns,
-  withEntry,
 } from "../features/daily-alerts";
 import {
   type DigestContext,
@@ -197,7 +196,7 @@ export function runChecks(options: RunOptions): RunSummary {
   const summary = emptySummary(isoFromDay(input.today), locked === null);
   if (locked === null) {
     // The lock another run holds is not to be had now either: the entry goes under a key of its own.
-    noteRunsEntry(properties, { problems: [{ at: now.toISOString(), text: BUSY_TEXT }] }, now);
+    noteRunsEntry(properties, { problems: [{ at: now.toISOString(), text: BUSY_TEXT }] });
     return summary;
   }
   const { result } = locked;
@@ -386,7 +385,7 @@ function mailDigests(
   // while this one held it (read now, after it, so they are told today) and this run's own.
   const listed =
     claim.send.length > 0
-      ? withEntry(readRuns(properties.getProperties()).runs, { problems: stalledProblems(claim, now) })
+      ? readRuns(properties.getProperties(), [{ problems: stalledProblems(claim, now) }]).runs
       : { pending: [], pendingMore: 0 };
   const context: DigestContext = {
     spreadsheetName: name,
@@ -447,7 +446,7 @@ function mailDigests(
   );
   if (!settled) {
     const text = `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`;
-    noteRunsEntry(properties, { ...entry, problems: [...entry.problems, { at, text }] }, now);
+    noteRunsEntry(properties, { ...entry, problems: [...entry.problems, { at, text }] });
   }
 }
 

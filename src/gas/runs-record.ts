@@ -11,15 +11,14 @@ import {
   RUNS_PROPERTY,
   type RunsEntry,
   readRuns,
-  withEntry,
 } from "../features/daily-alerts";
 import { withDocumentLockOr } from "./document-lock";
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
-/** Without the lock: the entry under a key no other run uses. */
-export function noteRunsEntry(properties: Properties, entry: RunsEntry, now: Date): void {
-  const key = `${RUNS_NOTE_PREFIX}${now.toISOString()}.${Math.random().toString(36).slice(2, 8)}`;
+/** Without the lock: the entry under a key no other run uses, stamped when written. */
+export function noteRunsEntry(properties: Properties, entry: RunsEntry): void {
+  const key = `${RUNS_NOTE_PREFIX}${new Date().toISOString()}.${Math.random().toString(36).slice(2, 8)}`;
   properties.setProperty(key, JSON.stringify(boundedEntry(entry)));
 }
 
@@ -28,12 +27,12 @@ export function noteRunsEntry(properties: Properties, entry: RunsEntry, now: Dat
  * this run's folded in) and the waiting entries' keys, to delete once it is stored.
  */
 export function foldedRuns(all: Record<string, string>, entry: RunsEntry): { text: string; notes: string[] } {
-  const { runs, notes } = readRuns(all);
-  return { text: JSON.stringify(withEntry(runs, entry)), notes };
+  const { runs, notes } = readRuns(all, [entry]);
+  return { text: JSON.stringify(runs), notes };
 }
 
 /** Under the lock when it can be had, else as a note: for a run's failure outside its own lock. */
-export function recordRunsEntry(properties: Properties, entry: RunsEntry, now: Date): void {
+export function recordRunsEntry(properties: Properties, entry: RunsEntry): void {
   withDocumentLockOr(
     () => {
       const { text, notes } = foldedRuns(properties.getProperties(), entry);
@@ -41,7 +40,7 @@ export function recordRunsEntry(properties: Properties, entry: RunsEntry, now: D
       // Deleted only after the record holding them is stored: a failure in between loses nothing.
       for (const key of notes) properties.deleteProperty(key);
     },
-    () => noteRunsEntry(properties, entry, now),
+    () => noteRunsEntry(properties, entry),
   );
 }
 

@@ -183,6 +183,7 @@ describe("the runs' record when two executions overlap", () => {
     const release = emulator.holdLock("document");
     runFromMenu(bundle);
     release();
+    emulator.clock.set(new Date(now.getTime() + 60_000));
     // Another execution takes the lock while the daily run mails, and keeps it past the run's end.
     let held: (() => void) | undefined;
     const stop = emulator.hooks.afterCall((call) => {
@@ -196,10 +197,10 @@ describe("the runs' record when two executions overlap", () => {
     expect(statusDialog(bundle).split("\n").slice(1)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Last check: 2026-11-25 09:00 \\(America/Los_Angeles\\), \\d+ alerts, ${sent} digests sent, 0 not sent\\.$`,
+          `^Last check: 2026-11-25 09:01 \\(America/Los_Angeles\\), \\d+ alerts, ${sent} digests sent, 0 not sent\\.$`,
         ),
       ),
-      "Last problem: 2026-11-25 09:00 (America/Los_Angeles): The workbook stayed busy after mailing: 0 failed digest(s) were not recorded.",
+      "Last problem: 2026-11-25 09:01 (America/Los_Angeles): The workbook stayed busy after mailing: 0 failed digest(s) were not recorded.",
     ]);
     emulator.clock.advanceDays(1);
     runDaily(bundle);

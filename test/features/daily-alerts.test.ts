@@ -9,12 +9,14 @@ import {
   type Problem,
   RUNS_NOTE_PREFIX,
   RUNS_PROPERTY,
+  type RunsEntry,
   type RunsRecord,
   readRuns,
-  withEntry,
+  withEntries,
 } from "../../src/features/daily-alerts";
 
 const empty: RunsRecord = { pending: [], pendingMore: 0 };
+const withEntry = (runs: RunsRecord, entry: RunsEntry) => withEntries(runs, [entry]);
 const problem = (minute: number, text = `problem ${minute}`): Problem => ({
   at: `2026-11-25T17:${String(minute).padStart(2, "0")}:00.000Z`,
   text,
@@ -92,6 +94,22 @@ describe("entries waiting under keys of their own", () => {
     const runs = withEntry(withEntry(empty, { problems: [problem(1)] }), entry);
     expect(runs.pending).toHaveLength(10);
     expect(runs.pendingMore).toBe(291);
+  });
+
+  it("whatever order they are folded in, a problem one entry's digest reported is gone", () => {
+    const busy = problem(1, "busy");
+    const later = { problems: [problem(2, "stayed busy")], reported: { problems: [busy], more: 0 } };
+    for (const [first, second] of [
+      ["a", "b"],
+      ["b", "a"],
+    ]) {
+      const { runs } = readRuns({
+        [`${RUNS_NOTE_PREFIX}x.${first}`]: JSON.stringify({ problems: [busy] }),
+        [`${RUNS_NOTE_PREFIX}x.${second}`]: JSON.stringify(later),
+      });
+      expect(runs.pending).toEqual([problem(2, "stayed busy")]);
+      expect(runs.lastProblem).toEqual(problem(2, "stayed busy"));
+    }
   });
 
   it("an unreadable entry is skipped, never a reason to lose the record", () => {
