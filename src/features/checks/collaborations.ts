@@ -17,34 +17,26 @@ import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
 import { rateDay, saleRate } from "../../domain/rates";
 import { sampleCostBorne, sampleOwed, sampleState } from "../../domain/samples";
-import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
+import { daysText, NO_SALES_YET, payoutText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
-import { windowStatus } from "../../domain/windows";
 import type { TableRow } from "../../workbook/table";
 import { type Campaign, campaignOf, plansAds } from "./campaign";
 import type { CreatorEntry, CreatorLookup } from "./creators";
 import type { ProductLookup } from "./products";
-import { amount, type CheckRun, type CollabFacts, type SampleReading, text } from "./run";
+import { amount, type CheckRun, type CollabFacts, type SampleReading, slots, text } from "./run";
 
-/** The Target collaborations of the workbook, for the coverage rule. */
-function targetCoverage(run: CheckRun): CoverageIndex<Campaign> {
-  const covers: TargetCover<Campaign>[] = [];
-  for (const row of run.tables.collaborations.rows) {
-    // A row without a campaign covers nothing: its cells are not read.
-    const campaign = campaignOf(run, row.get("Campaign ID"));
-    if (!campaign) continue;
-    const cover = targetCoverOf(
-      {
-        id: row.key,
-        creator: text(row.get("Creator")),
-        sku: text(row.get("SKU")),
-        cancelled: readFlag(row.get("Cancelled")) === true,
-      },
-      campaign,
-    );
-    if (cover) covers.push(cover);
-  }
-  return coverageIndex(covers);
+/** A Target collaboration row's cover, for the coverage rule (a row without a campaign has none). */
+function targetCoverOfRow(row: TableRow, campaign: Campaign | undefined): TargetCover<Campaign> | undefined {
+  if (!campaign) return undefined;
+  return targetCoverOf(
+    {
+      id: row.key,
+      creator: text(row.get("Creator")),
+      sku: text(row.get("SKU")),
+      cancelled: readFlag(row.get("Cancelled")) === true,
+    },
+    campaign,
+  );
 }
 
 /** The sample policy of a Samples row: its own, else the campaign's. */
@@ -53,17 +45,33 @@ export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined)
 }
 
 export function readCollaborations(run: CheckRun, products: ProductLookup, creators: CreatorLookup): void {
-  const coverage = targetCoverage(run);
-  const { facts, factsOfRow } = run;
-  for (const row of run.tables.collaborations.rows) {
+  const { collabs, factsOfRow } = run;
+  const rows = run.tables.collaborations.rows;
+  // Each row's campaign, read once; every Target row (repeated IDs too) covers its creator.
+  const campaignAt = slots<Campaign>(rows.length);
+  const covers: TargetCover<Campaign>[] = [];
+  for (const row of rows) {
+    const campaign = campaignOf(run, row.get("Campaign ID"));
+    campaignAt[row.index] = campaign;
+    const cover = targetCoverOfRow(row, campaign);
+    if (cover) covers.push(cover);
+  }
+  const coverage = coverageIndex(covers);
+  // Each ID's first row is the collaboration; a later row repeating the ID shares it.
+  const firstRows = run.tables.collaborations.firstRows;
+  const samplesAt = joinedRows(run.tables.samples.rows, firstRows, rows.length);
+  const authsAt = joinedRows(run.tables.authorizations.rows, firstRows, rows.length);
+  for (const row of rows) {
     // The creator of each row, the ID's first row included: a creator's record counts every row.
     const creatorId = idKey(text(row.get("Creator")));
     const creator = creators.get(creatorId);
-    let collab = facts.get(row.id);
+    let collab = factsOfRow[row.firstOfId.index];
     if (!collab) {
-      collab = collabFacts(run, row, { coverage, products, creatorId, creator });
-      facts.set(row.id, collab);
-      for (const sample of collab.samples) {
+      const joins = { coverage, products, creatorId, creator, campaign: campaignAt[row.index] };
+      const sampleRows = samplesAt[row.index] ?? NO_ROWS;
+      collab = collabFacts(run, row, joins, sampleRows, authsAt[row.index] ?? NO_ROWS);
+      collabs.push(collab);
+      for (const sample of sampleRows) {
         const reading = run.samplesRead[sample.index];
         if (reading) reading.collab = collab;
       }
@@ -74,17 +82,44 @@ export function readCollaborations(run: CheckRun, products: ProductLookup, creat
   }
 }
 
+/**
+ * Samples or Authorizations rows by the index of the collaboration row their Collab ID names:
+ * one look-up per row, and none per collaboration.
+ */
+function joinedRows(
+  rows: readonly TableRow[],
+  firstRows: Map<string, TableRow>,
+  collaborations: number,
+): (TableRow[] | undefined)[] {
+  const joined = slots<TableRow[]>(collaborations);
+  for (const row of rows) {
+    const collab = firstRows.get(idKey(text(row.get("Collab ID"))));
+    if (!collab) continue;
+    const list = joined[collab.index];
+    if (list) list.push(row);
+    else joined[collab.index] = [row];
+  }
+  return joined;
+}
+
 /** What a row is joined with: the Target covers, the products, and its creator (as compared). */
 interface CollabJoins {
+  campaign: Campaign | undefined;
   coverage: CoverageIndex<Campaign>;
   products: ProductLookup;
   creatorId: string;
   creator: CreatorEntry | undefined;
 }
 
-function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFacts {
+function collabFacts(
+  run: CheckRun,
+  row: TableRow,
+  joins: CollabJoins,
+  sampleRows: readonly TableRow[],
+  auths: readonly TableRow[],
+): CollabFacts {
   const { day, today } = run;
-  const campaign = campaignOf(run, row.get("Campaign ID"));
+  const { campaign } = joins;
   const approvedCell = row.get("Approved");
   const approved: Day | typeof REJECTED | undefined =
     typeof approvedCell === "string" && approvedCell.trim().toLowerCase() === "rejected"
@@ -103,7 +138,6 @@ function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFa
   const awaitingAcceptance =
     invited !== undefined && accepted === undefined && submitted === undefined && approved === undefined;
   const firstSale = day(row.get("First sale"));
-  const sampleRows = run.samplesByCollab.get(row.id) ?? NO_ROWS;
   const samples = sampleFacts(run, sampleRows, campaign, firstSale);
   const paid = day(row.get("Fee paid"));
   const revisions = readNumber(row.get("Revisions"));
@@ -136,7 +170,7 @@ function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFa
           awaitingAcceptance: false,
           sampleOwed: false,
         });
-  const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, joins);
+  const { rate, adsRate } = ratesOf(run, row, campaign, joins);
 
   return {
     row,
@@ -149,26 +183,29 @@ function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFa
     contentDue,
     submitted,
     posted,
-    firstSale,
     payout,
     content,
     rate,
-    adsRate: rateOnAds,
+    cost: {
+      gmv: amount(row.get("GMV")),
+      rate: rate ?? 0,
+      adsGmv: amount(row.get("Ads GMV")),
+      adsRate,
+      flatFee: flatFeeOwed(payout.state, campaign?.flatFee ?? 0),
+      sampleCost: samples.sampleCost,
+    },
     // Named, not spread: a spread in the middle of a literal takes V8's slow path on every row.
-    sampleCost: samples.sampleCost,
     samplesDelivered: samples.samplesDelivered,
     sampleUnshipped: samples.sampleUnshipped,
     refundDue: samples.refundDue,
-    gmv: amount(row.get("GMV")),
-    adsGmv: amount(row.get("Ads GMV")),
     samplesLeadingToPost: posted !== undefined ? samples.samplesDelivered : 0,
     samples: sampleRows,
-    auths: run.authsByCollab.get(row.id) ?? NO_ROWS,
+    auths,
     liveCapable: joins.creator?.liveCapable,
     adUsable: undefined,
     authorized: false,
-    cost: undefined,
     nextAction: "",
+    ownedValues: undefined,
   };
 }
 
@@ -261,48 +298,34 @@ function ratesOf(
 const NO_SKUS: readonly string[] = [];
 
 export function checkCollaborations(run: CheckRun): void {
-  const { today, settings } = run;
-  const lead = settings.alertLeadDays;
   const owned = run.ownedOf("Collaborations");
-  for (const collab of run.facts.values()) {
-    const { row, campaign } = collab;
+  for (const collab of run.collabs) {
+    const { row, campaign, cost } = collab;
     const watch = !collab.cancelled && (!campaign || campaign.active);
     if (watch) raiseCollabAlerts(run, collab);
-    const window =
-      campaign?.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
-        ? windowText(windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead }))
-        : "";
-    collab.cost = {
-      gmv: collab.gmv,
-      rate: collab.rate ?? 0,
-      adsGmv: collab.adsGmv,
-      adsRate: collab.adsRate,
-      flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
-      sampleCost: collab.sampleCost,
-    };
     // A GMV without its rate gives no effective commission, only a missing rate (Ads GMV alone
     // needs only the ads rate, which the Open ads rate may give without any standard rate).
     const missingRate =
-      (collab.gmv > 0 && collab.rate === undefined) || (collab.adsGmv > 0 && collab.adsRate === undefined);
-    const effective = missingRate ? undefined : effectiveCommission(collab.cost);
+      (cost.gmv > 0 && collab.rate === undefined) || ((cost.adsGmv ?? 0) > 0 && cost.adsRate === undefined);
+    const effective = missingRate ? undefined : effectiveCommission(cost);
     collab.nextAction = collab.cancelled ? "" : nextAction(run, collab);
-    owned.set(row.key, {
+    collab.ownedValues = {
       "Applied rate": collab.rate ?? "",
-      "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
-      "Window status": window,
-      "Effective commission": effective ?? (collab.gmv + collab.adsGmv > 0 ? "" : NO_SALES_YET),
+      "Payout status": collab.cancelled ? "Cancelled" : run.payoutText(collab.payout),
+      "Window status": campaign?.windowText ?? "",
+      "Effective commission": effective ?? (cost.gmv + (cost.adsGmv ?? 0) > 0 ? "" : NO_SALES_YET),
       "Next action": collab.nextAction,
       Alerts: "",
-    });
+    };
+    owned.set(row.key, collab.ownedValues);
   }
 }
 
 /** The Alerts cells, once every check that may flag a collaboration has run. */
 export function fillCollaborationAlerts(run: CheckRun): void {
-  const owned = run.ownedOf("Collaborations");
-  for (const collab of run.facts.values()) {
-    const values = owned.get(collab.row.key);
-    if (values) values.Alerts = alertsCell(run.alertsOf("Collaborations", collab.row));
+  for (const collab of run.collabs) {
+    if (collab.ownedValues)
+      collab.ownedValues.Alerts = alertsCell(run.alertsOf("Collaborations", collab.row));
   }
 }
 
@@ -326,16 +349,16 @@ function raiseCollabAlerts(run: CheckRun, collab: CollabFacts): void {
       );
   } else if (!collab.sampleUnshipped && collab.posted === undefined) {
     // While the seller still owes the sample, late content is the seller's delay: the Samples row says so.
-    if (content.state === "Content overdue") raise("contentOverdue", payoutText(content));
+    if (content.state === "Content overdue") raise("contentOverdue", run.payoutText(content));
     else if (
       content.state === "Awaiting content" &&
       content.days !== undefined &&
       content.days <= run.settings.alertLeadDays
     )
-      raise("contentDueSoon", payoutText(content));
+      raise("contentDueSoon", run.payoutText(content));
   }
   if (payout.state === "In review" && (payout.days ?? 0) > run.settings.reviewDays)
-    raise("reviewTooLong", payoutText(payout));
+    raise("reviewTooLong", run.payoutText(payout));
   if (reviewRoundsUsed(payout))
     raise("reviewRoundsUsed", `${payoutText(payout)} and no decision: approve or reject the content`);
   if (payout.state === "Payable") raise("feeUnpaid", `Flat fee approved, not paid: ${payoutText(payout)}`);
@@ -359,8 +382,8 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
   if (collab.sampleUnshipped) return "Ship the sample";
   if (reviewRoundsUsed(payout)) return "Approve or reject the content: every review round is used";
   if (payout.state === "Changes requested")
-    return `Wait for the revised content (${payoutText(payout).toLowerCase()})`;
-  if (content.state === "Content overdue") return `Chase the content: ${payoutText(content).toLowerCase()}`;
+    return run.payoutPhrase("Wait for the revised content (", payout, ")");
+  if (content.state === "Content overdue") return run.payoutPhrase("Chase the content: ", content);
   // Commission-only content needs no approval once posted: the platform settles it.
   if (
     payout.state === "In review" ||
@@ -369,7 +392,7 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
     return "Review the submitted content";
   if (collab.accepted === undefined && collab.submitted === undefined)
     return "Wait for the creator to accept";
-  if (content.state === "Awaiting content") return `Remind the creator: ${payoutText(content).toLowerCase()}`;
+  if (content.state === "Awaiting content") return run.payoutPhrase("Remind the creator: ", content);
   if (campaign && plansAds(campaign) && collab.posted !== undefined && collab.auths.length === 0)
     return "Request ad authorization";
   if (collab.auths.some((auth) => run.alertsOf("Authorizations", auth).length > 0))

@@ -19,10 +19,8 @@ export type CreatorLookup = Map<string, CreatorEntry>;
 
 export function creatorLookup(run: CheckRun): CreatorLookup {
   const byHandle: CreatorLookup = new Map();
-  for (const row of run.tables.creators.rows) {
-    if (!byHandle.has(row.id))
-      byHandle.set(row.id, { liveCapable: readFlag(row.get("LIVE capable")), collabs: [] });
-  }
+  for (const [id, row] of run.tables.creators.firstRows)
+    byHandle.set(id, { liveCapable: readFlag(row.get("LIVE capable")), collabs: [] });
   return byHandle;
 }
 
@@ -43,8 +41,8 @@ export function checkCreators(run: CheckRun, creators: CreatorLookup): void {
       const judged = deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted);
       if (judged !== undefined) delivered += 1;
       if (judged) onTime += 1;
-      gmv = gmv + collab.gmv + collab.adsGmv;
-      if (collab.cost) costs.push(collab.cost);
+      gmv = gmv + collab.cost.gmv + (collab.cost.adsGmv ?? 0);
+      costs.push(collab.cost);
       deliveredSamples += collab.samplesDelivered;
       leading += collab.samplesLeadingToPost;
       if (collab.authorized) authorized = true;

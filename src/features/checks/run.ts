@@ -6,12 +6,12 @@
 import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domain/alerts";
 import type { SamplePolicy } from "../../domain/choices";
 import type { CollaborationCost } from "../../domain/commission";
-import { idKey } from "../../domain/coverage";
 import type { Day, ZoneCalendar } from "../../domain/day";
 import type { MoneyStyle } from "../../domain/money";
 import type { PayoutStatus } from "../../domain/payout";
 import type { SampleState } from "../../domain/samples";
 import { parseSettings, type Settings } from "../../domain/settings";
+import { payoutText } from "../../domain/status-text";
 import { isBlank, readDay, readNumber } from "../../domain/values";
 import type { TabName } from "../../workbook/schema";
 import type { Table, TableRow } from "../../workbook/table";
@@ -38,21 +38,15 @@ export interface CollabFacts {
   contentDue?: Day | undefined;
   submitted?: Day | undefined;
   posted?: Day | undefined;
-  /** The row's First sale: a sample's own, when blank, falls back to it. */
-  firstSale?: Day | undefined;
   payout: PayoutStatus;
   content: PayoutStatus;
+  /** The rate its sales earn, if any applies (the cost reads a missing one as 0). */
   rate?: number | undefined;
-  /** The rate ad orders earn (the Shop Ads ladder). */
-  adsRate?: number | undefined;
   /** A sample the seller owes and has not shipped: the creator is not chased meanwhile. */
   sampleUnshipped: boolean;
   /** A sample of the row is due its refund (the Samples check's status). */
   refundDue: boolean;
   rejected: boolean;
-  gmv: number;
-  adsGmv: number;
-  sampleCost: number;
   samplesDelivered: number;
   samplesLeadingToPost: number;
   /** The row's Samples and Authorizations rows, joined once by Collab ID. */
@@ -62,10 +56,12 @@ export interface CollabFacts {
   liveCapable: boolean | undefined;
   adUsable?: Day | undefined;
   authorized: boolean;
-  /** What the seller pays for it, once a rate applies. */
-  cost?: CollaborationCost | undefined;
+  /** What the seller pays for it: GMV and Ads GMV at their rates (the ads rate by the Shop Ads ladder), the flat fee owed so far, the samples' cost. */
+  cost: CollaborationCost;
   /** What the team owes next (the owned column), once the collaborations check ran. */
   nextAction: string;
+  /** The row's owned values, once the collaborations check ran (its Alerts filled last). */
+  ownedValues: Record<string, unknown> | undefined;
 }
 
 /** A Samples row as the check reads it: its collaboration, policy and state, read once. */
@@ -99,8 +95,8 @@ export interface CheckRun {
   owned: Map<TabName, OwnedValues>;
   /** Keyed by `idKey` of the ID: rows name them trimmed and in any case. */
   campaigns: Map<string, Campaign>;
-  /** Each collaboration, keyed by `idKey` of its ID (the first row holding the ID). */
-  facts: Map<string, CollabFacts>;
+  /** Each collaboration (the first row holding its ID), in row order. */
+  collabs: CollabFacts[];
   /** By Collaborations row index: the collaboration of the row's ID. */
   factsOfRow: (CollabFacts | undefined)[];
   /** By Samples row index: the sample as read, once its collaboration is (or when it has none). */
@@ -113,9 +109,10 @@ export interface CheckRun {
   ownedOf(tab: TabName): OwnedValues;
   raise(kind: AlertKind, tab: TabName, row: TableRow, campaign: Campaign | undefined, message: string): void;
   alertsOf(tab: TabName, row: TableRow): readonly Alert[];
-  /** Samples and Authorizations rows by `idKey` of their Collab ID. */
-  samplesByCollab: Map<string, TableRow[]>;
-  authsByCollab: Map<string, TableRow[]>;
+  /** `payoutText`, made once per distinct status of the run: 50,000 rows share a few hundred. */
+  payoutText(status: PayoutStatus): string;
+  /** `${prefix}${payout text in lower case}${suffix}`, made once per distinct text. */
+  payoutPhrase(prefix: string, status: PayoutStatus, suffix?: string): string;
 }
 
 export function startRun(
@@ -138,6 +135,23 @@ export function startRun(
     }
     return bySlot;
   };
+  const payoutTexts = new Map<string, Map<number, string>>();
+  const cachedPayoutText = (status: PayoutStatus): string => {
+    // A round, or no count of days, is not kept: the text is the state itself, or rare.
+    if (status.round !== undefined || status.days === undefined) return payoutText(status);
+    let byDays = payoutTexts.get(status.state);
+    if (!byDays) {
+      byDays = new Map();
+      payoutTexts.set(status.state, byDays);
+    }
+    let said = byDays.get(status.days);
+    if (said === undefined) {
+      said = payoutText(status);
+      byDays.set(status.days, said);
+    }
+    return said;
+  };
+  const phrases = new Map<string, Map<string, string>>();
   return {
     today,
     calendar,
@@ -147,12 +161,10 @@ export function startRun(
     alerts,
     owned,
     campaigns: new Map(),
-    facts: new Map(),
+    collabs: [],
     factsOfRow: slots(tables.collaborations.rows.length),
     samplesRead: slots(tables.samples.rows.length),
     authCollabs: slots(tables.authorizations.rows.length),
-    samplesByCollab: groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID")))),
-    authsByCollab: groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID")))),
     reservedBySku: new Map(),
     day: (value) => readDay(value, calendar),
     ownedOf(tab) {
@@ -181,6 +193,21 @@ export function startRun(
       else bySlot[row.slot] = [alert];
     },
     alertsOf: (tab, row) => rowAlerts.get(tab)?.[row.slot] ?? NO_ALERTS,
+    payoutText: cachedPayoutText,
+    payoutPhrase(prefix, status, suffix = "") {
+      const text = cachedPayoutText(status);
+      let byText = phrases.get(prefix + suffix);
+      if (!byText) {
+        byText = new Map();
+        phrases.set(prefix + suffix, byText);
+      }
+      let phrase = byText.get(text);
+      if (phrase === undefined) {
+        phrase = `${prefix}${text.toLowerCase()}${suffix}`;
+        byText.set(text, phrase);
+      }
+      return phrase;
+    },
   };
 }
 
@@ -190,20 +217,8 @@ const NO_ALERTS: readonly Alert[] = [];
  * An array of `length` empty slots, filled in any order: written out of order, an array grown
  * from `[]` would turn into a slow dictionary.
  */
-function slots<T>(length: number): (T | undefined)[] {
+export function slots<T>(length: number): (T | undefined)[] {
   return new Array<T | undefined>(length).fill(undefined);
-}
-
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (!key) continue;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /**
@@ -213,11 +228,9 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
 export function checkDuplicateIds(run: CheckRun): void {
   const { products, campaigns, creators, collaborations, samples, authorizations } = run.tables;
   for (const tab of [products, campaigns, creators, collaborations, samples, authorizations]) {
-    const firstRow = new Map<string, TableRow>();
     for (const row of tab.rows) {
-      const first = firstRow.get(row.id);
-      if (first === undefined) firstRow.set(row.id, row);
-      else {
+      const first = row.firstOfId;
+      if (first !== row) {
         const same = first.key === row.key ? "" : ` (as ${first.key})`;
         const message = `${tab.schema.key} ${row.key} is also on row ${first.sheetRow}${same}: give each row its own`;
         run.raise("duplicateId", tab.schema.name, row, undefined, message);
@@ -238,7 +251,9 @@ export function flagDuplicateRows(run: CheckRun): void {
   for (const [table, tab, header] of cells) {
     const owned = run.ownedOf(tab);
     for (const row of table.rows) {
-      if (!owned.has(row.key)) owned.set(row.key, { [header]: alertsCell(run.alertsOf(tab, row)) });
+      // Each ID's first row is computed, and so is a row with its very key text: no look-up for them.
+      if (row.firstOfId.key !== row.key && !owned.has(row.key))
+        owned.set(row.key, { [header]: alertsCell(run.alertsOf(tab, row)) });
     }
   }
 }
