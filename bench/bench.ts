@@ -43,6 +43,8 @@ export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
 export const TARGETS = {
   /** The daily check's compute at most this many times the single pass. */
   computeRatio: 8,
+  /** The workbook size the compute target is set at. */
+  computeRatioRows: 50_000,
   /** Peak heap of the check at 50,000 collaborations. */
   peakHeapMb: 250,
   /** The sidebar's first load at 50,000 collaborations. */

@@ -185,6 +185,11 @@ export function formatTable(results: BenchResults): string {
   );
   for (const result of compute.daily) {
     const times = result.check.ms / Math.max(result.singlePass.ms, 1e-6);
+    // The target is set at one size (issue 17: 50,000); smaller workbooks are shown beside it.
+    const judged = result.rows === targets.computeRatioRows;
+    const verdict = judged
+      ? `${times <= targets.computeRatio ? "meets" : "MISSES"} the target`
+      : `${times <= targets.computeRatio ? "within" : "above"} ${targets.computeRatio}× (the target is set at ${count(targets.computeRatioRows)})`;
     out.push(
       line(
         [
@@ -193,9 +198,9 @@ export function formatTable(results: BenchResults): string {
           duration(result.check.ms),
           duration(result.singlePass.ms),
           `${times.toFixed(1)}×`,
-          `≤ ${targets.computeRatio}× target`,
+          judged ? `≤ ${targets.computeRatio}× target` : "",
         ],
-        `${times <= targets.computeRatio ? "meets" : "MISSES"} the target; CPU ${duration(result.check.cpuMs)} vs ${duration(result.singlePass.cpuMs)} (${(result.check.cpuMs / Math.max(result.singlePass.cpuMs, 1e-6)).toFixed(1)}×); ${count(result.cells)} cells; ${share(result.check.ms, assumptions.runLimitMs)}`,
+        `${verdict}; CPU ${duration(result.check.cpuMs)} vs ${duration(result.singlePass.cpuMs)} (${(result.check.cpuMs / Math.max(result.singlePass.cpuMs, 1e-6)).toFixed(1)}×); ${count(result.cells)} cells; ${share(result.check.ms, assumptions.runLimitMs)}`,
       ),
     );
   }

@@ -51,10 +51,8 @@ export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined)
   return matchChoice(SAMPLE_POLICIES, text(sample.get("Policy"))) ?? campaign?.samplePolicy;
 }
 
-export function readCollaborations(run: CheckRun, products: ProductLookup, creators: CreatorLookup): void {
-  const { collabs, factsOfRow } = run;
-  const rows = run.tables.collaborations.rows;
-  // Each row's campaign, read once; every Target row (repeated IDs too) covers its creator.
+/** Each row's campaign, read once, and the coverage of every Target row (repeated IDs too). */
+function campaignsAndCoverage(run: CheckRun, rows: readonly TableRow[]) {
   const campaignAt = slots<Campaign>(rows.length);
   const covers: TargetCover<Campaign>[] = [];
   for (const row of rows) {
@@ -63,7 +61,17 @@ export function readCollaborations(run: CheckRun, products: ProductLookup, creat
     const cover = targetCoverOfRow(row, campaign);
     if (cover) covers.push(cover);
   }
-  const coverage = coverageIndex(covers);
+  return { campaignAt, coverage: coverageIndex(covers) };
+}
+
+/**
+ * Every collaboration's facts, joined once with its campaign, samples, authorizations, creator
+ * and the Target covers, for every later check to read without looking anything up again.
+ */
+export function readCollaborations(run: CheckRun, products: ProductLookup, creators: CreatorLookup): void {
+  const { collabs, factsOfRow } = run;
+  const rows = run.tables.collaborations.rows;
+  const { campaignAt, coverage } = campaignsAndCoverage(run, rows);
   // Each ID's first row is the collaboration; a later row repeating the ID shares it.
   const firstRows = run.tables.collaborations.firstRows;
   const samplesAt = joinedRows(run.tables.samples.rows, firstRows, rows.length);
