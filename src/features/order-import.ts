@@ -7,7 +7,7 @@
  * Pure: src/gas/import-api.ts reads the tabs, shows the preview and applies the writes.
  */
 import * as z from "zod/mini";
-import { idKey } from "../domain/coverage";
+import { creatorKey, idKey } from "../domain/coverage";
 import { type Day, dayFromSerial, isoFromDay, type ZoneCalendar } from "../domain/day";
 import { cents } from "../domain/order-commission";
 import {
@@ -30,7 +30,6 @@ import { locateColumns } from "../workbook/setup-plan";
 import { keyText, readTable } from "../workbook/table";
 import {
   cellDay,
-  handleOf,
   type OrderValues,
   orderPricer,
   ordersOnTab,
@@ -633,11 +632,11 @@ export function planImport(input: {
 
   // New creators, added on request (handle only: the exports carry nothing else about them).
   const creatorsTable = table("Creators");
-  const knownCreators = new Set(creatorsTable.rows.map((row) => idKey(handleOf(row.key))));
+  const knownCreators = new Set(creatorsTable.rows.map((row) => creatorKey(row.key)));
   const creatorsToAdd: string[] = [];
   for (const values of merged) {
-    if (!values?.creator || knownCreators.has(idKey(handleOf(values.creator)))) continue;
-    knownCreators.add(idKey(handleOf(values.creator)));
+    if (!values?.creator || knownCreators.has(creatorKey(values.creator))) continue;
+    knownCreators.add(creatorKey(values.creator));
     creatorsToAdd.push(values.creator);
   }
   const creatorsGrid = tabs.Creators ?? [];

@@ -377,6 +377,34 @@ describe("the import plan", () => {
     ]);
   });
 
+  it("knows a creator however the handle is typed: @Amy, ' amy ' and AMY are one creator", () => {
+    const tabs = workbook();
+    tabs.Creators = grid("Creators", [{ Creator: "@Amy" }, { Creator: "ben" }]);
+    const handles = affiliateExport([
+      row("6001", "SKU-1", " amy ", "11/10/2026", "10"),
+      row("6002", "SKU-1", "AMY", "11/10/2026", "10"),
+      row("6003", "SKU-1", "@amy", "11/10/2026", "10"),
+      row("6004", "SKU-1", "zed", "11/10/2026", "10"),
+      row("6005", "SKU-1", "@Zed ", "11/10/2026", "10"),
+      row("6006", "SKU-1", " ZED", "11/10/2026", "10"),
+    ]);
+    const { preview, writes } = plan(handles, tabs, {}, true);
+    expect(preview.creatorsToAdd).toEqual(["zed"]);
+    expect(preview.creatorsToAddCount).toBe(1);
+    const after = apply(tabs, writes);
+    expect(after.Creators?.slice(1).map((cells) => cells[0])).toEqual(["@Amy", "ben", "zed"]);
+    // Each of amy's spellings is matched to amy's collaboration.
+    const header = after.Orders?.[0] ?? [];
+    expect(after.Orders?.slice(1).map((cells) => cells[header.indexOf("Collab ID")])).toEqual([
+      "K-1",
+      "K-1",
+      "K-1",
+      "",
+      "",
+      "",
+    ]);
+  });
+
   it("parses the sidebar's request at the door", () => {
     expect(parseImportRequest({ sourceTab: "Export" })).toEqual({
       sourceTab: "Export",
