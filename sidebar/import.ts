@@ -4,6 +4,7 @@
  * commission reconciliation), a dropdown per column the add-on does not know, and one button
  * that writes exactly what was previewed. Nothing is written before that button.
  */
+import { formatMoney } from "../src/domain/money";
 import type { ImportPreview } from "../src/features/order-import";
 import { clear, el } from "./elements";
 import { callServer } from "./server";
@@ -15,7 +16,6 @@ export interface ImportTab {
 
 const plural = (count: number, word: string) =>
   `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
-const money = (amount: number) => amount.toFixed(2);
 
 export function importTab(panel: HTMLElement, afterImport: () => void): ImportTab {
   let sourceTab = "";
@@ -103,6 +103,8 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
 
   function render(shown: ImportPreview): void {
     const { counts } = shown;
+    // In the style the server wrote the preview's other amounts in: one currency on the panel.
+    const money = (amount: number) => formatMoney(amount, shown.money);
     const reconciliation = shown.reconciliation.map(
       (line) =>
         `${line.campaignId || "No collaboration (Open plan)"}: ${plural(line.orders, "order")}, platform ${money(line.platform)} vs expected ${money(line.expected)} (gap ${money(line.gap)}${line.differing > 0 ? `, ${plural(line.differing, "order")} differ` : ""})`,
@@ -158,7 +160,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
         shown.collaborations.differences.map(
           (d) => `${d.collabId} ${d.column}: typed ${d.typed}, orders say ${d.fromOrders}`,
         ),
-        shown.collaborations.differences.length,
+        shown.collaborations.differenceCount,
         "import-differences",
         true,
       ),
@@ -178,7 +180,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
       list(
         "Commission reconciliation by campaign",
         reconciliation,
-        reconciliation.length,
+        shown.reconciliationCount,
         "import-reconciliation",
       ),
     );

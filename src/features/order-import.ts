@@ -9,6 +9,7 @@
 import * as z from "zod/mini";
 import { creatorKey, idKey } from "../domain/coverage";
 import { type Day, dayFromSerial, isoFromDay, type ZoneCalendar } from "../domain/day";
+import { formatMoney, type MoneyStyle } from "../domain/money";
 import { cents } from "../domain/order-commission";
 import {
   type ColumnMapping,
@@ -190,9 +191,15 @@ export interface ImportPreview {
   creatorsToAddCount: number;
   collaborations: {
     filled: number;
+    /** The first few; `differenceCount` is the whole count. */
     differences: { collabId: string; column: string; typed: string; fromOrders: string }[];
+    differenceCount: number;
   };
+  /** The first few campaigns; `reconciliationCount` is the whole count. */
   reconciliation: ReconciliationLine[];
+  reconciliationCount: number;
+  /** How the preview's amounts read (the Currency setting, the spreadsheet's locale): the sidebar shows the reconciliation's the same way. */
+  money: MoneyStyle;
   /** False while columns are missing, or nothing would change. */
   canImport: boolean;
   fingerprint: string;
@@ -281,8 +288,13 @@ export function planImport(input: {
   calendar: ZoneCalendar;
   /** The owned Orders headers that are the add-on's to write (`ownedColumnsOf`). */
   writable?: readonly string[];
+  /** How amounts read in the preview; absent, the Currency setting's default (USD) in en_US. */
+  money?: MoneyStyle;
 }): ImportOutcome {
   const { source, calendar, tabs } = input;
+  const money = input.money ?? { currency: "USD", locale: "en_US" };
+  const amountText = (value: unknown) =>
+    typeof value === "number" ? formatMoney(value, money) : shown(value);
   const headers = source[0] ?? [];
   if (source.length - 1 > MAX_IMPORT_ROWS) {
     return refuse(
@@ -489,22 +501,26 @@ export function planImport(input: {
     }
     const next: OrderValues = { ...current };
     const changes: string[] = [];
-    const set = <K extends keyof OrderValues>(field: K, value: OrderValues[K] | undefined, label: string) => {
+    // Compared to the cent (a day as the day), shown as people read it: amounts in the currency.
+    const set = <K extends keyof OrderValues>(
+      field: K,
+      value: OrderValues[K] | undefined,
+      label: string,
+      show: (value: unknown) => string = shown,
+    ) => {
       if (value === undefined || value === "") return;
-      const from = field === "created" ? shownDay(current.created) : shown(current[field]);
-      const to = field === "created" ? shownDay(value as Day) : shown(value);
-      if (from === to) return;
-      changes.push(`${label} ${from || "(blank)"} → ${to}`);
+      if (field === "created" ? current.created === value : shown(current[field]) === shown(value)) return;
+      changes.push(`${label} ${show(current[field]) || "(blank)"} → ${show(value)}`);
       next[field] = value;
     };
-    set("created", parsed.created, "Created");
+    set("created", parsed.created, "Created", (day) => shownDay(day as Day | undefined));
     if (carries("creator")) set("creator", parsed.creator, "Creator");
     set("quantity", parsed.quantity, "Quantity");
-    set("amount", parsed.amount, "Amount");
+    set("amount", parsed.amount, "Amount", amountText);
     set("adOrder", parsed.adOrder, "Ad order");
     set("contentType", parsed.contentType, "Content type");
     set("status", parsed.status, "Status");
-    set("platformCommission", parsed.platformCommission, "Platform commission");
+    set("platformCommission", parsed.platformCommission, "Platform commission", amountText);
     if (changes.length === 0) unchangedCount += 1;
     else {
       updatedCount += 1;
@@ -615,8 +631,14 @@ export function planImport(input: {
           differences.push({
             collabId: id,
             column: feed.header,
-            typed: shownCell(cell, calendar),
-            fromOrders: feed.header === "First sale" ? isoFromDay(next) : next.toFixed(2),
+            // As the daily check words it (order-checks): what was read, as people read it.
+            typed:
+              typed === undefined
+                ? shownCell(cell, calendar)
+                : feed.header === "First sale"
+                  ? isoFromDay(typed)
+                  : amountText(typed),
+            fromOrders: feed.header === "First sale" ? isoFromDay(next) : amountText(next),
           });
         return cell;
       }
@@ -693,7 +715,7 @@ export function planImport(input: {
       summary: [
         values.created === undefined ? "" : isoFromDay(values.created),
         values.creator && `@${values.creator}`,
-        values.amount?.toFixed(2),
+        values.amount === undefined ? "" : amountText(values.amount),
         values.status,
       ]
         .filter(Boolean)
@@ -702,8 +724,14 @@ export function planImport(input: {
     notes,
     creatorsToAdd: creatorsToAdd.slice(0, SHOWN),
     creatorsToAddCount: creatorsToAdd.length,
-    collaborations: { filled, differences: differences.slice(0, SHOWN) },
+    collaborations: {
+      filled,
+      differences: differences.slice(0, SHOWN),
+      differenceCount: differences.length,
+    },
     reconciliation: reconciliation.slice(0, SHOWN),
+    reconciliationCount: reconciliation.length,
+    money,
     canImport: ready && writes.length > 0,
     fingerprint: ready ? fingerprintOf(writes) : "",
   };

@@ -24,6 +24,7 @@ import { type AddOnRecord, RECORD_PROPERTY, readRecord, recordText } from "../wo
 import { headerKey, TABS, type TabName, tabSchema } from "../workbook/schema";
 import { keyText } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
+import { readMoneyStyle } from "./settings-tab";
 import { showSidebar } from "./sidebar-api";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -83,6 +84,8 @@ function readForImport(sourceTab: string) {
     sheets,
     tabs,
     calendar: zoneCalendar(spreadsheet.getSpreadsheetTimeZone()),
+    // The preview's amounts read as the sidebar's and the digest's do.
+    money: readMoneyStyle(spreadsheet),
   };
 }
 
@@ -134,6 +137,7 @@ function plan(request: unknown) {
     tabs: read.tabs,
     calendar: read.calendar,
     writable,
+    money: read.money,
   });
   // What the import leaves alone is said in the preview, beside its other notes.
   const outcome =

@@ -120,6 +120,13 @@ describe("importing from Seller Center in the workbench", () => {
     await expect(frame.getByTestId("import-skipped").textContent()).resolves.toContain("Row ");
     await expect(frame.getByTestId("import-creators").textContent()).resolves.toContain(XSS_HANDLE);
     await expect(frame.locator("img").count()).resolves.toBe(0);
+    // Amounts read as everywhere else in the add-on, in the Currency (the demo's USD), never bare.
+    const newOrders = (await frame.getByTestId("import-new").textContent()) ?? "";
+    expect(newOrders).toMatch(/, \$\d[\d,]*\.\d\d, /);
+    expect(newOrders).not.toMatch(/, \d[\d,]*\.\d\d, /);
+    await expect(frame.getByTestId("import-reconciliation").textContent()).resolves.toMatch(
+      /platform -?\$[\d,]+\.\d\d vs expected -?\$[\d,]+\.\d\d \(gap -?\$[\d,]+\.\d\d/,
+    );
     if (process.env.UPDATE_SCREENSHOT === "1") {
       await page.getByTestId("sidebar-frame").screenshot({ path: join(ROOT, "docs/import.png") });
     }

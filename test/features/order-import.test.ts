@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
+import type { MoneyStyle } from "../../src/domain/money";
 import { dateOrderOf, readAmount, recognizeExport } from "../../src/domain/seller-center";
 import {
   changedSpan,
@@ -88,6 +89,7 @@ function plan(
   tabs = workbook(),
   mapping: Record<string, string> = {},
   addCreators = false,
+  money?: MoneyStyle,
 ) {
   const outcome = planImport({
     source,
@@ -96,6 +98,7 @@ function plan(
     remembered: {},
     tabs,
     calendar,
+    ...(money ? { money } : {}),
   });
   if (!outcome.ok) throw new Error(outcome.errors.map((error) => error.message).join("; "));
   return outcome.plan;
@@ -233,7 +236,7 @@ describe("the import plan", () => {
     expect(collabs[2]?.[GMV]).toBe(999);
     expect((collabs[1]?.[FIRST_SALE] as Date | undefined)?.getTime()).toBe(date("2026-11-10").getTime());
     expect(plan(source).preview.collaborations.differences).toEqual([
-      { collabId: "K-2", column: "GMV", typed: "999", fromOrders: "30.00" },
+      { collabId: "K-2", column: "GMV", typed: "$999.00", fromOrders: "$30.00" },
     ]);
   });
 
@@ -246,7 +249,9 @@ describe("the import plan", () => {
     const refunded = affiliateExport([row("5001", "SKU-1", "amy", "11/10/2026", "40", "Refunded", "0")]);
     const update = plan(refunded, tabs);
     expect(update.preview.counts).toEqual({ new: 0, updated: 1, unchanged: 0, skipped: 0 });
-    expect(update.preview.updates[0]?.changes).toBe("Status Settled → Refunded, Platform commission 8 → 0");
+    expect(update.preview.updates[0]?.changes).toBe(
+      "Status Settled → Refunded, Platform commission $8.00 → $0.00",
+    );
     // Only the updated order's cells are written, each confirmed against the cell as read.
     const orders = tabs.Orders ?? [];
     const orderRow = orders.findIndex((cells) => cells[(orders[0] ?? []).indexOf("Order ID")] === "5001") + 1;
@@ -377,6 +382,48 @@ describe("the import plan", () => {
     ]);
   });
 
+  it("shows every amount of the preview in the Currency and the spreadsheet's locale, and writes numbers", () => {
+    const EUR = { currency: "EUR", locale: "de_DE" };
+    const JPY = { currency: "JPY", locale: "en_US" };
+    const orders = affiliateExport([
+      row("9001", "SKU-1", "amy", "11/10/2026", "1234.5", "Settled", "246.90"),
+      row("9002", "SKU-2", "ben", "11/12/2026", "30", "Pending", "3.60"),
+    ]);
+    const euro = plan(orders, workbook(), {}, false, EUR);
+    expect(euro.preview.money).toEqual(EUR);
+    expect(euro.preview.additions.map((line) => line.summary)).toEqual([
+      "2026-11-10, @amy, 1.234,50 €, Settled",
+      "2026-11-12, @ben, 30,00 €, Pending",
+    ]);
+    expect(euro.preview.collaborations.differences).toEqual([
+      { collabId: "K-2", column: "GMV", typed: "999,00 €", fromOrders: "30,00 €" },
+    ]);
+    expect(euro.preview.collaborations.differenceCount).toBe(1);
+    // The reconciliation stays numbers: the sidebar formats it with `money`.
+    expect(euro.preview.reconciliation.map((line) => [line.campaignId, line.platform])).toEqual([
+      ["C-1", 246.9],
+      ["C-2", 3.6],
+    ]);
+    expect(euro.preview.reconciliationCount).toBe(2);
+    // What is written stays a number, whatever the preview says.
+    const tabs = apply(workbook(), euro.writes);
+    const header = tabs.Orders?.[0] ?? [];
+    expect(tabs.Orders?.slice(1).map((cells) => cells[header.indexOf("Amount")])).toEqual([1234.5, 30]);
+    expect(tabs.Collaborations?.[1]?.[GMV]).toBe(1234.5);
+    expect(euro.writes).toEqual(plan(orders).writes);
+
+    // Yen have no decimals: new orders and the changes of an update alike.
+    const yen = plan(orders, workbook(), {}, false, JPY);
+    expect(yen.preview.additions[0]?.summary).toBe("2026-11-10, @amy, ¥1,235, Settled");
+    const refunded = affiliateExport([row("9001", "SKU-1", "amy", "11/10/2026", "1000", "Refunded", "0")]);
+    expect(plan(refunded, tabs, {}, false, JPY).preview.updates).toEqual([
+      {
+        order: "9001 / SKU-1",
+        changes: "Amount ¥1,235 → ¥1,000, Status Settled → Refunded, Platform commission ¥247 → ¥0",
+      },
+    ]);
+  });
+
   it("knows a creator however the handle is typed: @Amy, ' amy ' and AMY are one creator", () => {
     const tabs = workbook();
     tabs.Creators = grid("Creators", [{ Creator: "@Amy" }, { Creator: "ben" }]);
@@ -403,6 +450,22 @@ describe("the import plan", () => {
       "",
       "",
     ]);
+  });
+
+  it("counts every typed value that differs from the orders, beyond the ones it lists", () => {
+    const typed = Array.from({ length: 60 }, (_, index) => ({
+      "Collab ID": `K-${100 + index}`,
+      "Campaign ID": "C-2",
+      Creator: `c${index}`,
+      SKU: "SKU-2",
+      GMV: 1,
+    }));
+    const orders = affiliateExport(
+      typed.map((_, index) => row(`70${index}`, "SKU-2", `c${index}`, "11/12/2026", "30")),
+    );
+    const { preview } = plan(orders, workbook({ Collaborations: typed }));
+    expect(preview.collaborations.differences).toHaveLength(50);
+    expect(preview.collaborations.differenceCount).toBe(60);
   });
 
   it("parses the sidebar's request at the door", () => {
