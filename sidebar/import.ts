@@ -17,6 +17,20 @@ export interface ImportTab {
 const plural = (count: number, word: string) =>
   `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
 
+/**
+ * What the button will do: orders, and creators when asked for. An import may add only creators,
+ * or only fill blank GMV cells and price orders again: it does not say "Import 0 new" then.
+ */
+function confirmLabel({ counts, creatorsAdded }: ImportPreview): string {
+  const orders =
+    counts.new > 0 || counts.updated > 0
+      ? `Import ${counts.new.toLocaleString("en-US")} new, update ${counts.updated.toLocaleString("en-US")}`
+      : "";
+  const creators = creatorsAdded > 0 ? plural(creatorsAdded, "creator") : "";
+  if (orders && creators) return `${orders}, add ${creators}`;
+  return orders || (creators ? `Add ${creators}` : "Write these changes");
+}
+
 export function importTab(panel: HTMLElement, afterImport: () => void): ImportTab {
   let sourceTab = "";
   const mapping: Record<string, string> = {};
@@ -148,6 +162,13 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
         counts.updated,
         "import-updated",
       ),
+      shown.rematched > 0
+        ? el(
+            "p",
+            { "data-testid": "import-rematched" },
+            `${plural(shown.rematched, "order")} already on Orders will be matched and priced again: a collaboration or rate changed since.`,
+          )
+        : null,
       shown.collaborations.filled > 0
         ? el(
             "p",
@@ -186,7 +207,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
     );
     confirm.disabled = !shown.canImport;
     confirm.textContent = shown.canImport
-      ? `Import ${counts.new.toLocaleString("en-US")} new, update ${counts.updated.toLocaleString("en-US")}`
+      ? confirmLabel(shown)
       : shown.missing.length > 0
         ? "Map the missing columns first"
         : "Nothing to change";

@@ -189,6 +189,14 @@ export interface ImportPreview {
   notes: string[];
   creatorsToAdd: string[];
   creatorsToAddCount: number;
+  /** The creators a confirm adds to Creators: all of them when asked for, else 0. */
+  creatorsAdded: number;
+  /**
+   * Orders on the tab the export changes nothing in (counted unchanged or not in the export)
+   * whose Collab ID, Applied rate, Expected commission or Commission gap is written anew: a
+   * collaboration or a rate changed since they were priced.
+   */
+  rematched: number;
   collaborations: {
     filled: number;
     /** The first few; `differenceCount` is the whole count. */
@@ -491,6 +499,7 @@ export function planImport(input: {
   const updates: { order: string; changes: string }[] = [];
   let updatedCount = 0;
   let unchangedCount = 0;
+  const updatedAt = new Set<number>();
   const carries = (field: OrderField) => column(field) !== undefined;
   for (const parsed of parsedOrders) {
     const offset = existingByKey.get(orderKeyOf(parsed.orderId, parsed.sku));
@@ -524,6 +533,7 @@ export function planImport(input: {
     if (changes.length === 0) unchangedCount += 1;
     else {
       updatedCount += 1;
+      updatedAt.add(offset);
       existing[offset] = next;
       if (updates.length < SHOWN)
         updates.push({ order: `${parsed.orderId} / ${parsed.sku}`, changes: changes.join(", ") });
@@ -587,9 +597,18 @@ export function planImport(input: {
       keepFormulas: false,
     });
   }
+  // Orders the export leaves as they are, matched or priced anew: a collaboration or rate changed.
+  let rematched = 0;
   if (existingRows.length > 0) {
     const rowsNow = existing.map((values) => (values ? rowCells(values) : undefined));
     writes.push(...changedColumnWrites(ordersGrid, managed, rowsNow));
+    const owned = managed.filter((entry) => (ORDER_OWNED as readonly string[]).includes(entry.header));
+    rowsNow.forEach((cells, offset) => {
+      if (!cells || updatedAt.has(offset)) return;
+      const was = existingRows[offset] ?? [];
+      if (owned.some(({ header, position: at }) => !sameStored(cells[header], was[at - 1] ?? "")))
+        rematched += 1;
+    });
   }
 
   // Feeding the collaborations: sums of their orders before and after this import.
@@ -663,7 +682,12 @@ export function planImport(input: {
   }
   const creatorsGrid = tabs.Creators ?? [];
   const creatorColumn = locateColumns(creatorsGrid[0] ?? []).get(headerKey("Creator"));
-  if (input.request.addCreators && creatorsToAdd.length > 0 && creatorColumn !== undefined) {
+  const addingCreators = input.request.addCreators && creatorsToAdd.length > 0;
+  if (addingCreators && creatorColumn === undefined)
+    notes.push(
+      "New creators cannot be added: the Creators tab has no Creator column. Run Extensions > Campaign Desk > Set up workbook to add it.",
+    );
+  if (addingCreators && creatorColumn !== undefined) {
     writes.push({
       tab: "Creators",
       row: creatorsGrid.length + 1,
@@ -724,6 +748,8 @@ export function planImport(input: {
     notes,
     creatorsToAdd: creatorsToAdd.slice(0, SHOWN),
     creatorsToAddCount: creatorsToAdd.length,
+    creatorsAdded: addingCreators && creatorColumn !== undefined && ready ? creatorsToAdd.length : 0,
+    rematched,
     collaborations: {
       filled,
       differences: differences.slice(0, SHOWN),
@@ -736,6 +762,23 @@ export function planImport(input: {
     fingerprint: ready ? fingerprintOf(writes) : "",
   };
   return { ok: true, plan: { preview, writes: ready ? writes : [], guards, remember } };
+}
+
+const count = (value: number) => value.toLocaleString("en-US");
+const counted = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? "" : "s"}`;
+
+/** What a confirmed import did, counted as the preview counted it, creators and filled cells too. */
+export function importDoneText({ counts, creatorsAdded, collaborations, rematched }: ImportPreview): string {
+  return [
+    `Imported ${counted(counts.new, "new order row")} and updated ${count(counts.updated)}; ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} skipped.`,
+    rematched > 0 ? `Matched and priced ${counted(rematched, "order")} again.` : "",
+    creatorsAdded > 0 ? `Added ${counted(creatorsAdded, "creator")} to Creators.` : "",
+    collaborations.filled > 0
+      ? `Filled ${counted(collaborations.filled, "blank cell")} of GMV, Ads GMV or First sale from orders.`
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function guardOf(tab: TabName, grid: readonly (readonly unknown[])[], keyColumns: number[]): TabGuard {

@@ -12,6 +12,7 @@ import {
   IMPORT_TABS,
   type ImportPreview,
   type ImportTabs,
+  importDoneText,
   type PlannedWrite,
   parseImportRequest,
   planImport,
@@ -321,7 +322,7 @@ export const importEntryPoints = {
           ok: true as const,
           written: preview.counts,
           blocks: writes.length,
-          message: `Imported ${preview.counts.new} new order row${preview.counts.new === 1 ? "" : "s"} and updated ${preview.counts.updated}; ${preview.counts.unchanged} unchanged, ${preview.counts.skipped} skipped.`,
+          message: importDoneText(preview),
         };
       },
       () =>

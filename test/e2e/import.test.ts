@@ -154,6 +154,13 @@ describe("importing from Seller Center in the workbench", () => {
       .filter({ hasText: `0 new, 0 updated, ${added} unchanged` })
       .waitFor();
     await expect(frame.getByTestId("import-confirm").isDisabled()).resolves.toBe(true);
+    // Adding the export's new creators is all that is left: the button says so, not "Import 0 new".
+    await frame.getByTestId("import-add-creators").check();
+    await frame
+      .getByTestId("import-confirm")
+      .filter({ hasText: /^Add \d+ creators?$/ })
+      .waitFor();
+    await expect(frame.getByTestId("import-confirm").isEnabled()).resolves.toBe(true);
     await page.getByTestId("panel-close").click();
     await showTab("Orders");
     expect(await columnTexts("Collab ID")).toEqual(collabIds);
