@@ -29,8 +29,10 @@ export const CAMPAIGN_STATUSES = ["Draft", "Recruiting", "Live", "Wrapped", "Can
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /** A wrapped or cancelled campaign is over: no alerts, no more creators. */
-export const isClosedStatus = (status: string): boolean =>
-  ["wrapped", "cancelled"].includes(status.trim().toLowerCase());
+export const isClosedStatus = (status: string): boolean => {
+  const word = status.trim().toLowerCase();
+  return word === "wrapped" || word === "cancelled";
+};
 
 export const CREATOR_POOLS = ["Priority", "One-off", "Test more"] as const;
 export type CreatorPool = (typeof CREATOR_POOLS)[number];
@@ -40,6 +42,8 @@ export const squeeze = (text: string): string => text.trim().replace(/\s+/g, " "
 
 /** The choice a user typed, matched trimmed and case-insensitively (`flat fee + Commission`). */
 export function matchChoice<T extends string>(choices: readonly T[], text: string): T | undefined {
+  // The choice as typed is the common case: no lower-casing (and no garbage) for it.
+  for (const choice of choices) if (choice === text) return choice;
   const wanted = squeeze(text);
   return choices.find((choice) => choice.toLowerCase() === wanted);
 }

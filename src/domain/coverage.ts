@@ -55,6 +55,8 @@ export interface TargetCover<T> {
 export interface CoverageIndex<T> {
   /** The Target collaboration covering this creator, SKU and day, if any. */
   covering(creator: string, sku: string, day: Day): TargetCover<T> | undefined;
+  /** The same, for a creator and SKU already as compared (`creatorKey`, `idKey`). */
+  coveringKeys(creator: string, sku: string, day: Day): TargetCover<T> | undefined;
 }
 
 const NO_START = Number.NEGATIVE_INFINITY;
@@ -89,13 +91,15 @@ export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageInde
     }
   }
   for (const bySku of byCreatorAndSku.values()) for (const list of bySku.values()) list.sort(byPriority);
+  const coveringKeys = (creator: string, sku: string, day: Day): TargetCover<T> | undefined => {
+    const list = byCreatorAndSku.get(creator)?.get(sku);
+    if (!list) return undefined;
+    for (const cover of list) if (insideWindow(day, cover.start, cover.end)) return cover;
+    return undefined;
+  };
   return {
-    covering(creator, sku, day) {
-      const list = byCreatorAndSku.get(creatorKey(creator))?.get(idKey(sku));
-      if (!list) return undefined;
-      for (const cover of list) if (insideWindow(day, cover.start, cover.end)) return cover;
-      return undefined;
-    },
+    covering: (creator, sku, day) => coveringKeys(creatorKey(creator), idKey(sku), day),
+    coveringKeys,
   };
 }
 

@@ -20,7 +20,7 @@ import { checkProducts, productLookup } from "./checks/products";
 import { checkDuplicateIds, flagDuplicateRows, type OwnedValues, settingsOf, startRun } from "./checks/run";
 import { checkSamples } from "./checks/samples";
 import { checkSettings } from "./checks/settings";
-import type { OperationsRow } from "./operations";
+import type { OperatingRows } from "./operations";
 
 export type { OwnedValues } from "./checks/run";
 export { settingsOf } from "./checks/run";
@@ -39,7 +39,8 @@ export interface CheckInput {
 export interface CheckResult {
   owned: Map<TabName, OwnedValues>;
   alerts: Alert[];
-  operations: OperationsRow[];
+  /** The operating view's rows: the most urgent up to `Operations rows`, and the counts of all. */
+  operations: OperatingRows;
   settings: Settings;
   /** Campaign ID -> owner email text, for the digest. */
   owners: Map<string, string>;
@@ -68,15 +69,15 @@ export function computeChecks(input: CheckInput): CheckResult {
   checkProducts(run);
   const products = productLookup(run);
   const creators = creatorLookup(run);
-  readCollaborations(run, products);
+  readCollaborations(run, products, creators);
   checkAuthorizations(run);
   checkSamples(run);
-  checkCollaborations(run, creators);
+  checkCollaborations(run);
   checkCampaigns(run, products, input.setUpBy);
   fillCollaborationAlerts(run);
-  checkCreators(run);
+  checkCreators(run, creators);
   flagDuplicateRows(run);
-  const operations = operatingRows(run, products, creators);
+  const operations = operatingRows(run, products, settings.operationsRows);
 
   const owners = new Map([...run.campaigns.values()].map((campaign) => [campaign.id, campaign.owner]));
   const missingHeaders = Object.values(tables)

@@ -144,15 +144,108 @@ export function timelineMark(row: OperationsRow, day: Day): (typeof TIMELINE_MAR
 /** Plain code-unit order: IDs need no locale, and 40,000 rows sort in a few milliseconds. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function sortByUrgency(rows: readonly OperationsRow[]): OperationsRow[] {
-  const days = (row: OperationsRow) => row.daysLeft ?? Number.MAX_SAFE_INTEGER;
-  return [...rows].sort(
-    (a, b) =>
-      a.severityRank - b.severityRank ||
-      days(a) - days(b) ||
-      byText(a.campaignId, b.campaignId) ||
-      byText(a.collabId, b.collabId),
+/** What the urgency order reads of a row. */
+export type UrgencyKey = Pick<OperationsRow, "severityRank" | "daysLeft" | "campaignId" | "collabId">;
+
+const daysOf = (row: UrgencyKey) => row.daysLeft ?? Number.MAX_SAFE_INTEGER;
+
+/** High alerts first, then the nearest deadline, then campaign and collaboration ID. */
+export function compareUrgency(a: UrgencyKey, b: UrgencyKey): number {
+  return (
+    a.severityRank - b.severityRank ||
+    daysOf(a) - daysOf(b) ||
+    byText(a.campaignId, b.campaignId) ||
+    byText(a.collabId, b.collabId)
   );
+}
+
+export function sortByUrgency<T extends UrgencyKey>(rows: readonly T[]): T[] {
+  return [...rows].sort(compareUrgency);
+}
+
+/**
+ * The rows the view shows (the most urgent, up to its limit), how many collaborations of live
+ * campaigns there are in all, and how many of those carry an alert.
+ */
+export interface OperatingRows {
+  rows: OperationsRow[];
+  total: number;
+  flagged: number;
+}
+
+/**
+ * The `limit` most urgent of many candidates, kept in a heap whose top is the least urgent kept:
+ * a less urgent candidate is dropped at once, so 40,000 rows are neither sorted nor built in full
+ * to show 500. The kept set is exactly the first `limit` of `sortByUrgency`.
+ */
+export class MostUrgent<T extends UrgencyKey> {
+  private readonly heap: T[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Keeps the candidate if it is among the most urgent so far. */
+  offer(candidate: T): void {
+    const { heap } = this;
+    if (heap.length < this.limit) {
+      heap.push(candidate);
+      this.siftUp(heap.length - 1);
+    } else if (heap.length > 0 && compareUrgency(candidate, heap[0] as T) < 0) {
+      heap[0] = candidate;
+      this.siftDown(0);
+    }
+  }
+
+  /** The kept candidates, most urgent first. */
+  sorted(): T[] {
+    return sortByUrgency(this.heap);
+  }
+
+  // A max-heap by urgency order: each parent is less urgent than (sorts after) its children.
+  private later(a: number, b: number): boolean {
+    return compareUrgency(this.heap[a] as T, this.heap[b] as T) > 0;
+  }
+
+  private swap(a: number, b: number): void {
+    const { heap } = this;
+    const kept = heap[a] as T;
+    heap[a] = heap[b] as T;
+    heap[b] = kept;
+  }
+
+  private siftUp(from: number): void {
+    let at = from;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.later(at, parent)) return;
+      this.swap(at, parent);
+      at = parent;
+    }
+  }
+
+  private siftDown(from: number): void {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let latest = at;
+      if (left < this.heap.length && this.later(left, latest)) latest = left;
+      if (right < this.heap.length && this.later(right, latest)) latest = right;
+      if (latest === at) return;
+      this.swap(at, latest);
+      at = latest;
+    }
+  }
+}
+
+/** The view's rows from every row of it, as the daily check chooses them. */
+export function operatingRowsOf(rows: readonly OperationsRow[], limit: number): OperatingRows {
+  const urgent = new MostUrgent<OperationsRow>(Math.max(limit, 0));
+  for (const row of rows) urgent.offer(row);
+  return {
+    rows: urgent.sorted(),
+    total: rows.length,
+    flagged: rows.filter((row) => row.severityRank < 3).length,
+  };
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -177,12 +270,14 @@ const HEADER_BACKGROUND = "#e8e0f5";
 /** `1,234`, as the note shows counts. */
 const counted = (count: number) => count.toLocaleString("en-US");
 
-/** The note under the view: its total, and what the limit left out. */
-export function limitNote(shown: number, leftOut: readonly OperationsRow[], limit: number): string {
-  const total = shown + leftOut.length;
-  if (leftOut.length === 0) return `All ${counted(total)} collaborations of live campaigns.`;
-  const flagged = leftOut.filter((row) => row.severityRank < 3).length;
-  return `The ${counted(shown)} most urgent of ${counted(total)} collaborations of live campaigns; ${counted(leftOut.length)} left out (${counted(flagged)} of them with an alert). Operations rows in Settings is ${counted(limit)}: raise it to see more.`;
+/**
+ * The note under the view: its total, and what the limit left out (`flaggedLeftOut`: how many of
+ * the rows not shown carry an alert).
+ */
+export function limitNote(shown: number, total: number, flaggedLeftOut: number, limit: number): string {
+  const leftOut = total - shown;
+  if (leftOut <= 0) return `All ${counted(total)} collaborations of live campaigns.`;
+  return `The ${counted(shown)} most urgent of ${counted(total)} collaborations of live campaigns; ${counted(leftOut)} left out (${counted(flaggedLeftOut)} of them with an alert). Operations rows in Settings is ${counted(limit)}: raise it to see more.`;
 }
 
 /** The view's colours as conditional-format rules: one per timeline mark, two for flagged cells. */
@@ -227,7 +322,7 @@ function viewRules(): ViewRule[] {
  * the legend with `generatedAt`, and the commission reconciliation once orders are imported.
  */
 export function buildOperationsView(
-  rows: readonly OperationsRow[],
+  operations: OperatingRows,
   today: Day,
   calendar: OperationsCalendar,
   generatedAt: string,
@@ -237,8 +332,7 @@ export function buildOperationsView(
   const dateCell = (day: Day | null) => (day === null ? "" : calendar.dateOf(day));
   const days = Array.from({ length: TIMELINE_DAYS }, (_, offset) => today + offset);
   const width = OPERATIONS_HEADERS.length + TIMELINE_DAYS;
-  const sorted = sortByUrgency(rows);
-  const shown = sorted.slice(0, Math.max(limit, 0));
+  const shown = sortByUrgency(operations.rows).slice(0, Math.max(limit, 0));
 
   const values: unknown[][] = [[...OPERATIONS_HEADERS, ...days.map((day) => dayLabel(day))]];
 
@@ -267,7 +361,8 @@ export function buildOperationsView(
     ]);
   }
   const line = (text: string) => [text, ...Array.from({ length: width - 1 }, () => "")];
-  values.push(line(limitNote(shown.length, sorted.slice(shown.length), limit)));
+  const flaggedShown = shown.filter((row) => row.severityRank < 3).length;
+  values.push(line(limitNote(shown.length, operations.total, operations.flagged - flaggedShown, limit)));
   const content = values.map((row) => row.map(asTypedText));
   const legend = `Timeline: ${TIMELINE_MARKS.map((mark) => `${mark.mark} ${mark.label}`).join(", ")}. Rebuilt by Campaign Desk ${generatedAt}; edits here are replaced.`;
   const reconciled = commissionBlock(commission, width).map((row) => row.map(asTypedText));

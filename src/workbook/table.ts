@@ -10,6 +10,13 @@ import { locateColumns } from "./setup-plan";
 export interface TableRow {
   /** 1-based sheet row. */
   sheetRow: number;
+  /** Position in its table's `rows`: per-row facts are kept in arrays, not maps keyed by ID text. */
+  index: number;
+  /**
+   * The `index` of the first row with the same key text: rows sharing a key share one set of
+   * owned values and alerts (they are written by key), found without a map look-up per read.
+   */
+  slot: number;
   key: string;
   /** The key as IDs are compared (`idKey`), built once per row rather than on every look-up. */
   id: string;
@@ -39,6 +46,8 @@ export function keyText(value: unknown): string {
 class Row implements TableRow {
   constructor(
     readonly sheetRow: number,
+    readonly index: number,
+    readonly slot: number,
     readonly key: string,
     readonly id: string,
     private readonly cells: readonly unknown[],
@@ -69,11 +78,15 @@ export function readTable(schema: TabSchema, values: readonly (readonly unknown[
     return position;
   };
   const rows: TableRow[] = [];
+  const slots = new Map<string, number>();
   for (let index = 1; index < values.length; index++) {
     const cells = values[index] ?? [];
     const key = keyColumn === undefined ? "" : keyText(cells[keyColumn - 1]);
     if (!key) continue;
-    rows.push(new Row(index + 1, key, idKey(key), cells, positionOf));
+    const at = rows.length;
+    const slot = slots.get(key);
+    if (slot === undefined) slots.set(key, at);
+    rows.push(new Row(index + 1, at, slot ?? at, key, idKey(key), cells, positionOf));
   }
   return { schema, columns, rows, missing };
 }

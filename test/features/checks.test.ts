@@ -418,8 +418,8 @@ describe("computeChecks: the other owned columns", () => {
       { ...baseCollab, "Collab ID": "K-late", "Content due": on(-2) },
     ];
     const result = run({ collabs });
-    expect(result.operations.map((row) => row.collabId).sort()).toEqual(["K-calm", "K-late"]);
-    const late = result.operations.find((row) => row.collabId === "K-late");
+    expect(result.operations.rows.map((row) => row.collabId).sort()).toEqual(["K-calm", "K-late"]);
+    const late = result.operations.rows.find((row) => row.collabId === "K-late");
     expect(late).toMatchObject({
       severityRank: 0,
       daysLeft: -2,
@@ -507,7 +507,7 @@ describe("computeChecks: money and timing a team can trust (issue 15)", () => {
       "Campaigns C-1",
     ]);
     // The operating view shows the row's SKU against what all campaigns reserve of it.
-    expect(result.operations.find((row) => row.collabId === "K-1")).toMatchObject({
+    expect(result.operations.rows.find((row) => row.collabId === "K-1")).toMatchObject({
       stockOnHand: 100,
       reserved: 150,
     });

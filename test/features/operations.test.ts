@@ -1,3 +1,4 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { dayFromIso, isoFromDay, zoneCalendar } from "../../src/domain/day";
 import {
@@ -6,6 +7,7 @@ import {
   limitNote,
   OPERATIONS_HEADERS,
   type OperationsRow,
+  operatingRowsOf,
   planViewWrite,
   readWrittenView,
   sortByUrgency,
@@ -74,7 +76,10 @@ describe("the operating view", () => {
 
   it("lays out a header, one row per collaboration, a 30-day grid, a note and a legend", () => {
     const view = buildOperationsView(
-      [row({ reserved: 150, daysLeft: -1, creator: "=HYPERLINK(1)" }), row({ collabId: "K-2" })],
+      operatingRowsOf(
+        [row({ reserved: 150, daysLeft: -1, creator: "=HYPERLINK(1)" }), row({ collabId: "K-2" })],
+        500,
+      ),
       today,
       days,
       "2026-11-25 08:00",
@@ -95,7 +100,7 @@ describe("the operating view", () => {
   });
 
   it("colours by a handful of rules over the room the limit allows, never cell by cell", () => {
-    const view = buildOperationsView([row({})], today, days, "", 500);
+    const view = buildOperationsView(operatingRowsOf([row({})], 500), today, days, "", 500);
     expect(view).not.toHaveProperty("backgrounds");
     // 500 rows, the note and the legend, and the commission reconciliation's 73 rows at most.
     expect(view.layoutRows).toBe(575);
@@ -121,33 +126,34 @@ describe("the operating view", () => {
       row({ collabId: "K-medium", severityRank: 1 }),
       row({ collabId: "K-low", severityRank: 2 }),
     ];
-    const view = buildOperationsView(rows, today, days, "", 2);
+    const view = buildOperationsView(operatingRowsOf(rows, 2), today, days, "", 2);
     expect(view.values.slice(1, 3).map((cells) => cells[1])).toEqual(["'K-high", "'K-medium"]);
     expect(view.values).toHaveLength(5);
     expect(view.values[3]?.[0]).toBe(
       "'The 2 most urgent of 9 collaborations of live campaigns; 7 left out (1 of them with an alert). Operations rows in Settings is 2: raise it to see more.",
     );
-    expect(limitNote(3, [], 500)).toBe("All 3 collaborations of live campaigns.");
+    expect(limitNote(3, 3, 0, 500)).toBe("All 3 collaborations of live campaigns.");
   });
 
   it("signs its content without the rebuilt-at stamp, and its layout by the limit", () => {
     const rows = [row({})];
-    const morning = buildOperationsView(rows, today, days, "2026-11-25 08:00", 500);
-    const noon = buildOperationsView(rows, today, days, "2026-11-25 12:00", 500);
+    const morning = buildOperationsView(operatingRowsOf(rows, 500), today, days, "2026-11-25 08:00", 500);
+    const noon = buildOperationsView(operatingRowsOf(rows, 500), today, days, "2026-11-25 12:00", 500);
     expect(noon.contentSignature).toBe(morning.contentSignature);
     expect(noon.layoutSignature).toBe(morning.layoutSignature);
-    expect(buildOperationsView(rows, today + 1, days, "", 500).contentSignature).not.toBe(
-      morning.contentSignature,
-    );
-    expect(buildOperationsView([row({ nextAction: "Pay" })], today, days, "", 500).contentSignature).not.toBe(
-      morning.contentSignature,
-    );
-    const wider = buildOperationsView(rows, today, days, "", 800);
+    expect(
+      buildOperationsView(operatingRowsOf(rows, 500), today + 1, days, "", 500).contentSignature,
+    ).not.toBe(morning.contentSignature);
+    expect(
+      buildOperationsView(operatingRowsOf([row({ nextAction: "Pay" })], 500), today, days, "", 500)
+        .contentSignature,
+    ).not.toBe(morning.contentSignature);
+    const wider = buildOperationsView(operatingRowsOf(rows, 800), today, days, "", 800);
     expect(wider.layoutSignature).not.toBe(morning.layoutSignature);
   });
 
   it("plans nothing when the content is unchanged, values alone when only they changed", () => {
-    const view = buildOperationsView([row({})], today, days, "", 500);
+    const view = buildOperationsView(operatingRowsOf([row({})], 500), today, days, "", 500);
     const written = { content: view.contentSignature, layout: view.layoutSignature, height: 9 };
     expect(planViewWrite(view, written, true)).toEqual({ layout: false, values: false, rows: 0 });
     expect(planViewWrite(view, { ...written, content: "old" }, true)).toEqual({
@@ -171,5 +177,24 @@ describe("the operating view", () => {
   it("labels days in the calendar, across a year end", () => {
     expect(dayLabel(dayFromIso("2026-12-31") ?? 0)).toBe("Dec 31");
     expect(dayLabel(dayFromIso("2027-01-01") ?? 0)).toBe("Jan 1");
+  });
+
+  test.prop([
+    fc.array(
+      fc.record({
+        severityRank: fc.integer({ min: 0, max: 3 }),
+        daysLeft: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }),
+        campaignId: fc.constantFrom("C-1", "C-2", "c-2"),
+      }),
+      { maxLength: 60 },
+    ),
+    fc.integer({ min: 0, max: 70 }),
+  ])("keeps exactly the first rows of the urgency order, whatever the limit", (keys, limit) => {
+    // Unique collaboration IDs, as the check's rows have; the order given is shuffled by the keys.
+    const rows = keys.map((key, index) => row({ ...key, collabId: `K-${(index * 7919) % 1000}` }));
+    const chosen = operatingRowsOf(rows, limit);
+    expect(chosen.rows).toEqual(sortByUrgency(rows).slice(0, limit));
+    expect(chosen.total).toBe(rows.length);
+    expect(chosen.flagged).toBe(rows.filter((item) => item.severityRank < 3).length);
   });
 });

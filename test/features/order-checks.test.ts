@@ -168,7 +168,7 @@ describe("orders in the daily check", () => {
 
   it("puts the reconciliation under the operating view, bounded and rectangular", () => {
     const view = buildOperationsView(
-      [],
+      { rows: [], total: 0, flagged: 0 },
       dayFromIso("2026-11-25") as number,
       { dateOf: (day) => calendar.midnightOf(day), isoOf: String },
       "now",

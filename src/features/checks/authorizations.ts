@@ -5,7 +5,7 @@ import { isoFromDay } from "../../domain/day";
 import { authText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
-import { type Campaign, isActiveStatus, plansAds } from "./campaign";
+import { type Campaign, plansAds } from "./campaign";
 import { type CheckRun, type CollabFacts, text } from "./run";
 
 export function checkAuthorizations(run: CheckRun): void {
@@ -18,7 +18,7 @@ export function checkAuthorizations(run: CheckRun): void {
 
 function checkAuthorization(run: CheckRun, row: TableRow): void {
   const { today, calendar } = run;
-  const collab = run.factsOf(row.get("Collab ID"));
+  const collab = run.authCollabs[row.index];
   const campaign = collab?.campaign;
   const granted = run.day(row.get("Granted"));
   const durationDays = readNumber(row.get("Duration days"));
@@ -81,5 +81,5 @@ function checkAuthorization(run: CheckRun, row: TableRow): void {
 
 /** Ads on rejected, cancelled or closed collaborations are not planned: nothing to warn about. */
 function watched(collab: CollabFacts | undefined, campaign: Campaign | undefined): boolean {
-  return !collab?.cancelled && !collab?.rejected && (!campaign || isActiveStatus(campaign.status));
+  return !collab?.cancelled && !collab?.rejected && (!campaign || campaign.active);
 }

@@ -23,6 +23,8 @@ export interface Campaign {
   name: string;
   lane: Lane | undefined;
   skus: string[];
+  /** `skus` as compared (`idKey`), read once for every row of the campaign. */
+  skuIds: string[];
   start?: Day | undefined;
   end?: Day | undefined;
   paymentModel: (typeof PAYMENT_MODELS)[number];
@@ -40,6 +42,8 @@ export interface Campaign {
   budget?: number | undefined;
   owner: string;
   status: string;
+  /** Still watched: not wrapped, not cancelled (`isActiveStatus`, read once). */
+  active: boolean;
 }
 
 /** Campaigns that still need watching: not cancelled, not wrapped. */
@@ -51,7 +55,7 @@ export const plansAds = (campaign: Campaign) =>
 /** Live or starting within the horizon: shown in the operating view. */
 export function isLive(run: CheckRun, campaign: Campaign): boolean {
   return (
-    isActiveStatus(campaign.status) &&
+    campaign.active &&
     campaign.start !== undefined &&
     campaign.end !== undefined &&
     campaign.start <= run.today + run.settings.horizonDays &&
@@ -69,12 +73,14 @@ export function readCampaigns(run: CheckRun): void {
   for (const row of run.tables.campaigns.rows) {
     if (run.campaigns.has(row.id)) continue;
     const skus = splitList(text(row.get("SKUs")));
+    const status = text(row.get("Status"));
     run.campaigns.set(row.id, {
       row,
       id: row.key,
       name: text(row.get("Name")),
       lane: matchChoice(LANES, text(row.get("Lane"))),
       skus,
+      skuIds: skus.map(idKey),
       start: day(row.get("Start")),
       end: day(row.get("End")),
       paymentModel: matchChoice(PAYMENT_MODELS, text(row.get("Payment model"))) ?? "Commission only",
@@ -92,7 +98,8 @@ export function readCampaigns(run: CheckRun): void {
       adsRate: usableAdsRate(readRate(row.get("Ads rate"))),
       budget: readNumber(row.get("Budget")),
       owner: text(row.get("Owner")),
-      status: text(row.get("Status")),
+      status,
+      active: isActiveStatus(status),
     });
   }
   run.reservedBySku = reservedBySku(
@@ -105,7 +112,7 @@ export function readCampaigns(run: CheckRun): void {
 
 /** A campaign holds its reserved units until it ends, is wrapped or is cancelled. */
 export function holdsInventory(run: CheckRun, campaign: Campaign): boolean {
-  return isActiveStatus(campaign.status) && !(campaign.end !== undefined && campaign.end < run.today);
+  return campaign.active && !(campaign.end !== undefined && campaign.end < run.today);
 }
 
 /** Units this campaign holds of a SKU. */

@@ -11,7 +11,7 @@ import { daysText, windowText } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
 import { windowStatus } from "../../domain/windows";
 import { briefInputFromRow, briefProductOf } from "../../workbook/brief-row";
-import { type Campaign, campaignOf, holdsInventory, isActiveStatus, unitsOf } from "./campaign";
+import { type Campaign, campaignOf, holdsInventory, unitsOf } from "./campaign";
 import type { ProductLookup } from "./products";
 import type { CheckRun } from "./run";
 
@@ -36,7 +36,7 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
         ? windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead })
         : undefined;
     const spend = campaignSpend(costsByCampaign.get(campaign) ?? []);
-    if (isActiveStatus(campaign.status)) {
+    if (campaign.active) {
       const ownerIssue = ownerCheck(campaign.owner, run.settings, setUpBy);
       if (ownerIssue) run.raise("ownerAddress", "Campaigns", row, campaign, ownerIssue);
       raiseCampaignAlerts(run, campaign, briefProducts, products, spend);

@@ -5,7 +5,14 @@
 import { alertsCell } from "../../domain/alerts";
 import { matchChoice, SAMPLE_POLICIES, type SamplePolicy } from "../../domain/choices";
 import { effectiveCommission } from "../../domain/commission";
-import { type CoverageIndex, coverageIndex, type TargetCover, targetCoverOf } from "../../domain/coverage";
+import {
+  type CoverageIndex,
+  coverageIndex,
+  creatorKey,
+  idKey,
+  type TargetCover,
+  targetCoverOf,
+} from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
 import { rateDay, saleRate } from "../../domain/rates";
@@ -14,10 +21,10 @@ import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/sta
 import { readFlag, readNumber } from "../../domain/values";
 import { windowStatus } from "../../domain/windows";
 import type { TableRow } from "../../workbook/table";
-import { type Campaign, campaignOf, isActiveStatus, plansAds } from "./campaign";
-import type { CreatorLookup } from "./creators";
+import { type Campaign, campaignOf, plansAds } from "./campaign";
+import type { CreatorEntry, CreatorLookup } from "./creators";
 import type { ProductLookup } from "./products";
-import { amount, type CheckRun, type CollabFacts, text } from "./run";
+import { amount, type CheckRun, type CollabFacts, type SampleReading, text } from "./run";
 
 /** The Target collaborations of the workbook, for the coverage rule. */
 function targetCoverage(run: CheckRun): CoverageIndex<Campaign> {
@@ -45,19 +52,37 @@ export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined)
   return matchChoice(SAMPLE_POLICIES, text(sample.get("Policy"))) ?? campaign?.samplePolicy;
 }
 
-export function readCollaborations(run: CheckRun, products: ProductLookup): void {
+export function readCollaborations(run: CheckRun, products: ProductLookup, creators: CreatorLookup): void {
   const coverage = targetCoverage(run);
+  const { facts, factsOfRow } = run;
   for (const row of run.tables.collaborations.rows) {
-    if (!run.facts.has(row.id)) run.facts.set(row.id, collabFacts(run, row, coverage, products));
+    // The creator of each row, the ID's first row included: a creator's record counts every row.
+    const creatorId = idKey(text(row.get("Creator")));
+    const creator = creators.get(creatorId);
+    let collab = facts.get(row.id);
+    if (!collab) {
+      collab = collabFacts(run, row, { coverage, products, creatorId, creator });
+      facts.set(row.id, collab);
+      for (const sample of collab.samples) {
+        const reading = run.samplesRead[sample.index];
+        if (reading) reading.collab = collab;
+      }
+      for (const auth of collab.auths) run.authCollabs[auth.index] = collab;
+    }
+    factsOfRow[row.index] = collab;
+    creator?.collabs.push(collab);
   }
 }
 
-function collabFacts(
-  run: CheckRun,
-  row: TableRow,
-  coverage: CoverageIndex<Campaign>,
-  products: ProductLookup,
-): CollabFacts {
+/** What a row is joined with: the Target covers, the products, and its creator (as compared). */
+interface CollabJoins {
+  coverage: CoverageIndex<Campaign>;
+  products: ProductLookup;
+  creatorId: string;
+  creator: CreatorEntry | undefined;
+}
+
+function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFacts {
   const { day, today } = run;
   const campaign = campaignOf(run, row.get("Campaign ID"));
   const approvedCell = row.get("Approved");
@@ -74,33 +99,44 @@ function collabFacts(
   const posted = day(row.get("Posted"));
   // A post is delivered content even when nobody logged a submission (Open-lane creators just post).
   const submitted = day(row.get("Submitted")) ?? posted;
+  const invited = day(row.get("Invited"));
   const awaitingAcceptance =
-    day(row.get("Invited")) !== undefined &&
-    accepted === undefined &&
-    submitted === undefined &&
-    approved === undefined;
-  const samples = sampleFacts(run, row, campaign);
-  const payoutFacts = {
+    invited !== undefined && accepted === undefined && submitted === undefined && approved === undefined;
+  const firstSale = day(row.get("First sale"));
+  const sampleRows = run.samplesByCollab.get(row.id) ?? NO_ROWS;
+  const samples = sampleFacts(run, sampleRows, campaign, firstSale);
+  const paid = day(row.get("Fee paid"));
+  const revisions = readNumber(row.get("Revisions"));
+  const paymentModel = campaign?.paymentModel ?? "Commission only";
+  // Literals, not spreads of a shared one: a spread took V8's slow path on every row.
+  const payout = payoutStatus({
+    paymentModel,
     contentDue,
     submitted,
     approved,
-    paid: day(row.get("Fee paid")),
-    revisions: readNumber(row.get("Revisions")),
+    paid,
+    revisions,
     today,
-  };
-  const payout = payoutStatus({
-    ...payoutFacts,
     awaitingAcceptance,
     sampleOwed: samples.sampleUnshipped,
-    paymentModel: campaign?.paymentModel ?? "Commission only",
   });
   // Content timing matters under either payment model: read it as the flat-fee line would (the
   // payout itself, when that is the line and nothing held it back: one computation, not two).
   const content =
-    campaign?.paymentModel === "Flat fee + commission" && !awaitingAcceptance && !samples.sampleUnshipped
+    paymentModel === "Flat fee + commission" && !awaitingAcceptance && !samples.sampleUnshipped
       ? payout
-      : payoutStatus({ ...payoutFacts, paymentModel: "Flat fee + commission" });
-  const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, coverage, products);
+      : payoutStatus({
+          paymentModel: "Flat fee + commission",
+          contentDue,
+          submitted,
+          approved,
+          paid,
+          revisions,
+          today,
+          awaitingAcceptance: false,
+          sampleOwed: false,
+        });
+  const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, joins);
 
   return {
     row,
@@ -108,9 +144,12 @@ function collabFacts(
     cancelled: readFlag(row.get("Cancelled")) === true,
     rejected: approved === REJECTED,
     awaitingAcceptance,
+    accepted,
+    invited,
     contentDue,
     submitted,
     posted,
+    firstSale,
     payout,
     content,
     rate,
@@ -119,40 +158,69 @@ function collabFacts(
     sampleCost: samples.sampleCost,
     samplesDelivered: samples.samplesDelivered,
     sampleUnshipped: samples.sampleUnshipped,
+    refundDue: samples.refundDue,
     gmv: amount(row.get("GMV")),
     adsGmv: amount(row.get("Ads GMV")),
     samplesLeadingToPost: posted !== undefined ? samples.samplesDelivered : 0,
+    samples: sampleRows,
+    auths: run.authsByCollab.get(row.id) ?? NO_ROWS,
+    liveCapable: joins.creator?.liveCapable,
+    adUsable: undefined,
     authorized: false,
+    cost: undefined,
+    nextAction: "",
   };
 }
 
-/** What a collaboration's samples cost the seller so far, how many arrived, and whether one is owed. */
+// Shared by every row without samples or authorizations: only read.
+const NO_ROWS: readonly TableRow[] = [];
+
+/**
+ * What a collaboration's samples cost the seller so far, how many arrived, and whether one is owed
+ * or due its refund. Each sample's reading is kept for the Samples check.
+ */
 function sampleFacts(
   run: CheckRun,
-  row: TableRow,
+  sampleRows: readonly TableRow[],
   campaign: Campaign | undefined,
-): { sampleCost: number; samplesDelivered: number; sampleUnshipped: boolean } {
-  const { day } = run;
+  collabFirstSale: Day | undefined,
+): { sampleCost: number; samplesDelivered: number; sampleUnshipped: boolean; refundDue: boolean } {
   let sampleCost = 0;
   let samplesDelivered = 0;
   let sampleUnshipped = false;
-  for (const sample of run.samplesOf(row.id)) {
-    const policy = samplePolicyOf(sample, campaign) ?? "No sample";
-    const shipped = day(sample.get("Shipped"));
-    const delivered = day(sample.get("Delivered"));
-    const state = sampleState({
-      policy,
-      shipped,
-      delivered,
-      firstSale: day(sample.get("First sale")) ?? day(row.get("First sale")),
-      refunded: day(sample.get("Refunded")),
-    });
-    sampleCost += sampleCostBorne(policy, state, amount(sample.get("Cost")));
-    if (delivered !== undefined) samplesDelivered += 1;
-    if (sampleOwed(policy, shipped, delivered)) sampleUnshipped = true;
+  let refundDue = false;
+  for (const sample of sampleRows) {
+    const reading = readSample(run, sample, campaign, collabFirstSale);
+    run.samplesRead[sample.index] = reading;
+    const policy = reading.policy ?? "No sample";
+    sampleCost += sampleCostBorne(policy, reading.state, amount(sample.get("Cost")));
+    if (reading.delivered !== undefined) samplesDelivered += 1;
+    if (sampleOwed(policy, reading.shipped, reading.delivered)) sampleUnshipped = true;
+    // An unknown policy shows as such on the Samples row, never as a refund due.
+    if (reading.policy && reading.state === "Refund due") refundDue = true;
   }
+  return { sampleCost, samplesDelivered, sampleUnshipped, refundDue };
+}
 
-  return { sampleCost, samplesDelivered, sampleUnshipped };
+/** A Samples row read once: its policy (its own, else the campaign's), shipping and state. */
+export function readSample(
+  run: CheckRun,
+  sample: TableRow,
+  campaign: Campaign | undefined,
+  collabFirstSale: Day | undefined,
+): SampleReading {
+  const { day } = run;
+  const policy = samplePolicyOf(sample, campaign);
+  const shipped = day(sample.get("Shipped"));
+  const delivered = day(sample.get("Delivered"));
+  const state = sampleState({
+    policy: policy ?? "No sample",
+    shipped,
+    delivered,
+    firstSale: day(sample.get("First sale")) ?? collabFirstSale,
+    refunded: day(sample.get("Refunded")),
+  });
+  return { collab: undefined, policy, shipped, delivered, state };
 }
 
 /**
@@ -164,38 +232,42 @@ function ratesOf(
   run: CheckRun,
   row: TableRow,
   campaign: Campaign | undefined,
-  coverage: CoverageIndex<Campaign>,
-  products: ProductLookup,
+  { coverage, products, creatorId }: CollabJoins,
 ): { rate?: number | undefined; adsRate?: number | undefined } {
-  const ownSku = text(row.get("SKU"));
-  const skus = ownSku ? [ownSku] : (campaign?.skus ?? []);
+  const ownSku = idKey(text(row.get("SKU")));
   const day = rateDay(run.today, campaign?.start, campaign?.end);
-  const creator = text(row.get("Creator"));
+  const creator = creatorKey(creatorId);
   let covering: Campaign | undefined;
-  for (const sku of skus) {
-    covering = coverage.covering(creator, sku, day)?.value;
-    if (covering) break;
+  if (ownSku) covering = coverage.coveringKeys(creator, ownSku, day)?.value;
+  else {
+    for (const sku of campaign?.skuIds ?? NO_SKUS) {
+      covering = coverage.coveringKeys(creator, sku, day)?.value;
+      if (covering) break;
+    }
   }
-  const sku = skus[0] ?? "";
+  const product = products.termsOf(ownSku || (campaign?.skuIds[0] ?? ""));
   const openCampaign = campaign?.lane === "Open" ? campaign : undefined;
   const { standardRate, adsRate } = saleRate({
     target: covering,
     partner: campaign?.lane === "Partner" ? campaign : undefined,
     open: {
-      rate: products.openRateOf(sku) ?? openCampaign?.rate,
-      adsRate: products.openAdsRateOf(sku) ?? openCampaign?.adsRate,
+      rate: product?.openRate ?? openCampaign?.rate,
+      adsRate: product?.openAdsRate ?? openCampaign?.adsRate,
     },
   });
   return { rate: standardRate, adsRate };
 }
 
-export function checkCollaborations(run: CheckRun, creators: CreatorLookup): void {
+const NO_SKUS: readonly string[] = [];
+
+export function checkCollaborations(run: CheckRun): void {
   const { today, settings } = run;
   const lead = settings.alertLeadDays;
+  const owned = run.ownedOf("Collaborations");
   for (const collab of run.facts.values()) {
     const { row, campaign } = collab;
-    const watch = !collab.cancelled && (!campaign || isActiveStatus(campaign.status));
-    if (watch) raiseCollabAlerts(run, collab, creators);
+    const watch = !collab.cancelled && (!campaign || campaign.active);
+    if (watch) raiseCollabAlerts(run, collab);
     const window =
       campaign?.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
         ? windowText(windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead }))
@@ -213,12 +285,13 @@ export function checkCollaborations(run: CheckRun, creators: CreatorLookup): voi
     const missingRate =
       (collab.gmv > 0 && collab.rate === undefined) || (collab.adsGmv > 0 && collab.adsRate === undefined);
     const effective = missingRate ? undefined : effectiveCommission(collab.cost);
-    run.ownedOf("Collaborations").set(row.key, {
+    collab.nextAction = collab.cancelled ? "" : nextAction(run, collab);
+    owned.set(row.key, {
       "Applied rate": collab.rate ?? "",
       "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
       "Window status": window,
       "Effective commission": effective ?? (collab.gmv + collab.adsGmv > 0 ? "" : NO_SALES_YET),
-      "Next action": collab.cancelled ? "" : nextAction(run, collab),
+      "Next action": collab.nextAction,
       Alerts: "",
     });
   }
@@ -226,23 +299,22 @@ export function checkCollaborations(run: CheckRun, creators: CreatorLookup): voi
 
 /** The Alerts cells, once every check that may flag a collaboration has run. */
 export function fillCollaborationAlerts(run: CheckRun): void {
+  const owned = run.ownedOf("Collaborations");
   for (const collab of run.facts.values()) {
-    const values = run.ownedOf("Collaborations").get(collab.row.key);
+    const values = owned.get(collab.row.key);
     if (values) values.Alerts = alertsCell(run.alertsOf("Collaborations", collab.row));
   }
 }
 
-const invitedDaysAgo = (run: CheckRun, collab: CollabFacts): number | undefined => {
-  const invited = run.day(collab.row.get("Invited"));
-  return invited === undefined ? undefined : run.today - invited;
-};
+const invitedDaysAgo = (run: CheckRun, collab: CollabFacts): number | undefined =>
+  collab.invited === undefined ? undefined : run.today - collab.invited;
 
 /** Invited, unanswered for the nudge days: follow it up (nothing is owed before acceptance). */
 function needsFollowUp(run: CheckRun, collab: CollabFacts): boolean {
   return collab.awaitingAcceptance && (invitedDaysAgo(run, collab) ?? 0) >= run.settings.nudgeDays;
 }
 
-function raiseCollabAlerts(run: CheckRun, collab: CollabFacts, creators: CreatorLookup): void {
+function raiseCollabAlerts(run: CheckRun, collab: CollabFacts): void {
   const { row, campaign, content, payout } = collab;
   const raise = (kind: Parameters<CheckRun["raise"]>[0], message: string) =>
     run.raise(kind, "Collaborations", row, campaign, message);
@@ -267,9 +339,8 @@ function raiseCollabAlerts(run: CheckRun, collab: CollabFacts, creators: Creator
   if (reviewRoundsUsed(payout))
     raise("reviewRoundsUsed", `${payoutText(payout)} and no decision: approve or reject the content`);
   if (payout.state === "Payable") raise("feeUnpaid", `Flat fee approved, not paid: ${payoutText(payout)}`);
-  const creator = text(row.get("Creator"));
-  if (campaign?.flashStart !== undefined && creators.liveCapable(creator) !== true)
-    raise("flashSaleNotLive", `Flash sale assigned to ${creator}, who is not LIVE capable`);
+  if (campaign?.flashStart !== undefined && collab.liveCapable !== true)
+    raise("flashSaleNotLive", `Flash sale assigned to ${text(row.get("Creator"))}, who is not LIVE capable`);
 }
 
 /** What the team owes next on this row; blank once nothing is owed. */
@@ -277,8 +348,8 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
   const { row, campaign, payout, content } = collab;
   // Money owed stays owed after a campaign is wrapped; everything else stops with it.
   if (payout.state === "Payable") return "Pay the flat fee";
-  if (samplesNeedRefund(run, run.samplesOf(row.id))) return "Refund the sample";
-  if (collab.rejected || (campaign && !isActiveStatus(campaign.status))) return "";
+  if (collab.refundDue) return "Refund the sample";
+  if (collab.rejected || (campaign && !campaign.active)) return "";
   if (readFlag(row.get("Link kept")) === false && collab.posted !== undefined)
     return "Ask the creator to restore the product link";
   if (collab.awaitingAcceptance)
@@ -296,19 +367,12 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
     (payout.state === "Commission only" && content.state === "In review" && collab.posted === undefined)
   )
     return "Review the submitted content";
-  if (run.day(row.get("Accepted")) === undefined && collab.submitted === undefined)
+  if (collab.accepted === undefined && collab.submitted === undefined)
     return "Wait for the creator to accept";
   if (content.state === "Awaiting content") return `Remind the creator: ${payoutText(content).toLowerCase()}`;
-  const authRows = run.authsOf(row.id);
-  if (campaign && plansAds(campaign) && collab.posted !== undefined && authRows.length === 0)
+  if (campaign && plansAds(campaign) && collab.posted !== undefined && collab.auths.length === 0)
     return "Request ad authorization";
-  if (authRows.some((auth) => run.alertsOf("Authorizations", auth).length > 0))
+  if (collab.auths.some((auth) => run.alertsOf("Authorizations", auth).length > 0))
     return "Renew the ad authorization";
   return "";
-}
-
-function samplesNeedRefund(run: CheckRun, sampleRows: TableRow[]): boolean {
-  return sampleRows.some(
-    (sample) => run.ownedOf("Samples").get(sample.key)?.["Sample status"] === "Refund due",
-  );
 }

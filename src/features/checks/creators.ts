@@ -1,26 +1,32 @@
 /** Creators: their record across collaborations and the suggested pool. */
 import { type CollaborationCost, effectiveCommissionOf } from "../../domain/commission";
-import { idKey } from "../../domain/coverage";
 import { deliveredOnTime } from "../../domain/payout";
 import { suggestedPool } from "../../domain/pools";
 import { sampleToPost } from "../../domain/samples";
 import { NO_SALES_YET } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
-import type { TableRow } from "../../workbook/table";
-import { type CheckRun, groupBy, text } from "./run";
+import type { CheckRun, CollabFacts } from "./run";
 
-export interface CreatorLookup {
-  liveCapable(handle: string): boolean | undefined;
+/** A creator of the Creators tab (its first row), and the collaborations that name them. */
+export interface CreatorEntry {
+  liveCapable: boolean | undefined;
+  /** The collaboration of each Collaborations row naming the creator, in row order. */
+  collabs: CollabFacts[];
 }
+
+/** Creators by handle as compared (`idKey`). */
+export type CreatorLookup = Map<string, CreatorEntry>;
 
 export function creatorLookup(run: CheckRun): CreatorLookup {
-  const byHandle = new Map<string, TableRow>();
-  for (const row of run.tables.creators.rows) if (!byHandle.has(row.id)) byHandle.set(row.id, row);
-  return { liveCapable: (handle) => readFlag(byHandle.get(idKey(handle))?.get("LIVE capable")) };
+  const byHandle: CreatorLookup = new Map();
+  for (const row of run.tables.creators.rows) {
+    if (!byHandle.has(row.id))
+      byHandle.set(row.id, { liveCapable: readFlag(row.get("LIVE capable")), collabs: [] });
+  }
+  return byHandle;
 }
 
-export function checkCreators(run: CheckRun): void {
-  const collabsByCreator = groupBy(run.tables.collaborations.rows, (row) => idKey(text(row.get("Creator"))));
+export function checkCreators(run: CheckRun, creators: CreatorLookup): void {
   for (const row of run.tables.creators.rows) {
     // One pass over the creator's collaborations (five arrays per creator were most of the garbage).
     let collaborations = 0;
@@ -31,9 +37,8 @@ export function checkCreators(run: CheckRun): void {
     let leading = 0;
     let authorized = false;
     const costs: CollaborationCost[] = [];
-    for (const collabRow of collabsByCreator.get(row.id) ?? NO_ROWS) {
-      const collab = run.factsOf(collabRow.id);
-      if (collab === undefined || collab.cancelled) continue;
+    for (const collab of creators.get(row.id)?.collabs ?? NO_COLLABS) {
+      if (collab.cancelled) continue;
       collaborations += 1;
       const judged = deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted);
       if (judged !== undefined) delivered += 1;
@@ -66,4 +71,4 @@ export function checkCreators(run: CheckRun): void {
   }
 }
 
-const NO_ROWS: readonly TableRow[] = [];
+const NO_COLLABS: readonly CollabFacts[] = [];

@@ -2,25 +2,36 @@
 import { isAdsRateInRange, usableAdsRate } from "../../domain/ads-rates";
 import { idKey } from "../../domain/coverage";
 import { readNumber, readRate } from "../../domain/values";
-import type { TableRow } from "../../workbook/table";
 import { holdsInventory, unitsOf } from "./campaign";
 import type { CheckRun } from "./run";
 
-export interface ProductLookup {
-  openRateOf(sku: string): number | undefined;
+/** What the checks read of a product, read once per run rather than once per collaboration. */
+export interface ProductTerms {
+  openRate: number | undefined;
   /** The Open plan's Shop Ads rate; a rate outside 1-80% is flagged and not applied. */
-  openAdsRateOf(sku: string): number | undefined;
+  openAdsRate: number | undefined;
+  stock: number | undefined;
+}
+
+export interface ProductLookup {
+  /** The product of a SKU as compared (`idKey`). */
+  termsOf(skuId: string): ProductTerms | undefined;
   stockOf(sku: string): number | undefined;
 }
 
 export function productLookup(run: CheckRun): ProductLookup {
-  const bySku = new Map<string, TableRow>();
-  for (const row of run.tables.products.rows) if (!bySku.has(row.id)) bySku.set(row.id, row);
-  const product = (sku: string) => bySku.get(idKey(sku));
+  const bySku = new Map<string, ProductTerms>();
+  for (const row of run.tables.products.rows) {
+    if (bySku.has(row.id)) continue;
+    bySku.set(row.id, {
+      openRate: readRate(row.get("Open rate")),
+      openAdsRate: usableAdsRate(readRate(row.get("Open ads rate"))),
+      stock: readNumber(row.get("Stock on hand")),
+    });
+  }
   return {
-    openRateOf: (sku) => readRate(product(sku)?.get("Open rate")),
-    openAdsRateOf: (sku) => usableAdsRate(readRate(product(sku)?.get("Open ads rate"))),
-    stockOf: (sku) => readNumber(product(sku)?.get("Stock on hand")),
+    termsOf: (skuId) => bySku.get(skuId),
+    stockOf: (sku) => bySku.get(idKey(sku))?.stock,
   };
 }
 

@@ -4,11 +4,13 @@
  * ones left here (campaigns, collaboration facts) and adds its own.
  */
 import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domain/alerts";
+import type { SamplePolicy } from "../../domain/choices";
 import type { CollaborationCost } from "../../domain/commission";
 import { idKey } from "../../domain/coverage";
 import type { Day, ZoneCalendar } from "../../domain/day";
 import type { MoneyStyle } from "../../domain/money";
 import type { PayoutStatus } from "../../domain/payout";
+import type { SampleState } from "../../domain/samples";
 import { parseSettings, type Settings } from "../../domain/settings";
 import { isBlank, readDay, readNumber } from "../../domain/values";
 import type { TabName } from "../../workbook/schema";
@@ -31,9 +33,13 @@ export interface CollabFacts {
   cancelled: boolean;
   /** Invited, and nothing since: no acceptance, submission, post or approval yet. */
   awaitingAcceptance: boolean;
+  accepted?: Day | undefined;
+  invited?: Day | undefined;
   contentDue?: Day | undefined;
   submitted?: Day | undefined;
   posted?: Day | undefined;
+  /** The row's First sale: a sample's own, when blank, falls back to it. */
+  firstSale?: Day | undefined;
   payout: PayoutStatus;
   content: PayoutStatus;
   rate?: number | undefined;
@@ -41,16 +47,35 @@ export interface CollabFacts {
   adsRate?: number | undefined;
   /** A sample the seller owes and has not shipped: the creator is not chased meanwhile. */
   sampleUnshipped: boolean;
+  /** A sample of the row is due its refund (the Samples check's status). */
+  refundDue: boolean;
   rejected: boolean;
   gmv: number;
   adsGmv: number;
   sampleCost: number;
   samplesDelivered: number;
   samplesLeadingToPost: number;
+  /** The row's Samples and Authorizations rows, joined once by Collab ID. */
+  samples: readonly TableRow[];
+  auths: readonly TableRow[];
+  /** The creator's LIVE capable flag on the Creators tab (undefined when not listed or not set). */
+  liveCapable: boolean | undefined;
   adUsable?: Day | undefined;
   authorized: boolean;
   /** What the seller pays for it, once a rate applies. */
   cost?: CollaborationCost | undefined;
+  /** What the team owes next (the owned column), once the collaborations check ran. */
+  nextAction: string;
+}
+
+/** A Samples row as the check reads it: its collaboration, policy and state, read once. */
+export interface SampleReading {
+  collab: CollabFacts | undefined;
+  policy: SamplePolicy | undefined;
+  shipped: Day | undefined;
+  delivered: Day | undefined;
+  /** Read as `No sample` when the policy is unknown (which the Samples row says instead). */
+  state: SampleState;
 }
 
 export interface CheckTables {
@@ -74,17 +99,23 @@ export interface CheckRun {
   owned: Map<TabName, OwnedValues>;
   /** Keyed by `idKey` of the ID: rows name them trimmed and in any case. */
   campaigns: Map<string, Campaign>;
+  /** Each collaboration, keyed by `idKey` of its ID (the first row holding the ID). */
   facts: Map<string, CollabFacts>;
+  /** By Collaborations row index: the collaboration of the row's ID. */
+  factsOfRow: (CollabFacts | undefined)[];
+  /** By Samples row index: the sample as read, once its collaboration is (or when it has none). */
+  samplesRead: (SampleReading | undefined)[];
+  /** By Authorizations row index: the collaboration its Collab ID names. */
+  authCollabs: (CollabFacts | undefined)[];
   /** Units reserved per SKU (keyed by `idKey`) by the campaigns that still hold them. */
   reservedBySku: Map<string, number>;
   day(value: unknown): Day | undefined;
   ownedOf(tab: TabName): OwnedValues;
   raise(kind: AlertKind, tab: TabName, row: TableRow, campaign: Campaign | undefined, message: string): void;
-  alertsOf(tab: TabName, row: TableRow): Alert[];
-  samplesOf(collabId: string): TableRow[];
-  authsOf(collabId: string): TableRow[];
-  /** The collaboration a Collab ID cell names. */
-  factsOf(collabId: unknown): CollabFacts | undefined;
+  alertsOf(tab: TabName, row: TableRow): readonly Alert[];
+  /** Samples and Authorizations rows by `idKey` of their Collab ID. */
+  samplesByCollab: Map<string, TableRow[]>;
+  authsByCollab: Map<string, TableRow[]>;
 }
 
 export function startRun(
@@ -96,19 +127,17 @@ export function startRun(
 ): CheckRun {
   const owned = new Map<TabName, OwnedValues>();
   const alerts: Alert[] = [];
-  // Per tab, then per key: no key text is built for each of the million look-ups of a large run.
-  const rowAlerts = new Map<TabName, Map<string, Alert[]>>();
-  const alertsByKey = (tab: TabName) => {
-    let byKey = rowAlerts.get(tab);
-    if (!byKey) {
-      byKey = new Map();
-      rowAlerts.set(tab, byKey);
+  // Per tab, then per row slot (rows sharing a key share one): an array read, not a map look-up.
+  const rowAlerts = new Map<TabName, (Alert[] | undefined)[]>();
+  const alertsBySlot = (tab: TabName) => {
+    let bySlot = rowAlerts.get(tab);
+    if (!bySlot) {
+      const table = Object.values(tables).find((candidate) => candidate.schema.name === tab);
+      bySlot = slots(table?.rows.length ?? 0);
+      rowAlerts.set(tab, bySlot);
     }
-    return byKey;
+    return bySlot;
   };
-  const facts = new Map<string, CollabFacts>();
-  const samplesByCollab = groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID"))));
-  const authsByCollab = groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID"))));
   return {
     today,
     calendar,
@@ -118,7 +147,12 @@ export function startRun(
     alerts,
     owned,
     campaigns: new Map(),
-    facts,
+    facts: new Map(),
+    factsOfRow: slots(tables.collaborations.rows.length),
+    samplesRead: slots(tables.samples.rows.length),
+    authCollabs: slots(tables.authorizations.rows.length),
+    samplesByCollab: groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID")))),
+    authsByCollab: groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID")))),
     reservedBySku: new Map(),
     day: (value) => readDay(value, calendar),
     ownedOf(tab) {
@@ -141,21 +175,24 @@ export function startRun(
         message,
       };
       alerts.push(alert);
-      const byKey = alertsByKey(tab);
-      const list = byKey.get(row.key);
+      const bySlot = alertsBySlot(tab);
+      const list = bySlot[row.slot];
       if (list) list.push(alert);
-      else byKey.set(row.key, [alert]);
+      else bySlot[row.slot] = [alert];
     },
-    alertsOf: (tab, row) => rowAlerts.get(tab)?.get(row.key) ?? NO_ALERTS,
-    samplesOf: (collabId) => samplesByCollab.get(idKey(collabId)) ?? NO_ROWS,
-    authsOf: (collabId) => authsByCollab.get(idKey(collabId)) ?? NO_ROWS,
-    factsOf: (collabId) => facts.get(idKey(text(collabId))),
+    alertsOf: (tab, row) => rowAlerts.get(tab)?.[row.slot] ?? NO_ALERTS,
   };
 }
 
-const NO_ALERTS: Alert[] = [];
-// Shared by every row without samples or authorizations: callers only read it.
-const NO_ROWS: TableRow[] = [];
+const NO_ALERTS: readonly Alert[] = [];
+
+/**
+ * An array of `length` empty slots, filled in any order: written out of order, an array grown
+ * from `[]` would turn into a slow dictionary.
+ */
+function slots<T>(length: number): (T | undefined)[] {
+  return new Array<T | undefined>(length).fill(undefined);
+}
 
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -1,12 +1,11 @@
 /** Samples: status, refunds due, and the follow-up of a delivered sample with no post. */
 import { alertsCell } from "../../domain/alerts";
 import { formatMoney } from "../../domain/money";
-import { sampleFollowUp, sampleShipping, sampleState } from "../../domain/samples";
+import { sampleFollowUp, sampleShipping } from "../../domain/samples";
 import { daysText } from "../../domain/status-text";
 import { readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
-import { isActiveStatus } from "./campaign";
-import { samplePolicyOf } from "./collaborations";
+import { readSample } from "./collaborations";
 import { type CheckRun, text } from "./run";
 
 export function checkSamples(run: CheckRun): void {
@@ -18,24 +17,16 @@ export function checkSamples(run: CheckRun): void {
 }
 
 function checkSample(run: CheckRun, row: TableRow): void {
-  const { day, today } = run;
-  const collab = run.factsOf(row.get("Collab ID"));
+  const { today } = run;
+  // Read with its collaboration already; a sample naming no collaboration is read here.
+  const { collab, policy, shipped, delivered, state } =
+    run.samplesRead[row.index] ?? readSample(run, row, undefined, undefined);
   const campaign = collab?.campaign;
-  const policy = samplePolicyOf(row, campaign);
   if (!policy) {
     run.ownedOf("Samples").set(row.key, { "Sample status": "Unknown policy: choose one from the dropdown" });
     return;
   }
-  const delivered = day(row.get("Delivered"));
-  const shipped = day(row.get("Shipped"));
-  const state = sampleState({
-    policy,
-    shipped,
-    delivered,
-    firstSale: day(row.get("First sale")) ?? (collab ? day(collab.row.get("First sale")) : undefined),
-    refunded: day(row.get("Refunded")),
-  });
-  const watch = !collab?.cancelled && (!campaign || isActiveStatus(campaign.status));
+  const watch = !collab?.cancelled && (!campaign || campaign.active);
   if (watch && state === "Refund due") {
     run.raise(
       "sampleRefundDue",
