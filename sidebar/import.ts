@@ -7,28 +7,12 @@
 import { formatMoney } from "../src/domain/money";
 import type { ImportPreview } from "../src/features/order-import";
 import { clear, el } from "./elements";
+import { confirmLabel, importDoneText, plural } from "./import-text";
 import { callServer } from "./server";
 
 export interface ImportTab {
   /** Previews the import of `sourceTab` ("" when no export tab was selected). */
   open(sourceTab: string): void;
-}
-
-const plural = (count: number, word: string) =>
-  `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
-
-/**
- * What the button will do: orders, and creators when asked for. An import may add only creators,
- * or only fill blank GMV cells and price orders again: it does not say "Import 0 new" then.
- */
-function confirmLabel({ counts, creatorsAdded }: ImportPreview): string {
-  const orders =
-    counts.new > 0 || counts.updated > 0
-      ? `Import ${counts.new.toLocaleString("en-US")} new, update ${counts.updated.toLocaleString("en-US")}`
-      : "";
-  const creators = creatorsAdded > 0 ? plural(creatorsAdded, "creator") : "";
-  if (orders && creators) return `${orders}, add ${creators}`;
-  return orders || (creators ? `Add ${creators}` : "Write these changes");
 }
 
 export function importTab(panel: HTMLElement, afterImport: () => void): ImportTab {
@@ -247,6 +231,8 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
 
   confirm.addEventListener("click", async () => {
     if (!preview?.canImport || busy) return;
+    // What this confirm writes, whatever the panel shows by the time the answer comes.
+    const confirmed = preview;
     busy = true;
     confirm.disabled = true;
     say("", "Importing…");
@@ -254,12 +240,12 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
       sourceTab,
       mapping,
       addCreators: addCreators.checked,
-      fingerprint: preview.fingerprint,
+      fingerprint: confirmed.fingerprint,
     }).catch((error: Error) => ({ ok: false as const, errors: [{ message: error.message }] }));
     busy = false;
     if (answer.ok) {
       await load();
-      say("", answer.message);
+      say("", importDoneText(confirmed));
       afterImport();
     } else {
       if ("preview" in answer && answer.preview) {

@@ -178,7 +178,6 @@ export interface ImportPreview {
   rowsRead: number;
   counts: { new: number; updated: number; unchanged: number; skipped: number };
   skipped: { row: number; reason: string }[];
-  skippedByReason: { reason: string; count: number }[];
   updates: { order: string; changes: string }[];
   additions: { order: string; summary: string }[];
   /** Export headers the add-on does not know, with the field each is mapped to ("" when none). */
@@ -672,21 +671,17 @@ export function planImport(input: {
   }
 
   // New creators, added on request (handle only: the exports carry nothing else about them).
-  const creatorsTable = table("Creators");
-  const knownCreators = new Set(creatorsTable.rows.map((row) => creatorKey(row.key)));
+  // Without a Creator column there is nowhere to add them (the sidebar asks for setup then).
+  const creatorsGrid = tabs.Creators ?? [];
+  const creatorColumn = locateColumns(creatorsGrid[0] ?? []).get(headerKey("Creator"));
+  const knownCreators = new Set(table("Creators").rows.map((row) => creatorKey(row.key)));
   const creatorsToAdd: string[] = [];
-  for (const values of merged) {
+  for (const values of creatorColumn === undefined ? [] : merged) {
     if (!values?.creator || knownCreators.has(creatorKey(values.creator))) continue;
     knownCreators.add(creatorKey(values.creator));
     creatorsToAdd.push(values.creator);
   }
-  const creatorsGrid = tabs.Creators ?? [];
-  const creatorColumn = locateColumns(creatorsGrid[0] ?? []).get(headerKey("Creator"));
   const addingCreators = input.request.addCreators && creatorsToAdd.length > 0;
-  if (addingCreators && creatorColumn === undefined)
-    notes.push(
-      "New creators cannot be added: the Creators tab has no Creator column. Run Extensions > Campaign Desk > Set up workbook to add it.",
-    );
   if (addingCreators && creatorColumn !== undefined) {
     writes.push({
       tab: "Creators",
@@ -710,17 +705,6 @@ export function planImport(input: {
   if (writes.some((write) => write.tab === "Creators") && creatorColumn !== undefined)
     guards.push(guardOf("Creators", creatorsGrid, [creatorColumn]));
 
-  const reasons = new Map<string, number>();
-  for (const { reason } of skipped) {
-    const kindOf = reason.startsWith("unknown SKU")
-      ? "unknown SKU"
-      : reason.startsWith("duplicate")
-        ? "duplicate"
-        : reason.includes(", not ")
-          ? "a value that is not what its column holds"
-          : reason;
-    reasons.set(kindOf, (reasons.get(kindOf) ?? 0) + 1);
-  }
   const ready = found.missing.length === 0;
   const preview: ImportPreview = {
     ...basePreview,
@@ -732,7 +716,6 @@ export function planImport(input: {
       skipped: skipped.length,
     },
     skipped: skipped.slice(0, SHOWN),
-    skippedByReason: [...reasons].map(([reason, count]) => ({ reason, count })),
     updates,
     additions: additions.slice(0, SHOWN).map((values) => ({
       order: `${values.orderId} / ${values.sku}`,
@@ -748,7 +731,7 @@ export function planImport(input: {
     notes,
     creatorsToAdd: creatorsToAdd.slice(0, SHOWN),
     creatorsToAddCount: creatorsToAdd.length,
-    creatorsAdded: addingCreators && creatorColumn !== undefined && ready ? creatorsToAdd.length : 0,
+    creatorsAdded: addingCreators && ready ? creatorsToAdd.length : 0,
     rematched,
     collaborations: {
       filled,
@@ -762,23 +745,6 @@ export function planImport(input: {
     fingerprint: ready ? fingerprintOf(writes) : "",
   };
   return { ok: true, plan: { preview, writes: ready ? writes : [], guards, remember } };
-}
-
-const count = (value: number) => value.toLocaleString("en-US");
-const counted = (value: number, word: string) => `${count(value)} ${word}${value === 1 ? "" : "s"}`;
-
-/** What a confirmed import did, counted as the preview counted it, creators and filled cells too. */
-export function importDoneText({ counts, creatorsAdded, collaborations, rematched }: ImportPreview): string {
-  return [
-    `Imported ${counted(counts.new, "new order row")} and updated ${count(counts.updated)}; ${count(counts.unchanged)} unchanged, ${count(counts.skipped)} skipped.`,
-    rematched > 0 ? `Matched and priced ${counted(rematched, "order")} again.` : "",
-    creatorsAdded > 0 ? `Added ${counted(creatorsAdded, "creator")} to Creators.` : "",
-    collaborations.filled > 0
-      ? `Filled ${counted(collaborations.filled, "blank cell")} of GMV, Ads GMV or First sale from orders.`
-      : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
 }
 
 function guardOf(tab: TabName, grid: readonly (readonly unknown[])[], keyColumns: number[]): TabGuard {

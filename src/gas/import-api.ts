@@ -12,7 +12,6 @@ import {
   IMPORT_TABS,
   type ImportPreview,
   type ImportTabs,
-  importDoneText,
   type PlannedWrite,
   parseImportRequest,
   planImport,
@@ -318,12 +317,8 @@ export const importEntryPoints = {
           return failure(
             `Cells changed while the import wrote (someone typed in them): ${typedOverText(result.typedOver)}. Those cells keep what was typed; ${result.done} of ${writes.length} blocks were written and the others were not, rather than written over. Run Import from this tab again: nothing is added twice.`,
           );
-        return {
-          ok: true as const,
-          written: preview.counts,
-          blocks: writes.length,
-          message: importDoneText(preview),
-        };
+        // The sidebar says what was done from the preview it confirmed: the same counts.
+        return { ok: true as const, written: preview.counts, blocks: writes.length };
       },
       () =>
         failure(
