@@ -78,14 +78,17 @@ export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageInde
     if (cover.cancelled) continue;
     const creator = creatorKey(cover.creator);
     if (creator === "") continue;
-    for (const sku of new Set(cover.skus.map(idKey))) {
+    let bySku = byCreatorAndSku.get(creator);
+    for (const listed of cover.skus) {
+      const sku = idKey(listed);
       if (sku === "") continue;
-      let bySku = byCreatorAndSku.get(creator);
       if (!bySku) {
         bySku = new Map();
         byCreatorAndSku.set(creator, bySku);
       }
       const list = bySku.get(sku);
+      // A SKU listed twice (`A, a`) is one cover: it was just added under that SKU.
+      if (list?.at(-1) === cover) continue;
       if (list) list.push(cover);
       else bySku.set(sku, [cover]);
     }

@@ -14,9 +14,16 @@ const campaignColumns = new Map(
   tabSchema("Campaigns").columns.map((column) => [headerKey(column.header), column]),
 );
 
+// Found once per field: the daily check reads the brief of every campaign row.
+const fieldColumns = new Map<BriefField, ColumnSchema>();
+
 function columnOf(field: BriefField): ColumnSchema {
-  const column = campaignColumns.get(headerKey(BRIEF_FIELD_HEADERS[field]));
-  if (!column) throw new Error(`No Campaigns column for ${field}`);
+  let column = fieldColumns.get(field);
+  if (!column) {
+    column = campaignColumns.get(headerKey(BRIEF_FIELD_HEADERS[field]));
+    if (!column) throw new Error(`No Campaigns column for ${field}`);
+    fieldColumns.set(field, column);
+  }
   return column;
 }
 

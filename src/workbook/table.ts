@@ -17,6 +17,8 @@ export interface TableRow {
    * owned values and alerts (they are written by key), found without a map look-up per read.
    */
   slot: number;
+  /** The first row holding this row's ID: the row itself, unless it repeats an earlier row's ID. */
+  firstOfId: TableRow;
   key: string;
   /** The key as IDs are compared (`idKey`), built once per row rather than on every look-up. */
   id: string;
@@ -29,6 +31,8 @@ export interface Table {
   /** Header key -> 1-based column. */
   columns: Map<string, number>;
   rows: TableRow[];
+  /** The first row of each ID (as compared, `idKey`): later rows repeating an ID are duplicates. */
+  firstRows: Map<string, TableRow>;
   /** Headers of the schema that the tab lacks (setup restores them). */
   missing: string[];
 }
@@ -44,15 +48,20 @@ export function keyText(value: unknown): string {
  * collaborations), so pass `(header) => row.get(header)`, not `row.get`, to keep it bound.
  */
 class Row implements TableRow {
+  readonly firstOfId: TableRow;
+
   constructor(
     readonly sheetRow: number,
     readonly index: number,
     readonly slot: number,
+    first: TableRow | undefined,
     readonly key: string,
     readonly id: string,
     private readonly cells: readonly unknown[],
     private readonly positionOf: (header: string) => number,
-  ) {}
+  ) {
+    this.firstOfId = first ?? this;
+  }
 
   get(header: string): unknown {
     const position = this.positionOf(header);
@@ -78,17 +87,28 @@ export function readTable(schema: TabSchema, values: readonly (readonly unknown[
     return position;
   };
   const rows: TableRow[] = [];
-  const slots = new Map<string, number>();
+  const firstRows = new Map<string, TableRow>();
+  // Rows whose ID came first under another key text (`c-1` after `C-1`), by key: rare.
+  let variants: Map<string, number> | undefined;
   for (let index = 1; index < values.length; index++) {
     const cells = values[index] ?? [];
     const key = keyColumn === undefined ? "" : keyText(cells[keyColumn - 1]);
     if (!key) continue;
     const at = rows.length;
-    const slot = slots.get(key);
-    if (slot === undefined) slots.set(key, at);
-    rows.push(new Row(index + 1, at, slot ?? at, key, idKey(key), cells, positionOf));
+    const id = idKey(key);
+    const first = firstRows.get(id);
+    let slot = at;
+    if (first?.key === key) slot = first.slot;
+    else if (first) {
+      variants ??= new Map();
+      slot = variants.get(key) ?? at;
+      if (slot === at) variants.set(key, at);
+    }
+    const row = new Row(index + 1, at, slot, first, key, id, cells, positionOf);
+    if (!first) firstRows.set(id, row);
+    rows.push(row);
   }
-  return { schema, columns, rows, missing };
+  return { schema, columns, rows, firstRows, missing };
 }
 
 /**

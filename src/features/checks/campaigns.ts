@@ -20,7 +20,7 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
   const briefProducts = run.tables.products.rows.map(briefProductOf);
   const tallies = collabTallies(run);
   const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
-  for (const collab of run.facts.values()) {
+  for (const collab of run.collabs) {
     if (!collab.campaign || !collab.cost) continue;
     // Appended in place: a copy per collaboration made this quadratic in a campaign's size.
     const costs = costsByCampaign.get(collab.campaign);
@@ -76,7 +76,7 @@ const NO_TALLY: CollabTally = { creators: 0, delivered: 0, leading: 0 };
 function collabTallies(run: CheckRun): Map<Campaign, CollabTally> {
   const tallies = new Map<Campaign, CollabTally>();
   for (const row of run.tables.collaborations.rows) {
-    const facts = run.facts.get(row.id);
+    const facts = run.factsOfRow[row.index];
     const own = facts?.row === row;
     const campaign = own ? facts.campaign : campaignOf(run, row.get("Campaign ID"));
     if (!campaign) continue;

@@ -24,27 +24,20 @@ import type { TableRow } from "../../workbook/table";
 import { type Campaign, campaignOf, plansAds } from "./campaign";
 import type { CreatorEntry, CreatorLookup } from "./creators";
 import type { ProductLookup } from "./products";
-import { amount, type CheckRun, type CollabFacts, type SampleReading, text } from "./run";
+import { amount, type CheckRun, type CollabFacts, type SampleReading, slots, text } from "./run";
 
-/** The Target collaborations of the workbook, for the coverage rule. */
-function targetCoverage(run: CheckRun): CoverageIndex<Campaign> {
-  const covers: TargetCover<Campaign>[] = [];
-  for (const row of run.tables.collaborations.rows) {
-    // A row without a campaign covers nothing: its cells are not read.
-    const campaign = campaignOf(run, row.get("Campaign ID"));
-    if (!campaign) continue;
-    const cover = targetCoverOf(
-      {
-        id: row.key,
-        creator: text(row.get("Creator")),
-        sku: text(row.get("SKU")),
-        cancelled: readFlag(row.get("Cancelled")) === true,
-      },
-      campaign,
-    );
-    if (cover) covers.push(cover);
-  }
-  return coverageIndex(covers);
+/** A Target collaboration row's cover, for the coverage rule (a row without a campaign has none). */
+function targetCoverOfRow(row: TableRow, campaign: Campaign | undefined): TargetCover<Campaign> | undefined {
+  if (!campaign) return undefined;
+  return targetCoverOf(
+    {
+      id: row.key,
+      creator: text(row.get("Creator")),
+      sku: text(row.get("SKU")),
+      cancelled: readFlag(row.get("Cancelled")) === true,
+    },
+    campaign,
+  );
 }
 
 /** The sample policy of a Samples row: its own, else the campaign's. */
@@ -53,17 +46,33 @@ export function samplePolicyOf(sample: TableRow, campaign: Campaign | undefined)
 }
 
 export function readCollaborations(run: CheckRun, products: ProductLookup, creators: CreatorLookup): void {
-  const coverage = targetCoverage(run);
-  const { facts, factsOfRow } = run;
-  for (const row of run.tables.collaborations.rows) {
+  const { collabs, factsOfRow } = run;
+  const rows = run.tables.collaborations.rows;
+  // Each row's campaign, read once; every Target row (repeated IDs too) covers its creator.
+  const campaignAt = slots<Campaign>(rows.length);
+  const covers: TargetCover<Campaign>[] = [];
+  for (const row of rows) {
+    const campaign = campaignOf(run, row.get("Campaign ID"));
+    campaignAt[row.index] = campaign;
+    const cover = targetCoverOfRow(row, campaign);
+    if (cover) covers.push(cover);
+  }
+  const coverage = coverageIndex(covers);
+  // Each ID's first row is the collaboration; a later row repeating the ID shares it.
+  const firstRows = run.tables.collaborations.firstRows;
+  const samplesAt = joinedRows(run.tables.samples.rows, firstRows, rows.length);
+  const authsAt = joinedRows(run.tables.authorizations.rows, firstRows, rows.length);
+  for (const row of rows) {
     // The creator of each row, the ID's first row included: a creator's record counts every row.
     const creatorId = idKey(text(row.get("Creator")));
     const creator = creators.get(creatorId);
-    let collab = facts.get(row.id);
+    let collab = factsOfRow[row.firstOfId.index];
     if (!collab) {
-      collab = collabFacts(run, row, { coverage, products, creatorId, creator });
-      facts.set(row.id, collab);
-      for (const sample of collab.samples) {
+      const joins = { coverage, products, creatorId, creator, campaign: campaignAt[row.index] };
+      const sampleRows = samplesAt[row.index] ?? NO_ROWS;
+      collab = collabFacts(run, row, joins, sampleRows, authsAt[row.index] ?? NO_ROWS);
+      collabs.push(collab);
+      for (const sample of sampleRows) {
         const reading = run.samplesRead[sample.index];
         if (reading) reading.collab = collab;
       }
@@ -74,17 +83,44 @@ export function readCollaborations(run: CheckRun, products: ProductLookup, creat
   }
 }
 
+/**
+ * Samples or Authorizations rows by the index of the collaboration row their Collab ID names:
+ * one look-up per row, and none per collaboration.
+ */
+function joinedRows(
+  rows: readonly TableRow[],
+  firstRows: Map<string, TableRow>,
+  collaborations: number,
+): (TableRow[] | undefined)[] {
+  const joined = slots<TableRow[]>(collaborations);
+  for (const row of rows) {
+    const collab = firstRows.get(idKey(text(row.get("Collab ID"))));
+    if (!collab) continue;
+    const list = joined[collab.index];
+    if (list) list.push(row);
+    else joined[collab.index] = [row];
+  }
+  return joined;
+}
+
 /** What a row is joined with: the Target covers, the products, and its creator (as compared). */
 interface CollabJoins {
+  campaign: Campaign | undefined;
   coverage: CoverageIndex<Campaign>;
   products: ProductLookup;
   creatorId: string;
   creator: CreatorEntry | undefined;
 }
 
-function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFacts {
+function collabFacts(
+  run: CheckRun,
+  row: TableRow,
+  joins: CollabJoins,
+  sampleRows: readonly TableRow[],
+  auths: readonly TableRow[],
+): CollabFacts {
   const { day, today } = run;
-  const campaign = campaignOf(run, row.get("Campaign ID"));
+  const { campaign } = joins;
   const approvedCell = row.get("Approved");
   const approved: Day | typeof REJECTED | undefined =
     typeof approvedCell === "string" && approvedCell.trim().toLowerCase() === "rejected"
@@ -103,7 +139,6 @@ function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFa
   const awaitingAcceptance =
     invited !== undefined && accepted === undefined && submitted === undefined && approved === undefined;
   const firstSale = day(row.get("First sale"));
-  const sampleRows = run.samplesByCollab.get(row.id) ?? NO_ROWS;
   const samples = sampleFacts(run, sampleRows, campaign, firstSale);
   const paid = day(row.get("Fee paid"));
   const revisions = readNumber(row.get("Revisions"));
@@ -163,12 +198,13 @@ function collabFacts(run: CheckRun, row: TableRow, joins: CollabJoins): CollabFa
     adsGmv: amount(row.get("Ads GMV")),
     samplesLeadingToPost: posted !== undefined ? samples.samplesDelivered : 0,
     samples: sampleRows,
-    auths: run.authsByCollab.get(row.id) ?? NO_ROWS,
+    auths,
     liveCapable: joins.creator?.liveCapable,
     adUsable: undefined,
     authorized: false,
     cost: undefined,
     nextAction: "",
+    ownedValues: undefined,
   };
 }
 
@@ -264,7 +300,7 @@ export function checkCollaborations(run: CheckRun): void {
   const { today, settings } = run;
   const lead = settings.alertLeadDays;
   const owned = run.ownedOf("Collaborations");
-  for (const collab of run.facts.values()) {
+  for (const collab of run.collabs) {
     const { row, campaign } = collab;
     const watch = !collab.cancelled && (!campaign || campaign.active);
     if (watch) raiseCollabAlerts(run, collab);
@@ -286,23 +322,23 @@ export function checkCollaborations(run: CheckRun): void {
       (collab.gmv > 0 && collab.rate === undefined) || (collab.adsGmv > 0 && collab.adsRate === undefined);
     const effective = missingRate ? undefined : effectiveCommission(collab.cost);
     collab.nextAction = collab.cancelled ? "" : nextAction(run, collab);
-    owned.set(row.key, {
+    collab.ownedValues = {
       "Applied rate": collab.rate ?? "",
       "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
       "Window status": window,
       "Effective commission": effective ?? (collab.gmv + collab.adsGmv > 0 ? "" : NO_SALES_YET),
       "Next action": collab.nextAction,
       Alerts: "",
-    });
+    };
+    owned.set(row.key, collab.ownedValues);
   }
 }
 
 /** The Alerts cells, once every check that may flag a collaboration has run. */
 export function fillCollaborationAlerts(run: CheckRun): void {
-  const owned = run.ownedOf("Collaborations");
-  for (const collab of run.facts.values()) {
-    const values = owned.get(collab.row.key);
-    if (values) values.Alerts = alertsCell(run.alertsOf("Collaborations", collab.row));
+  for (const collab of run.collabs) {
+    if (collab.ownedValues)
+      collab.ownedValues.Alerts = alertsCell(run.alertsOf("Collaborations", collab.row));
   }
 }
 

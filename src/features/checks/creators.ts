@@ -19,10 +19,8 @@ export type CreatorLookup = Map<string, CreatorEntry>;
 
 export function creatorLookup(run: CheckRun): CreatorLookup {
   const byHandle: CreatorLookup = new Map();
-  for (const row of run.tables.creators.rows) {
-    if (!byHandle.has(row.id))
-      byHandle.set(row.id, { liveCapable: readFlag(row.get("LIVE capable")), collabs: [] });
-  }
+  for (const [id, row] of run.tables.creators.firstRows)
+    byHandle.set(id, { liveCapable: readFlag(row.get("LIVE capable")), collabs: [] });
   return byHandle;
 }
 

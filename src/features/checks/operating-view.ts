@@ -19,7 +19,7 @@ export function operatingRows(run: CheckRun, products: ProductLookup, limit: num
   const urgent = new MostUrgent<Candidate>(Math.max(limit, 0));
   let total = 0;
   let flagged = 0;
-  for (const collab of run.facts.values()) {
+  for (const collab of run.collabs) {
     const { row, campaign } = collab;
     if (!campaign || collab.cancelled || !isLive(run, campaign)) continue;
     // The worst alert of the collaboration, its samples and its authorizations, without

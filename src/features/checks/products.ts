@@ -21,9 +21,8 @@ export interface ProductLookup {
 
 export function productLookup(run: CheckRun): ProductLookup {
   const bySku = new Map<string, ProductTerms>();
-  for (const row of run.tables.products.rows) {
-    if (bySku.has(row.id)) continue;
-    bySku.set(row.id, {
+  for (const [id, row] of run.tables.products.firstRows) {
+    bySku.set(id, {
       openRate: readRate(row.get("Open rate")),
       openAdsRate: usableAdsRate(readRate(row.get("Open ads rate"))),
       stock: readNumber(row.get("Stock on hand")),

@@ -6,7 +6,6 @@
 import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domain/alerts";
 import type { SamplePolicy } from "../../domain/choices";
 import type { CollaborationCost } from "../../domain/commission";
-import { idKey } from "../../domain/coverage";
 import type { Day, ZoneCalendar } from "../../domain/day";
 import type { MoneyStyle } from "../../domain/money";
 import type { PayoutStatus } from "../../domain/payout";
@@ -66,6 +65,8 @@ export interface CollabFacts {
   cost?: CollaborationCost | undefined;
   /** What the team owes next (the owned column), once the collaborations check ran. */
   nextAction: string;
+  /** The row's owned values, once the collaborations check ran (its Alerts filled last). */
+  ownedValues: Record<string, unknown> | undefined;
 }
 
 /** A Samples row as the check reads it: its collaboration, policy and state, read once. */
@@ -99,8 +100,8 @@ export interface CheckRun {
   owned: Map<TabName, OwnedValues>;
   /** Keyed by `idKey` of the ID: rows name them trimmed and in any case. */
   campaigns: Map<string, Campaign>;
-  /** Each collaboration, keyed by `idKey` of its ID (the first row holding the ID). */
-  facts: Map<string, CollabFacts>;
+  /** Each collaboration (the first row holding its ID), in row order. */
+  collabs: CollabFacts[];
   /** By Collaborations row index: the collaboration of the row's ID. */
   factsOfRow: (CollabFacts | undefined)[];
   /** By Samples row index: the sample as read, once its collaboration is (or when it has none). */
@@ -113,9 +114,6 @@ export interface CheckRun {
   ownedOf(tab: TabName): OwnedValues;
   raise(kind: AlertKind, tab: TabName, row: TableRow, campaign: Campaign | undefined, message: string): void;
   alertsOf(tab: TabName, row: TableRow): readonly Alert[];
-  /** Samples and Authorizations rows by `idKey` of their Collab ID. */
-  samplesByCollab: Map<string, TableRow[]>;
-  authsByCollab: Map<string, TableRow[]>;
 }
 
 export function startRun(
@@ -147,12 +145,10 @@ export function startRun(
     alerts,
     owned,
     campaigns: new Map(),
-    facts: new Map(),
+    collabs: [],
     factsOfRow: slots(tables.collaborations.rows.length),
     samplesRead: slots(tables.samples.rows.length),
     authCollabs: slots(tables.authorizations.rows.length),
-    samplesByCollab: groupBy(tables.samples.rows, (row) => idKey(text(row.get("Collab ID")))),
-    authsByCollab: groupBy(tables.authorizations.rows, (row) => idKey(text(row.get("Collab ID")))),
     reservedBySku: new Map(),
     day: (value) => readDay(value, calendar),
     ownedOf(tab) {
@@ -190,20 +186,8 @@ const NO_ALERTS: readonly Alert[] = [];
  * An array of `length` empty slots, filled in any order: written out of order, an array grown
  * from `[]` would turn into a slow dictionary.
  */
-function slots<T>(length: number): (T | undefined)[] {
+export function slots<T>(length: number): (T | undefined)[] {
   return new Array<T | undefined>(length).fill(undefined);
-}
-
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (!key) continue;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /**
@@ -213,11 +197,9 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
 export function checkDuplicateIds(run: CheckRun): void {
   const { products, campaigns, creators, collaborations, samples, authorizations } = run.tables;
   for (const tab of [products, campaigns, creators, collaborations, samples, authorizations]) {
-    const firstRow = new Map<string, TableRow>();
     for (const row of tab.rows) {
-      const first = firstRow.get(row.id);
-      if (first === undefined) firstRow.set(row.id, row);
-      else {
+      const first = row.firstOfId;
+      if (first !== row) {
         const same = first.key === row.key ? "" : ` (as ${first.key})`;
         const message = `${tab.schema.key} ${row.key} is also on row ${first.sheetRow}${same}: give each row its own`;
         run.raise("duplicateId", tab.schema.name, row, undefined, message);
@@ -238,7 +220,9 @@ export function flagDuplicateRows(run: CheckRun): void {
   for (const [table, tab, header] of cells) {
     const owned = run.ownedOf(tab);
     for (const row of table.rows) {
-      if (!owned.has(row.key)) owned.set(row.key, { [header]: alertsCell(run.alertsOf(tab, row)) });
+      // Each ID's first row is computed, and so is a row with its very key text: no look-up for them.
+      if (row.firstOfId.key !== row.key && !owned.has(row.key))
+        owned.set(row.key, { [header]: alertsCell(run.alertsOf(tab, row)) });
     }
   }
 }
