@@ -72,30 +72,32 @@ function byPriority<T>(a: TargetCover<T>, b: TargetCover<T>): number {
 }
 
 export function coverageIndex<T>(covers: Iterable<TargetCover<T>>): CoverageIndex<T> {
-  // Creator, then SKU: no key text is built for each look-up.
-  const byCreatorAndSku = new Map<string, Map<string, TargetCover<T>[]>>();
+  // SKU, then creator: a workbook has a few hundred SKUs and tens of thousands of creators, so
+  // this builds a map per SKU rather than one per creator, and no key text per look-up.
+  const bySkuAndCreator = new Map<string, Map<string, TargetCover<T>[]>>();
   for (const cover of covers) {
     if (cover.cancelled) continue;
     const creator = creatorKey(cover.creator);
     if (creator === "") continue;
-    let bySku = byCreatorAndSku.get(creator);
     for (const listed of cover.skus) {
       const sku = idKey(listed);
       if (sku === "") continue;
-      if (!bySku) {
-        bySku = new Map();
-        byCreatorAndSku.set(creator, bySku);
+      let byCreator = bySkuAndCreator.get(sku);
+      if (!byCreator) {
+        byCreator = new Map();
+        bySkuAndCreator.set(sku, byCreator);
       }
-      const list = bySku.get(sku);
+      const list = byCreator.get(creator);
       // A SKU listed twice (`A, a`) is one cover: it was just added under that SKU.
       if (list?.at(-1) === cover) continue;
       if (list) list.push(cover);
-      else bySku.set(sku, [cover]);
+      else byCreator.set(creator, [cover]);
     }
   }
-  for (const bySku of byCreatorAndSku.values()) for (const list of bySku.values()) list.sort(byPriority);
+  for (const byCreator of bySkuAndCreator.values())
+    for (const list of byCreator.values()) if (list.length > 1) list.sort(byPriority);
   const coveringKeys = (creator: string, sku: string, day: Day): TargetCover<T> | undefined => {
-    const list = byCreatorAndSku.get(creator)?.get(sku);
+    const list = bySkuAndCreator.get(sku)?.get(creator);
     if (!list) return undefined;
     for (const cover of list) if (insideWindow(day, cover.start, cover.end)) return cover;
     return undefined;

@@ -13,7 +13,9 @@ import {
 import { idKey } from "../../domain/coverage";
 import type { Day } from "../../domain/day";
 import { type Reservation, reservationOf, reservedBySku } from "../../domain/inventory";
+import { windowText } from "../../domain/status-text";
 import { readNumber, readRate } from "../../domain/values";
+import { type WindowStatus, windowStatus } from "../../domain/windows";
 import type { TableRow } from "../../workbook/table";
 import { amount, type CheckRun, text } from "./run";
 
@@ -44,6 +46,9 @@ export interface Campaign {
   status: string;
   /** Still watched: not wrapped, not cancelled (`isActiveStatus`, read once). */
   active: boolean;
+  /** Where today is in its window (none without a valid window), and as the Window status cells say it. */
+  window: WindowStatus | undefined;
+  windowText: string;
 }
 
 /** Campaigns that still need watching: not cancelled, not wrapped. */
@@ -74,6 +79,12 @@ export function readCampaigns(run: CheckRun): void {
     if (run.campaigns.has(row.id)) continue;
     const skus = splitList(text(row.get("SKUs")));
     const status = text(row.get("Status"));
+    const start = day(row.get("Start"));
+    const end = day(row.get("End"));
+    const window =
+      start !== undefined && end !== undefined && end >= start
+        ? windowStatus({ start, end, today: run.today, leadDays: run.settings.alertLeadDays })
+        : undefined;
     run.campaigns.set(row.id, {
       row,
       id: row.key,
@@ -81,8 +92,8 @@ export function readCampaigns(run: CheckRun): void {
       lane: matchChoice(LANES, text(row.get("Lane"))),
       skus,
       skuIds: skus.map(idKey),
-      start: day(row.get("Start")),
-      end: day(row.get("End")),
+      start,
+      end,
       paymentModel: matchChoice(PAYMENT_MODELS, text(row.get("Payment model"))) ?? "Commission only",
       rate: readRate(row.get("Commission rate")),
       flatFee: amount(row.get("Flat fee")),
@@ -100,6 +111,8 @@ export function readCampaigns(run: CheckRun): void {
       owner: text(row.get("Owner")),
       status,
       active: isActiveStatus(status),
+      window,
+      windowText: window ? windowText(window) : "",
     });
   }
   run.reservedBySku = reservedBySku(

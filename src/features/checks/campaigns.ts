@@ -9,7 +9,6 @@ import { ownerCheck } from "../../domain/recipients";
 import { sampleToPost } from "../../domain/samples";
 import { daysText, windowText } from "../../domain/status-text";
 import { readFlag } from "../../domain/values";
-import { windowStatus } from "../../domain/windows";
 import { briefInputFromRow, briefProductOf } from "../../workbook/brief-row";
 import { type Campaign, campaignOf, holdsInventory, unitsOf } from "./campaign";
 import type { ProductLookup } from "./products";
@@ -21,20 +20,14 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
   const tallies = collabTallies(run);
   const costsByCampaign = new Map<Campaign, CollaborationCost[]>();
   for (const collab of run.collabs) {
-    if (!collab.campaign || !collab.cost) continue;
+    if (!collab.campaign) continue;
     // Appended in place: a copy per collaboration made this quadratic in a campaign's size.
     const costs = costsByCampaign.get(collab.campaign);
     if (costs) costs.push(collab.cost);
     else costsByCampaign.set(collab.campaign, [collab.cost]);
   }
   for (const campaign of run.campaigns.values()) {
-    const { row } = campaign;
-    const { today } = run;
-    const lead = run.settings.alertLeadDays;
-    const window =
-      campaign.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
-        ? windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead })
-        : undefined;
+    const { row, window } = campaign;
     const spend = campaignSpend(costsByCampaign.get(campaign) ?? []);
     if (campaign.active) {
       const ownerIssue = ownerCheck(campaign.owner, run.settings, setUpBy);
@@ -45,7 +38,7 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
     }
     const { creators, delivered, leading } = tallies.get(campaign) ?? NO_TALLY;
     run.ownedOf("Campaigns").set(row.key, {
-      "Window status": window ? windowText(window) : "",
+      "Window status": campaign.windowText,
       Creators: creators,
       "Sample-to-post": sampleToPost(delivered, leading) ?? "",
       Spend: Math.round(spend * 100) / 100,

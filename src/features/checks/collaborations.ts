@@ -17,9 +17,8 @@ import type { Day } from "../../domain/day";
 import { contentDueDay, flatFeeOwed, payoutStatus, REJECTED, reviewRoundsUsed } from "../../domain/payout";
 import { rateDay, saleRate } from "../../domain/rates";
 import { sampleCostBorne, sampleOwed, sampleState } from "../../domain/samples";
-import { daysText, NO_SALES_YET, payoutText, windowText } from "../../domain/status-text";
+import { daysText, NO_SALES_YET, payoutText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
-import { windowStatus } from "../../domain/windows";
 import type { TableRow } from "../../workbook/table";
 import { type Campaign, campaignOf, plansAds } from "./campaign";
 import type { CreatorEntry, CreatorLookup } from "./creators";
@@ -171,7 +170,7 @@ function collabFacts(
           awaitingAcceptance: false,
           sampleOwed: false,
         });
-  const { rate, adsRate: rateOnAds } = ratesOf(run, row, campaign, joins);
+  const { rate, adsRate } = ratesOf(run, row, campaign, joins);
 
   return {
     row,
@@ -184,25 +183,27 @@ function collabFacts(
     contentDue,
     submitted,
     posted,
-    firstSale,
     payout,
     content,
     rate,
-    adsRate: rateOnAds,
+    cost: {
+      gmv: amount(row.get("GMV")),
+      rate: rate ?? 0,
+      adsGmv: amount(row.get("Ads GMV")),
+      adsRate,
+      flatFee: flatFeeOwed(payout.state, campaign?.flatFee ?? 0),
+      sampleCost: samples.sampleCost,
+    },
     // Named, not spread: a spread in the middle of a literal takes V8's slow path on every row.
-    sampleCost: samples.sampleCost,
     samplesDelivered: samples.samplesDelivered,
     sampleUnshipped: samples.sampleUnshipped,
     refundDue: samples.refundDue,
-    gmv: amount(row.get("GMV")),
-    adsGmv: amount(row.get("Ads GMV")),
     samplesLeadingToPost: posted !== undefined ? samples.samplesDelivered : 0,
     samples: sampleRows,
     auths,
     liveCapable: joins.creator?.liveCapable,
     adUsable: undefined,
     authorized: false,
-    cost: undefined,
     nextAction: "",
     ownedValues: undefined,
   };
@@ -297,36 +298,22 @@ function ratesOf(
 const NO_SKUS: readonly string[] = [];
 
 export function checkCollaborations(run: CheckRun): void {
-  const { today, settings } = run;
-  const lead = settings.alertLeadDays;
   const owned = run.ownedOf("Collaborations");
   for (const collab of run.collabs) {
-    const { row, campaign } = collab;
+    const { row, campaign, cost } = collab;
     const watch = !collab.cancelled && (!campaign || campaign.active);
     if (watch) raiseCollabAlerts(run, collab);
-    const window =
-      campaign?.start !== undefined && campaign.end !== undefined && campaign.end >= campaign.start
-        ? windowText(windowStatus({ start: campaign.start, end: campaign.end, today, leadDays: lead }))
-        : "";
-    collab.cost = {
-      gmv: collab.gmv,
-      rate: collab.rate ?? 0,
-      adsGmv: collab.adsGmv,
-      adsRate: collab.adsRate,
-      flatFee: flatFeeOwed(collab.payout.state, campaign?.flatFee ?? 0),
-      sampleCost: collab.sampleCost,
-    };
     // A GMV without its rate gives no effective commission, only a missing rate (Ads GMV alone
     // needs only the ads rate, which the Open ads rate may give without any standard rate).
     const missingRate =
-      (collab.gmv > 0 && collab.rate === undefined) || (collab.adsGmv > 0 && collab.adsRate === undefined);
-    const effective = missingRate ? undefined : effectiveCommission(collab.cost);
+      (cost.gmv > 0 && collab.rate === undefined) || ((cost.adsGmv ?? 0) > 0 && cost.adsRate === undefined);
+    const effective = missingRate ? undefined : effectiveCommission(cost);
     collab.nextAction = collab.cancelled ? "" : nextAction(run, collab);
     collab.ownedValues = {
       "Applied rate": collab.rate ?? "",
-      "Payout status": collab.cancelled ? "Cancelled" : payoutText(collab.payout),
-      "Window status": window,
-      "Effective commission": effective ?? (collab.gmv + collab.adsGmv > 0 ? "" : NO_SALES_YET),
+      "Payout status": collab.cancelled ? "Cancelled" : run.payoutText(collab.payout),
+      "Window status": campaign?.windowText ?? "",
+      "Effective commission": effective ?? (cost.gmv + (cost.adsGmv ?? 0) > 0 ? "" : NO_SALES_YET),
       "Next action": collab.nextAction,
       Alerts: "",
     };
@@ -362,16 +349,16 @@ function raiseCollabAlerts(run: CheckRun, collab: CollabFacts): void {
       );
   } else if (!collab.sampleUnshipped && collab.posted === undefined) {
     // While the seller still owes the sample, late content is the seller's delay: the Samples row says so.
-    if (content.state === "Content overdue") raise("contentOverdue", payoutText(content));
+    if (content.state === "Content overdue") raise("contentOverdue", run.payoutText(content));
     else if (
       content.state === "Awaiting content" &&
       content.days !== undefined &&
       content.days <= run.settings.alertLeadDays
     )
-      raise("contentDueSoon", payoutText(content));
+      raise("contentDueSoon", run.payoutText(content));
   }
   if (payout.state === "In review" && (payout.days ?? 0) > run.settings.reviewDays)
-    raise("reviewTooLong", payoutText(payout));
+    raise("reviewTooLong", run.payoutText(payout));
   if (reviewRoundsUsed(payout))
     raise("reviewRoundsUsed", `${payoutText(payout)} and no decision: approve or reject the content`);
   if (payout.state === "Payable") raise("feeUnpaid", `Flat fee approved, not paid: ${payoutText(payout)}`);
@@ -395,8 +382,8 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
   if (collab.sampleUnshipped) return "Ship the sample";
   if (reviewRoundsUsed(payout)) return "Approve or reject the content: every review round is used";
   if (payout.state === "Changes requested")
-    return `Wait for the revised content (${payoutText(payout).toLowerCase()})`;
-  if (content.state === "Content overdue") return `Chase the content: ${payoutText(content).toLowerCase()}`;
+    return run.payoutPhrase("Wait for the revised content (", payout, ")");
+  if (content.state === "Content overdue") return run.payoutPhrase("Chase the content: ", content);
   // Commission-only content needs no approval once posted: the platform settles it.
   if (
     payout.state === "In review" ||
@@ -405,7 +392,7 @@ function nextAction(run: CheckRun, collab: CollabFacts): string {
     return "Review the submitted content";
   if (collab.accepted === undefined && collab.submitted === undefined)
     return "Wait for the creator to accept";
-  if (content.state === "Awaiting content") return `Remind the creator: ${payoutText(content).toLowerCase()}`;
+  if (content.state === "Awaiting content") return run.payoutPhrase("Remind the creator: ", content);
   if (campaign && plansAds(campaign) && collab.posted !== undefined && collab.auths.length === 0)
     return "Request ad authorization";
   if (collab.auths.some((auth) => run.alertsOf("Authorizations", auth).length > 0))

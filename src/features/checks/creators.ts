@@ -41,8 +41,8 @@ export function checkCreators(run: CheckRun, creators: CreatorLookup): void {
       const judged = deliveredOnTime(collab.contentDue, collab.submitted ?? collab.posted);
       if (judged !== undefined) delivered += 1;
       if (judged) onTime += 1;
-      gmv = gmv + collab.gmv + collab.adsGmv;
-      if (collab.cost) costs.push(collab.cost);
+      gmv = gmv + collab.cost.gmv + (collab.cost.adsGmv ?? 0);
+      costs.push(collab.cost);
       deliveredSamples += collab.samplesDelivered;
       leading += collab.samplesLeadingToPost;
       if (collab.authorized) authorized = true;

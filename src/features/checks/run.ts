@@ -11,6 +11,7 @@ import type { MoneyStyle } from "../../domain/money";
 import type { PayoutStatus } from "../../domain/payout";
 import type { SampleState } from "../../domain/samples";
 import { parseSettings, type Settings } from "../../domain/settings";
+import { payoutText } from "../../domain/status-text";
 import { isBlank, readDay, readNumber } from "../../domain/values";
 import type { TabName } from "../../workbook/schema";
 import type { Table, TableRow } from "../../workbook/table";
@@ -37,21 +38,15 @@ export interface CollabFacts {
   contentDue?: Day | undefined;
   submitted?: Day | undefined;
   posted?: Day | undefined;
-  /** The row's First sale: a sample's own, when blank, falls back to it. */
-  firstSale?: Day | undefined;
   payout: PayoutStatus;
   content: PayoutStatus;
+  /** The rate its sales earn, if any applies (the cost reads a missing one as 0). */
   rate?: number | undefined;
-  /** The rate ad orders earn (the Shop Ads ladder). */
-  adsRate?: number | undefined;
   /** A sample the seller owes and has not shipped: the creator is not chased meanwhile. */
   sampleUnshipped: boolean;
   /** A sample of the row is due its refund (the Samples check's status). */
   refundDue: boolean;
   rejected: boolean;
-  gmv: number;
-  adsGmv: number;
-  sampleCost: number;
   samplesDelivered: number;
   samplesLeadingToPost: number;
   /** The row's Samples and Authorizations rows, joined once by Collab ID. */
@@ -61,8 +56,8 @@ export interface CollabFacts {
   liveCapable: boolean | undefined;
   adUsable?: Day | undefined;
   authorized: boolean;
-  /** What the seller pays for it, once a rate applies. */
-  cost?: CollaborationCost | undefined;
+  /** What the seller pays for it: GMV and Ads GMV at their rates (the ads rate by the Shop Ads ladder), the flat fee owed so far, the samples' cost. */
+  cost: CollaborationCost;
   /** What the team owes next (the owned column), once the collaborations check ran. */
   nextAction: string;
   /** The row's owned values, once the collaborations check ran (its Alerts filled last). */
@@ -114,6 +109,10 @@ export interface CheckRun {
   ownedOf(tab: TabName): OwnedValues;
   raise(kind: AlertKind, tab: TabName, row: TableRow, campaign: Campaign | undefined, message: string): void;
   alertsOf(tab: TabName, row: TableRow): readonly Alert[];
+  /** `payoutText`, made once per distinct status of the run: 50,000 rows share a few hundred. */
+  payoutText(status: PayoutStatus): string;
+  /** `${prefix}${payout text in lower case}${suffix}`, made once per distinct text. */
+  payoutPhrase(prefix: string, status: PayoutStatus, suffix?: string): string;
 }
 
 export function startRun(
@@ -136,6 +135,23 @@ export function startRun(
     }
     return bySlot;
   };
+  const payoutTexts = new Map<string, Map<number, string>>();
+  const cachedPayoutText = (status: PayoutStatus): string => {
+    // A round, or no count of days, is not kept: the text is the state itself, or rare.
+    if (status.round !== undefined || status.days === undefined) return payoutText(status);
+    let byDays = payoutTexts.get(status.state);
+    if (!byDays) {
+      byDays = new Map();
+      payoutTexts.set(status.state, byDays);
+    }
+    let said = byDays.get(status.days);
+    if (said === undefined) {
+      said = payoutText(status);
+      byDays.set(status.days, said);
+    }
+    return said;
+  };
+  const phrases = new Map<string, Map<string, string>>();
   return {
     today,
     calendar,
@@ -177,6 +193,21 @@ export function startRun(
       else bySlot[row.slot] = [alert];
     },
     alertsOf: (tab, row) => rowAlerts.get(tab)?.[row.slot] ?? NO_ALERTS,
+    payoutText: cachedPayoutText,
+    payoutPhrase(prefix, status, suffix = "") {
+      const text = cachedPayoutText(status);
+      let byText = phrases.get(prefix + suffix);
+      if (!byText) {
+        byText = new Map();
+        phrases.set(prefix + suffix, byText);
+      }
+      let phrase = byText.get(text);
+      if (phrase === undefined) {
+        phrase = `${prefix}${text.toLowerCase()}${suffix}`;
+        byText.set(text, phrase);
+      }
+      return phrase;
+    },
   };
 }
 
