@@ -18,6 +18,7 @@ import { benchSellerImport, type ImportBenchResult } from "./seller-import";
 import { type OperationCalls, serviceCalls } from "./service-calls";
 import { type SidebarLoadResult, sidebarLoad } from "./sidebar-load";
 import { type StartupResult, startup } from "./startup";
+import type { Timing } from "./stats";
 import { benchBrief, NOW, TIME_ZONE } from "./workbook";
 
 /**
@@ -67,6 +68,8 @@ export interface BenchOptions {
   loadRuns: number;
   /** Export rows of the Seller Center import. */
   importSizes: number[];
+  /** Imports per size, each on a fresh workbook (times are medians). */
+  importRuns: number;
 }
 
 export function benchOptions(smoke: boolean): BenchOptions {
@@ -83,6 +86,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRuns: 3,
         loadRuns: 5,
         importSizes: [100, 1_000],
+        importRuns: 3,
       }
     : {
         smoke,
@@ -96,6 +100,7 @@ export function benchOptions(smoke: boolean): BenchOptions {
         cellRuns: 7,
         loadRuns: 41,
         importSizes: [1_000, 10_000, 50_000],
+        importRuns: 5,
       };
 }
 
@@ -148,6 +153,18 @@ export interface BenchResults {
   sellerImport: ImportBenchResult[];
   /** Wall time of the bench itself. */
   benchSeconds: number;
+}
+
+/** Every time the results hold, each a median of its runs (for the table and the smoke test). */
+export function timingsOf(results: BenchResults): Timing[] {
+  return [
+    ...results.serviceCalls.flatMap((result) => [result.ours, result.naive]),
+    results.startup.load.ours,
+    results.startup.load.baseline,
+    ...results.compute.daily.flatMap((result) => [result.check, result.singlePass]),
+    ...results.compute.cellFunctions,
+    ...results.sellerImport.flatMap((result) => [result.preview, result.confirm, result.plan]),
+  ];
 }
 
 function estimate(calls: number, computeMs: number, computeSource: Estimate["computeSource"]): Estimate {
@@ -217,8 +234,10 @@ export async function runBench(
   }
   section(`digest size: ${options.computeSizes.join(", ")} collaborations`);
   const digest = options.computeSizes.map((size) => digestSize(size, code));
-  section(`Seller Center import: ${options.importSizes.join(", ")} export rows`);
-  const sellerImport = benchSellerImport(options.importSizes, code);
+  section(
+    `Seller Center import: ${options.importSizes.join(", ")} export rows, ${options.importRuns} runs of each`,
+  );
+  const sellerImport = benchSellerImport(options.importSizes, code, options.importRuns);
   section("end");
 
   const cpu = cpus();

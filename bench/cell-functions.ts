@@ -6,7 +6,8 @@
 import { zoneCalendar } from "../src/domain/day";
 import { cellFunctions } from "../src/features/cell-functions/catalog";
 import type { CellContext } from "../src/features/cell-functions/types";
-import { type ComputeResult, summarize, timed } from "./checks";
+import { type ComputeResult, summarize } from "./checks";
+import { timed } from "./stats";
 
 const TIME_ZONE = "America/Los_Angeles";
 const TODAY_DAY = 20_797; // 2026-12-10

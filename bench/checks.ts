@@ -9,18 +9,12 @@ import { type ZoneCalendar, zoneCalendar } from "../src/domain/day";
 import { computeChecks } from "../src/features/checks";
 import { scaledWorkbook } from "../src/local/demo/demo-workbook";
 import { headerKey, TABS, type TabName } from "../src/workbook/schema";
-import { median } from "./stats";
+import { type Sample, type Timing, timed, timing } from "./stats";
 import { NOW, TIME_ZONE } from "./workbook";
 
-export interface ComputeResult {
+export interface ComputeResult extends Timing {
   name: string;
   rows: number;
-  /** Median of `runs`. */
-  ms: number;
-  /** Median CPU time (user + system) of the same runs. */
-  cpuMs: number;
-  runs: number;
-  samplesMs: number[];
 }
 
 export interface DailyComputeResult {
@@ -66,25 +60,8 @@ export function singlePass(tabs: Record<string, unknown[][]>, calendar: ZoneCale
   return seen;
 }
 
-/** Wall and CPU time of each call of `run`, in milliseconds. */
-export function timed(run: () => unknown): { ms: number; cpuMs: number } {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  run();
-  const ms = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000 };
-}
-
-export function summarize(name: string, rows: number, samples: { ms: number; cpuMs: number }[]) {
-  return {
-    name,
-    rows,
-    ms: median(samples.map((sample) => sample.ms)),
-    cpuMs: median(samples.map((sample) => sample.cpuMs)),
-    runs: samples.length,
-    samplesMs: samples.map((sample) => sample.ms),
-  };
+export function summarize(name: string, rows: number, samples: readonly Sample[]): ComputeResult {
+  return { name, rows, ...timing(samples) };
 }
 
 export function dailyCompute(collaborations: number, runs: number): DailyComputeResult {
@@ -98,8 +75,8 @@ export function dailyCompute(collaborations: number, runs: number): DailyCompute
   );
   computeChecks(input);
   singlePass(tabs, calendar);
-  const check: { ms: number; cpuMs: number }[] = [];
-  const pass: { ms: number; cpuMs: number }[] = [];
+  const check: Sample[] = [];
+  const pass: Sample[] = [];
   for (let run = 0; run < runs; run++) {
     check.push(timed(() => computeChecks(input)));
     pass.push(timed(() => singlePass(tabs, calendar)));

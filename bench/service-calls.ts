@@ -14,7 +14,7 @@ import { type DailyState, dailyFloor, type Floor, rowsFloor, setupFloor } from "
 import { naiveDailyRun } from "./naive/daily-run";
 import { naiveSetup } from "./naive/setup";
 import { naiveRecruit, naiveSaveBrief } from "./naive/sidebar";
-import { median } from "./stats";
+import { sameInEveryRun, type Timing, timing } from "./stats";
 import { benchBrief, benchRecruit, NOW, type Tabs, TIME_ZONE } from "./workbook";
 
 export const OPERATIONS = [
@@ -30,18 +30,14 @@ export type Operation = (typeof OPERATIONS)[number];
 /** The operating view's limit in the bench workbook: Settings' Operations rows, left at its default. */
 export const BENCH_OPERATIONS_ROWS = 500;
 
-export interface CallCount {
+/** Counts of one run (the same in every run) and the medians of every run's time on the emulator
+ * (its compute plus the emulator's own work; node:vm for ours). */
+export interface CallCount extends Timing {
   calls: number;
   /** Calls that change the document (the emulator's isWriteCall). */
   writes: number;
   cellsRead: number;
   cellsWritten: number;
-  /** Median time on the emulator (its compute plus the emulator's own work), node:vm for ours. */
-  ms: number;
-  /** Median CPU time (user + system) of the process during the operation. */
-  cpuMs: number;
-  /** Every run's time, in run order. */
-  samplesMs: number[];
   byMethod: Record<string, number>;
   cellsByMethod: Record<string, { read: number; written: number }>;
 }
@@ -85,7 +81,7 @@ function ours(tabs: Tabs, code: string): Loaded {
 }
 
 interface Measured {
-  count: Omit<CallCount, "ms" | "cpuMs" | "samplesMs">;
+  count: Omit<CallCount, keyof Timing>;
   ms: number;
   cpuMs: number;
 }
@@ -333,16 +329,9 @@ function sequence(tabs: Tabs, code: string): Step[] {
   return steps;
 }
 
-const countsOf = (measured: Measured) => JSON.stringify(measured.count);
-
 function summary(runs: readonly Measured[]): CallCount {
   const first = runs[0] as Measured;
-  return {
-    ...first.count,
-    ms: median(runs.map((run) => run.ms)),
-    cpuMs: median(runs.map((run) => run.cpuMs)),
-    samplesMs: runs.map((run) => run.ms),
-  };
+  return { ...first.count, ...timing(runs) };
 }
 
 /** Every operation on one workbook size, `runs` times; counts are checked to agree run to run. */
@@ -352,12 +341,10 @@ export function serviceCalls(collaborations: number, code: string, runs: number)
   const first = passes[0] ?? [];
   return first.map((step, index) => {
     const all = passes.map((pass) => pass[index] as Step);
-    for (const other of all) {
-      check(
-        countsOf(other.ours) === countsOf(step.ours) && countsOf(other.naive) === countsOf(step.naive),
-        `${step.operation} at ${collaborations}: the counts changed from one run to the next`,
-      );
-    }
+    sameInEveryRun(
+      `${step.operation} at ${collaborations}`,
+      all.map((run) => ({ ours: run.ours.count, naive: run.naive.count })),
+    );
     return {
       operation: step.operation,
       rows: collaborations,

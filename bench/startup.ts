@@ -17,7 +17,7 @@ import {
   GLOBAL,
   sidebarBundleOptions,
 } from "../scripts/bundle-options.mjs";
-import { median } from "./stats";
+import { type Sample, type Timing, timed, timing } from "./stats";
 
 const ROOT = join(import.meta.dirname, "..");
 const BUILD = join(ROOT, "build");
@@ -37,7 +37,8 @@ export interface StartupResult {
     exact: boolean;
   };
   sidebar: { ours: Sizes; baseline: Sizes; exact: boolean };
-  load: { runs: number; oursMs: number; baselineMs: number };
+  /** Compile and run the top level in a fresh context: medians of `runs` loads of each. */
+  load: { runs: number; ours: Timing; baseline: Timing };
 }
 
 /** Code.js's bundle of `entry`, built as scripts/build.mjs builds it. */
@@ -64,11 +65,9 @@ function sizes(text: string): Sizes {
 }
 
 /** Compile and run the script's top level in a fresh context, under a new file name so V8 caches nothing. */
-function loadOnce(code: string, filename: string): { ms: number; context: vm.Context } {
+function loadOnce(code: string, filename: string): Sample & { context: vm.Context } {
   const context = vm.createContext({});
-  const started = performance.now();
-  new vm.Script(code, { filename }).runInContext(context);
-  return { ms: performance.now() - started, context };
+  return { ...timed(() => new vm.Script(code, { filename }).runInContext(context)), context };
 }
 
 export async function startup(runs: number, brief: unknown): Promise<StartupResult> {
@@ -91,12 +90,14 @@ export async function startup(runs: number, brief: unknown): Promise<StartupResu
   const parsed = vm.runInContext(`${GLOBAL}.parseBriefWithZod(${JSON.stringify(brief)}).success`, probe);
   if (parsed !== true) throw new Error("bench: the zod baseline bundle does not parse the bench brief");
 
-  const oursTimes: number[] = [];
-  const baselineTimes: number[] = [];
+  const oursTimes: Sample[] = [];
+  const baselineTimes: Sample[] = [];
   for (let run = 0; run < runs; run++) {
     // Interleaved, so both see the same machine.
-    oursTimes.push(loadOnce(code, `Code-${run}.js`).ms);
-    baselineTimes.push(loadOnce(baselineCode.text, `Baseline-${run}.js`).ms);
+    const { ms, cpuMs } = loadOnce(code, `Code-${run}.js`);
+    oursTimes.push({ ms, cpuMs });
+    const baseline = loadOnce(baselineCode.text, `Baseline-${run}.js`);
+    baselineTimes.push({ ms: baseline.ms, cpuMs: baseline.cpuMs });
   }
 
   const budget = /CODE_BUDGET_BYTES\s*=\s*([\d_]+)/.exec(
@@ -114,6 +115,6 @@ export async function startup(runs: number, brief: unknown): Promise<StartupResu
       baseline: sizes(baselineSidebar.text),
       exact: baselineSidebar.exact,
     },
-    load: { runs, oursMs: median(oursTimes), baselineMs: median(baselineTimes) },
+    load: { runs, ours: timing(oursTimes), baseline: timing(baselineTimes) },
   };
 }

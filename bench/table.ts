@@ -1,5 +1,5 @@
 /** The one table `npm run bench` prints: every figure beside its baseline and floor or limit. */
-import type { BenchResults } from "./bench";
+import { type BenchResults, timingsOf } from "./bench";
 import { OPERATIONS } from "./service-calls";
 
 const WIDTHS = [38, 7, 11, 11, 10, 13] as const;
@@ -42,6 +42,11 @@ const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
 const load = (values: readonly number[] | undefined) =>
   (values ?? []).map((value) => value.toFixed(2)).join(" / ");
 
+/** The distinct run counts behind the medians of the table, fewest first. */
+function runsOf(results: BenchResults): number[] {
+  return [...new Set(timingsOf(results).map((time) => time.runs))].sort((a, b) => a - b);
+}
+
 export function formatTable(results: BenchResults): string {
   const { assumptions, startup, compute, memory, sidebar, targets, machine } = results;
   const perCall = `${assumptions.perCallMs} ms`;
@@ -53,6 +58,7 @@ export function formatTable(results: BenchResults): string {
     `Campaign Desk bench${results.smoke ? " (SMOKE: small sizes, few runs)" : ""}, ${results.generatedAt}, node ${results.node}, ${results.cpus}`,
     `Machine: load average (1 / 5 / 15 min) ${load(first?.loadAverage)} at the start, ${load(last?.loadAverage)} at the end; the bench used ${machine.cpuSeconds.toFixed(1)} s of CPU in ${results.benchSeconds.toFixed(1)} s.`,
     "Every baseline is built and measured in this same run. base÷ours above 1: ours is smaller, fewer or faster.",
+    `Every time is a median, of ${runsOf(results).join(", ")} runs (each section says which; bench/results.json keeps every run's time).`,
     "",
     line(["", "rows", "ours", "baseline", "base÷ours", "floor/limit"], "note"),
     `SERVICE CALLS per operation, counted by the emulator [1]; baseline: the naive add-on, bench/naive [2]; floor [3]`,
@@ -142,19 +148,22 @@ export function formatTable(results: BenchResults): string {
   );
   sized("build/Code.js gzip bytes", startup.code.ours.gzipBytes, startup.code.baseline.gzipBytes);
   out.push(
-    line([
-      `  build/Code.js load, median of ${startup.load.runs}`,
-      "",
-      duration(startup.load.oursMs),
-      duration(startup.load.baselineMs),
-      ratio(startup.load.baselineMs, startup.load.oursMs),
-      "",
-    ]),
+    line(
+      [
+        `  build/Code.js load, median of ${startup.load.runs}`,
+        "",
+        duration(startup.load.ours.ms),
+        duration(startup.load.baseline.ms),
+        ratio(startup.load.baseline.ms, startup.load.ours.ms),
+        "",
+      ],
+      `CPU ${duration(startup.load.ours.cpuMs)} vs ${duration(startup.load.baseline.cpuMs)}`,
+    ),
   );
   sized("build/sidebar.html bytes", startup.sidebar.ours.bytes, startup.sidebar.baseline.bytes);
   sized("build/sidebar.html gzip bytes", startup.sidebar.ours.gzipBytes, startup.sidebar.baseline.gzipBytes);
   out.push(
-    "SELLER CENTER IMPORT of an affiliate orders export, on 1,000 collaborations: calls flat in rows [9]",
+    `SELLER CENTER IMPORT of an affiliate orders export, on 1,000 collaborations: calls flat in rows; medians of ${results.options.importRuns} runs [9]`,
   );
   for (const result of results.sellerImport ?? []) {
     out.push(
@@ -167,12 +176,12 @@ export function formatTable(results: BenchResults): string {
           "",
           limit,
         ],
-        `${count(result.confirm.cellsWritten)} cells written (${count(result.added)} orders added) in ${count(result.confirm.writes)} write calls; preview ${duration(result.preview.ms)}, confirm ${duration(result.confirm.ms)}, plan alone ${duration(result.planMs)}`,
+        `${count(result.confirm.cellsWritten)} cells written (${count(result.added)} orders added) in ${count(result.confirm.writes)} write calls; preview ${duration(result.preview.ms)}, confirm ${duration(result.confirm.ms)}, plan alone ${duration(result.plan.ms)}; CPU ${duration(result.preview.cpuMs)}, ${duration(result.confirm.cpuMs)}, ${duration(result.plan.cpuMs)}`,
       ),
     );
   }
   out.push(
-    `COMPUTE outside node:vm, medians of ${results.options.computeRuns} runs; baseline: a single pass over every cell [6]`,
+    `COMPUTE outside node:vm, medians of ${results.options.computeRuns} runs (custom functions: ${results.options.cellRuns}); baseline: a single pass over every cell [6]`,
   );
   for (const result of compute.daily) {
     const times = result.check.ms / Math.max(result.singlePass.ms, 1e-6);
@@ -271,10 +280,10 @@ export function formatTable(results: BenchResults): string {
     `[3] Floor (bench/floors.ts): the fewest calls the operation could make, each unit (a tab read, a block write, the lock, a rule built, a mail) counted by running it on the emulator; it reads every cell it needs and writes only the cells that change. ${[...floors.entries()].map(([operation, parts]) => `${operation}: ${parts.join(", ")}`).join("; ")}.`,
     `[4] ${perCall} a call is an assumption: ${assumptions.perCallSource}. Cached writes can cost far less, so a FAIL shows the per-call cost the run would need to fit in ${limit}. Compute: for a daily run, the check measured outside node:vm at the same size (COMPUTE); otherwise the operation's median time on the emulator, which over-states it (the emulator's own work, and node:vm, are in it).`,
     `[5] The baseline is the same entry points plus bench/baseline/zod-brief.ts (the brief's schema with \`import { z } from "zod"\`), built with the esbuild options of scripts/build.mjs${startup.code.exact && startup.sidebar.exact ? "" : " (APPROXIMATE: the bench's own build did not match build/ byte for byte)"}. Load: compile and run the top level in a fresh node:vm context, a new file name each time.`,
-    `[6] computeChecks over the seeded workbook in plain Node, and a single pass that reads every cell once into the value a rule uses (a date as its day, a text trimmed) and gives every owned cell a value once; interleaved run by run, after one uncounted run of each. Custom functions: one array call over realistic columns, ${results.options.cellRuns} runs.`,
+    `[6] computeChecks over the seeded workbook in plain Node, and a single pass that reads every cell once into the value a rule uses (a date as its day, a text trimmed) and gives every owned cell a value once; interleaved run by run, after one uncounted run of each. Custom functions: one array call over realistic columns, medians of ${results.options.cellRuns} runs.`,
     "[7] The largest heap V8 held while the check ran (from its GC trace: the workbook's values plus everything the check allocated, garbage included); the process's peak resident set also holds Node, tsx and the generator's freed pages.",
     "[8] JSON.stringify of each reply, as it crosses google.script.run: the first load is what the sidebar needs to paint; the rest it asks for when a view needs it.",
-    "[9] bench/seller-import.ts: build/Code.js on the emulator, one run per size; calls are sidebarImportPreview plus sidebarImportConfirm (reads, confirmations before each write, writes); cells written are the planned blocks (new Orders rows, changed columns, collaborations' GMV, Ads GMV and First sale). Times include the emulator's own work.",
+    `[9] bench/seller-import.ts: build/Code.js on the emulator, ${results.options.importRuns} runs per size, each on a fresh workbook (the same seeded workbook and export, set up) in a fresh node:vm context, with the same counts in every run (checked); calls are sidebarImportPreview plus sidebarImportConfirm (reads, confirmations before each write, writes); cells written are the planned blocks (new Orders rows, changed columns, collaborations' GMV, Ads GMV and First sale). Times include the emulator's own work.`,
     "",
     `bench took ${results.benchSeconds.toFixed(1)} s`,
   );

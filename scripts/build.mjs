@@ -39,11 +39,13 @@ const out = join(root, "build");
  * calls per daily run (one confirming read per tab, one read and one write of the document
  * properties under the lock, the lock and properties asked for once) about 0.4 KB. The daily
  * check's compute at 50,000 collaborations (issue 17) about 0.7 KB: the ID shortcut, each row's
- * normalized ID, and tallies kept in one pass instead of arrays per campaign and creator. The cap
- * sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised only with a
- * reason in the commit.
+ * normalized ID, and tallies kept in one pass instead of arrays per campaign and creator. The runs'
+ * record changed only under the document lock, with the entries of runs that found it busy kept
+ * under keys of their own and folded in, and CampaignDeskToday following a sort of Settings,
+ * about 1.8 KB. The cap sits about 2 KB above the bundle: it is a tripwire for an accidental
+ * import, raised only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 185_000;
+export const CODE_BUDGET_BYTES = 188_000;
 
 mkdirSync(out, { recursive: true });
 

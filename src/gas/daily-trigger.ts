@@ -6,15 +6,9 @@
  * at its next run and removes itself. The handler records its own failures instead of dying
  * silently (Google does not email add-on users about failed triggers).
  */
-import {
-  ALERTS_PROPERTY,
-  type AlertsRecord,
-  parseAlerts,
-  parseRuns,
-  RUNS_PROPERTY,
-  withProblem,
-} from "../features/daily-alerts";
+import { ALERTS_PROPERTY, type AlertsRecord, parseAlerts } from "../features/daily-alerts";
 import { runChecks } from "./run-checks";
+import { recordRunsEntry } from "./runs-record";
 
 export const DAILY_HANDLER = "runDailyChecks";
 
@@ -31,10 +25,9 @@ function storeAlerts(record: AlertsRecord): void {
   documentProperties().setProperty(ALERTS_PROPERTY, JSON.stringify(record));
 }
 
+/** Under the document lock, or under a key of its own when another run holds it (see runs-record). */
 function recordProblem(text: string): void {
-  const properties = documentProperties();
-  const runs = withProblem(parseRuns(properties.getProperty(RUNS_PROPERTY)), new Date().toISOString(), text);
-  properties.setProperty(RUNS_PROPERTY, JSON.stringify(runs));
+  recordRunsEntry(documentProperties(), { problems: [{ at: new Date().toISOString(), text }] });
 }
 
 /** This user's daily triggers in this project (an add-on's project is this document's). */

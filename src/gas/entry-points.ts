@@ -5,13 +5,7 @@
  */
 import { zoneCalendar } from "../domain/day";
 import { settingDefaultRows } from "../domain/settings";
-import {
-  alertsStateText,
-  alertsStatusLines,
-  hourText,
-  parseRuns,
-  RUNS_PROPERTY,
-} from "../features/daily-alerts";
+import { alertsStateText, alertsStatusLines, hourText } from "../features/daily-alerts";
 import { describeSetup, setUpWorkbook } from "../features/setup";
 import { disturbanceText } from "../workbook/add-on-record";
 import { TODAY_RANGE_NAME } from "../workbook/today-cell";
@@ -26,6 +20,7 @@ import { withDocumentLock } from "./document-lock";
 import { importEntryPoints } from "./import-api";
 import { buildMenu } from "./menu";
 import { disturbedRuns, type RunSummary, runChecks } from "./run-checks";
+import { currentRuns } from "./runs-record";
 import { readSettings } from "./settings-tab";
 import { spreadsheetSetupPort } from "./setup-port";
 import { sidebarEntryPoints } from "./sidebar-api";
@@ -48,12 +43,10 @@ function localTime(withZone: boolean): (iso: string) => string {
     `${Utilities.formatDate(new Date(iso), zone, "yyyy-MM-dd HH:mm")}${withZone ? ` (${zone})` : ""}`;
 }
 
-const runsRecord = () => parseRuns(PropertiesService.getDocumentProperties().getProperty(RUNS_PROPERTY));
-
 /** `on at 08:00, set up by x, last run ..., last problem ...` from document properties (every editor sees it). */
 function alertsState(): string | null {
   try {
-    const state = alertsStateText(readAlerts(), runsRecord(), localTime(false));
+    const state = alertsStateText(readAlerts(), currentRuns(), localTime(false));
     // Runs people kept disturbing say so here too, not only in the reply of a menu run.
     return disturbedRuns() ? `${state}, last check disturbed` : state;
   } catch {
@@ -114,8 +107,12 @@ export const entryPoints = {
     const spreadsheet = SpreadsheetApp.getActive();
     const calendar = zoneCalendar(spreadsheet.getSpreadsheetTimeZone());
     const { report, named } = withDocumentLock(() => {
-      const report = setUpWorkbook(spreadsheetSetupPort(spreadsheet), settingDefaultRows());
-      return { report, named: ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar) };
+      const port = spreadsheetSetupPort(spreadsheet);
+      const report = setUpWorkbook(port, settingDefaultRows());
+      // The cell the name is on goes in the record, so runs notice when a sort moves the Today row.
+      const named = ensureTodayCell(spreadsheet, calendar.dayOf(new Date()) ?? 0, calendar, port.record);
+      port.saveRecord();
+      return { report, named };
     });
     const today = named
       ? `\nFormulas can use ${TODAY_RANGE_NAME} for today's date (Settings, key Today; every check keeps it current).`
@@ -165,7 +162,7 @@ export const entryPoints = {
     const disturbed = disturbedRuns();
     tell(
       [
-        ...alertsStatusLines(readAlerts(), runsRecord(), localTime(true)),
+        ...alertsStatusLines(readAlerts(), currentRuns(), localTime(true)),
         ...(disturbed ? [`Note: ${disturbanceText(disturbed)}.`] : []),
       ].join("\n"),
     );

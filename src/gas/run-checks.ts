@@ -11,12 +11,13 @@ import { type CheckResult, computeChecks } from "../features/checks";
 import {
   ALERTS_PROPERTY,
   type AlertsRecord,
+  type Problem,
   parseAlerts,
-  parseRuns,
   pendingProblems,
   RUNS_PROPERTY,
+  type RunsEntry,
   type RunsRecord,
-  withProblem,
+  readRuns,
 } from "../features/daily-alerts";
 import {
   type DigestContext,
@@ -51,6 +52,7 @@ import { headerRowBelow, headerRowMessage } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
 import { refreshOrderColumns } from "./import-api";
 import { refreshMoneyFormats } from "./money-formats";
+import { foldedRuns, noteRunsEntry } from "./runs-record";
 import { settingsOfValues } from "./settings-tab";
 import { sheetsPort } from "./sheets-port";
 import { refreshTodayCell } from "./today-cell";
@@ -89,23 +91,34 @@ type PropertyStore = Pick<Properties, "getProperty" | "setProperty">;
 
 /**
  * Under the lock, the document properties in one read when first asked, and what the run sets
- * (its record, the digest ledger) kept to be stored in one write by `store`, before the lock is
- * released and before any mail goes out. Only under the lock: no other run writes them meanwhile.
+ * (its record, the digest ledger, the runs' record when nobody is mailed) kept to be stored in one
+ * write by `store`, before the lock is released and before any mail goes out; then the folded
+ * entries of runs that found the lock busy are deleted. Only under the lock: no other run writes
+ * them meanwhile.
  */
-function heldProperties(properties: Properties): PropertyStore & { store(): void } {
+function heldProperties(
+  properties: Properties,
+): PropertyStore & { all(): Record<string, string>; drop(keys: string[]): void; store(): void } {
   let all: Record<string, string> | null = null;
   const pending: Record<string, string> = {};
+  let dropped: string[] = [];
+  const read = () => {
+    all ??= properties.getProperties();
+    return all;
+  };
   return {
-    getProperty(key) {
-      all ??= properties.getProperties();
-      return pending[key] ?? all[key] ?? null;
-    },
+    all: read,
+    getProperty: (key) => pending[key] ?? read()[key] ?? null,
     setProperty(key, value) {
       pending[key] = value;
       return properties;
     },
+    drop(keys) {
+      dropped = keys;
+    },
     store() {
       if (Object.keys(pending).length > 0) properties.setProperties(pending);
+      for (const key of dropped) properties.deleteProperty(key);
     },
   };
 }
@@ -162,6 +175,15 @@ export function runChecks(options: RunOptions): RunSummary {
         // Everything that may fail is done before the claim: once claimed, only sending is left.
         const document = { url: spreadsheet.getUrl(), name: spreadsheet.getName() };
         const claim = claimUnderLock(held, readers, isoFromDay(input.today), now);
+        if (claim.send.length === 0) {
+          // Nobody to mail: the run's entry is whole now and stored with the rest, under this lock.
+          const runs = foldedRuns(held.all(), {
+            lastRun: lastRunOf(now, checked.result.alerts.length, 0, claim.missed.length),
+            problems: stalledProblems(claim, now),
+          });
+          held.setProperty(RUNS_PROPERTY, runs.text);
+          held.drop(runs.notes);
+        }
         return { ...checked, readers, document, claim };
       } finally {
         held.store();
@@ -172,9 +194,9 @@ export function runChecks(options: RunOptions): RunSummary {
   );
 
   const summary = emptySummary(isoFromDay(input.today), locked === null);
-  let runs = parseRuns(properties.getProperty(RUNS_PROPERTY));
   if (locked === null) {
-    properties.setProperty(RUNS_PROPERTY, JSON.stringify(withProblem(runs, now.toISOString(), BUSY_TEXT)));
+    // The lock another run holds is not to be had now either: the entry goes under a key of its own.
+    noteRunsEntry(properties, { problems: [{ at: now.toISOString(), text: BUSY_TEXT }] });
     return summary;
   }
   const { result } = locked;
@@ -188,21 +210,20 @@ export function runChecks(options: RunOptions): RunSummary {
     viewTab: locked.viewTab,
     digestHour: result.settings.digestHour,
   });
-  if (locked.claim) runs = mailDigests(input, locked, locked.claim, summary, runs);
   // Only runs that may mail count as the last run: refreshing the view says nothing about mail.
-  if (!options.sendDigest) return summary;
-  runs = {
-    ...runs,
-    lastRun: {
-      at: now.toISOString(),
-      alerts: summary.alerts,
-      sent: summary.sent.length,
-      missed: summary.missed.length + summary.failed.length,
-    },
-  };
-  properties.setProperty(RUNS_PROPERTY, JSON.stringify(runs));
+  if (locked.claim) mailDigests(input, locked, locked.claim, summary);
   return summary;
 }
+
+const lastRunOf = (now: Date, alerts: number, sent: number, missed: number): RunsRecord["lastRun"] => ({
+  at: now.toISOString(),
+  alerts,
+  sent,
+  missed,
+});
+
+const stalledProblems = (claim: Claim, now: Date): Problem[] =>
+  claim.stalled ? [{ at: now.toISOString(), text: claim.stalled }] : [];
 
 function emptySummary(today: string, busy: boolean): RunSummary {
   return {
@@ -259,7 +280,7 @@ function checkAndWrite(
   const result = computeChecks({ tabs, today, calendar, money, ...(setUpBy ? { setUpBy } : {}) });
   const orders = checkOrders(tabs, calendar, money);
   withOrderAlerts(result, orders.alerts);
-  refreshTodayCell(() => port.sheet("Settings"), tabs.Settings, today, calendar);
+  refreshTodayCell(spreadsheet, () => port.sheet("Settings"), tabs.Settings, { today, calendar }, record);
   const lastFull = record.fullCheckDay ? dayFromIso(record.fullCheckDay) : undefined;
   const fullCheck = lastFull === undefined || today - lastFull >= FULL_CHECK_DAYS;
   const unsettledTabs: TabName[] = [];
@@ -343,7 +364,10 @@ function readersOf(result: CheckResult, { today, setUpBy }: RunInput): Reader[] 
   return mailingOrder(readers, isoFromDay(today));
 }
 
-/** Outside the lock: send what was claimed, then settle failures under the lock again. */
+/**
+ * Outside the lock: send what was claimed, then under the lock again settle failures and store the
+ * run's entry (its last run, its problems, the problems its managers' digests reported).
+ */
 function mailDigests(
   { properties, now, calendar, lock }: RunInput,
   checked: {
@@ -355,10 +379,14 @@ function mailDigests(
   },
   claim: Claim,
   summary: RunSummary,
-  before: RunsRecord,
-): RunsRecord {
-  let runs = claim.stalled ? withProblem(before, now.toISOString(), claim.stalled) : before;
+): void {
   const { url, name } = checked.document;
+  // What the managers' digests list: the problems recorded, those of runs that found the lock busy
+  // while this one held it (read now, after it, so they are told today) and this run's own.
+  const listed =
+    claim.send.length > 0
+      ? readRuns(properties.getProperties(), [{ problems: stalledProblems(claim, now) }]).runs
+      : { pending: [], pendingMore: 0 };
   const context: DigestContext = {
     spreadsheetName: name,
     today: summary.today,
@@ -370,7 +398,7 @@ function mailDigests(
         ? describeMisses(claim.reporting, checked.readers, claim.ledger.refusal)
         : [],
       problems: [
-        ...pendingProblems(runs, (iso) =>
+        ...pendingProblems(listed, (iso) =>
           Utilities.formatDate(new Date(iso), calendar.timeZone, "yyyy-MM-dd HH:mm"),
         ),
         // A state, not an event: said in every manager's digest while people keep disturbing runs.
@@ -384,36 +412,42 @@ function mailDigests(
   summary.sent = claim.send.map((reader) => reader.address).filter((to) => !failedTo.has(to));
   summary.alreadySent = claim.alreadySent.map((reader) => reader.address);
   summary.missed = claim.missed.map((miss) => ({ to: miss.reader.address, reason: miss.reason }));
+  // Nobody mailed: the first lock stored the run's entry already.
+  if (claim.send.length === 0) return;
   const managerMailed = claim.send.some(
     (reader) => reader.role === "manager" && !failedTo.has(reader.address),
   );
-  if (claim.send.length > 0) {
-    const settled = withDocumentLockOr(
-      () => {
-        const stored = parseLedger(properties.getProperty(LEDGER_PROPERTY));
-        const ledger = settleDigests(stored, summary.today, {
-          run: claim.ledger.mailing?.run ?? "",
-          failed,
-          managerMailed,
-          ...(claim.reporting ? { reporting: claim.reporting } : {}),
-        });
-        properties.setProperty(LEDGER_PROPERTY, JSON.stringify(ledger));
-        return true;
-      },
-      () => false,
-      lock,
-    );
-    if (!settled) {
-      const text = `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`;
-      runs = withProblem(runs, now.toISOString(), text);
-    }
+  const at = now.toISOString();
+  const entry: RunsEntry = {
+    lastRun: lastRunOf(now, summary.alerts, summary.sent.length, summary.missed.length + failed.length),
+    problems: [
+      ...stalledProblems(claim, now),
+      ...failed.map((failure) => ({ at, text: `Digest to ${failure.address} refused: ${failure.error}` })),
+    ],
+    // The problems went out in a manager's digest: they are reported (not those recorded since).
+    ...(managerMailed ? { reported: { problems: listed.pending, more: listed.pendingMore } } : {}),
+  };
+  const settled = withDocumentLockOr(
+    () => {
+      const all = properties.getProperties();
+      const ledger = settleDigests(parseLedger(all[LEDGER_PROPERTY] ?? null), summary.today, {
+        run: claim.ledger.mailing?.run ?? "",
+        failed,
+        managerMailed,
+        ...(claim.reporting ? { reporting: claim.reporting } : {}),
+      });
+      const runs = foldedRuns(all, entry);
+      properties.setProperties({ [LEDGER_PROPERTY]: JSON.stringify(ledger), [RUNS_PROPERTY]: runs.text });
+      for (const key of runs.notes) properties.deleteProperty(key);
+      return true;
+    },
+    () => false,
+    lock,
+  );
+  if (!settled) {
+    const text = `The workbook stayed busy after mailing: ${failed.length} failed digest(s) were not recorded.`;
+    noteRunsEntry(properties, { ...entry, problems: [...entry.problems, { at, text }] });
   }
-  // The problems went out in a manager's digest: they are reported.
-  if (managerMailed) runs = { ...runs, pending: [], pendingMore: 0 };
-  for (const failure of failed) {
-    runs = withProblem(runs, now.toISOString(), `Digest to ${failure.address} refused: ${failure.error}`);
-  }
-  return runs;
 }
 
 /** Under the lock: today's ledger decides who is mailed, and is stored before any mail goes out. */

@@ -85,6 +85,7 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
   const properties = PropertiesService.getDocumentProperties();
   const stored = properties.getProperty(RECORD_PROPERTY);
   const record = readRecord(stored);
+  let saved = stored && recordText(record);
   const tabs = new Map<TabName, TabState>();
   // A rule is a value: build each kind once per run and reuse it.
   const rules = new Map<string, Validation>();
@@ -227,9 +228,12 @@ export function spreadsheetSetupPort(spreadsheet: GoogleAppsScript.Spreadsheet.S
       return { name, created, teamHasOperations: name !== "Operations" };
     },
 
+    /** Stores the record when it changed since it was read or last stored (it may be called again). */
     saveRecord() {
       const kept = recordText(record);
-      if (kept !== (stored && recordText(readRecord(stored)))) properties.setProperty(RECORD_PROPERTY, kept);
+      if (kept === saved) return;
+      properties.setProperty(RECORD_PROPERTY, kept);
+      saved = kept;
     },
   };
 }

@@ -26,6 +26,11 @@ export interface AddOnRecord {
   disturbed?: Disturbance;
   /** Sheet IDs of the tabs the digest links to (checked again in the weekly full check). */
   sheetIds?: Partial<Record<TabName, number>>;
+  /**
+   * The Settings cell `CampaignDeskToday` was last set on (A1): a run finding the Today row
+   * elsewhere (a sort moves values, not names) sets the name again, with no call otherwise.
+   */
+  todayCell?: string;
 }
 
 export const emptyRecord = (): AddOnRecord => ({ owned: {}, declined: {}, highlights: {} });
@@ -53,6 +58,7 @@ export function readRecord(text: string | null | undefined): AddOnRecord {
     if (view && typeof view.id === "number" && typeof view.name === "string") record.view = view;
     if (typeof parsed.fullCheckDay === "string") record.fullCheckDay = parsed.fullCheckDay;
     if (typeof parsed.viewSignature === "string") record.viewSignature = parsed.viewSignature;
+    if (typeof parsed.todayCell === "string") record.todayCell = parsed.todayCell;
     const ids = Object.entries(Object(parsed.sheetIds) as Record<string, unknown>).filter(
       ([, id]) => typeof id === "number",
     );

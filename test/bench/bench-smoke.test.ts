@@ -7,9 +7,17 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type BenchResults, benchOptions, PER_CALL_MS, RUN_LIMIT_MS, runBench } from "../../bench/bench";
+import {
+  type BenchResults,
+  benchOptions,
+  PER_CALL_MS,
+  RUN_LIMIT_MS,
+  runBench,
+  timingsOf,
+} from "../../bench/bench";
 import { units } from "../../bench/floors";
 import { OPERATIONS } from "../../bench/service-calls";
+import { median } from "../../bench/stats";
 import { formatTable } from "../../bench/table";
 import { cellFunctions } from "../../src/features/cell-functions/catalog";
 
@@ -150,6 +158,39 @@ describe("the smoke bench", () => {
       expect(result.largestBytes).toBeLessThan(100_000);
     }
     expect(table).toMatch(/largest digest bytes +1,000 +[\d,]+ +200,000 limit/);
+  });
+
+  it("reports every time as the median of the runs it keeps, with their count", () => {
+    const times = timingsOf(results);
+    // Two service-call sides per operation and size, start-up's two loads, the check and the
+    // single pass per size, each custom function, and three per import size.
+    expect(times).toHaveLength(
+      2 * results.serviceCalls.length +
+        2 +
+        2 * options.computeSizes.length +
+        cellFunctions.length +
+        3 * options.importSizes.length,
+    );
+    for (const time of times) {
+      expect(time.samplesMs).toHaveLength(time.runs);
+      expect(time.ms).toBe(median(time.samplesMs));
+      expect(time.cpuMs).toBeGreaterThanOrEqual(0);
+    }
+    for (const result of results.sellerImport) {
+      for (const time of [result.preview, result.confirm, result.plan]) {
+        expect(time.runs).toBe(options.importRuns);
+      }
+    }
+    expect(results.startup.load.ours.runs).toBe(options.loadRuns);
+    const counts = [...new Set(times.map((time) => time.runs))].sort((a, b) => a - b);
+    expect(table).toContain(`Every time is a median, of ${counts.join(", ")} runs`);
+  });
+
+  it("takes every time of the full bench as a median of at least 5 runs", () => {
+    const full = benchOptions(false);
+    for (const runs of [full.serviceRuns, full.computeRuns, full.cellRuns, full.loadRuns, full.importRuns]) {
+      expect(runs).toBeGreaterThanOrEqual(5);
+    }
   });
 
   it("imports Seller Center exports with the same calls at every size, and more cells", () => {

@@ -118,6 +118,97 @@ describe("CampaignDeskToday", () => {
     expect(values.filter((line) => line[0] === "Today").length).toBe(1);
   });
 
+  describe("after someone sorts Settings (a sort moves values, the name stays on its cell)", () => {
+    /** Sorts Settings' rows under the header as a person does, by Key or by Value (uncounted). */
+    function sortSettings(bundle: LoadedBundle, column: number, ascending: boolean) {
+      bundle.emulator.uncounted(() => {
+        const sheet = bundle.emulator.spreadsheet.getSheetByName("Settings");
+        if (!sheet) throw new Error("no Settings");
+        sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column, ascending });
+      });
+    }
+    const keyOf = (bundle: LoadedBundle, row: number) => bundle.emulator.values("Settings")[row - 1]?.[0];
+    const namedKey = (bundle: LoadedBundle) => keyOf(bundle, todayCell(bundle).getRow());
+    /** Settings as a person sees it, without the Today row (its value may change). */
+    const otherRows = (bundle: LoadedBundle) =>
+      bundle.emulator
+        .values("Settings")
+        .filter((row) => row[0] !== "Today")
+        .map((row) => JSON.stringify(row));
+
+    for (const [label, column, ascending] of [
+      ["by Key, Z to A", 1, false],
+      ["by Value, A to Z", 2, true],
+      ["by Value, Z to A", 2, false],
+    ] as const) {
+      it(`${label}: the next run moves the name to the Today row, and the run after asks nothing`, () => {
+        const bundle = setUp();
+        runDaily(bundle);
+        const before = todayCell(bundle).getA1Notation();
+        sortSettings(bundle, column, ascending);
+        // The name now points at another key's value, as in Sheets.
+        expect(todayCell(bundle).getA1Notation()).toBe(before);
+        expect(namedKey(bundle)).not.toBe("Today");
+        const others = otherRows(bundle);
+        const moved = runDaily(bundle);
+        expect(namedKey(bundle)).toBe("Today");
+        expect(todayCell(bundle).getDisplayValue()).toBe("2026-11-25");
+        expect(moved.writes.filter((call) => call === "Spreadsheet.setNamedRange")).toHaveLength(1);
+        // Today still held today: nothing written on Settings, no other key's value touched.
+        expect(moved.writes.filter((call) => call === "Range.setValue")).toEqual([]);
+        expect(otherRows(bundle)).toEqual(others);
+        // In place now: the same-day run asks nothing of the name or of Settings beyond its read.
+        const again = runDaily(bundle);
+        expect(again.writes.filter((call) => call === "Spreadsheet.setNamedRange")).toEqual([]);
+        // The one run that moved it: the Today range, its confirming read (range, read), the name.
+        expect(moved.calls - again.calls).toBe(4);
+      });
+    }
+
+    it("on a new day: today is written in the Today row, never in the cell the name was on", () => {
+      const bundle = setUp();
+      sortSettings(bundle, 1, false);
+      expect(namedKey(bundle)).not.toBe("Today");
+      const others = otherRows(bundle);
+      bundle.emulator.clock.advanceDays(1);
+      const { writes } = runDaily(bundle);
+      expect(namedKey(bundle)).toBe("Today");
+      expect(todayCell(bundle).getDisplayValue()).toBe("2026-11-26");
+      expect(todayCell(bundle).getNumberFormat()).toBe("yyyy-mm-dd");
+      expect(writes.filter((call) => call === "Range.setValue")).toHaveLength(1);
+      expect(otherRows(bundle)).toEqual(others);
+      // A formula reading the name sees today.
+      expect(bundle.call("WINDOW_STATUS", "2026-12-01", "2026-12-31", todayCell(bundle).getValue())).toBe(
+        "Upcoming, starts in 5 days",
+      );
+    });
+
+    it("a sort during the run leaves the name alone; the next run moves it", () => {
+      const bundle = setUp();
+      let done = false;
+      const stop = bundle.emulator.hooks.afterCall((call) => {
+        if (done || call.method !== "getValues" || call.sheet !== "Settings") return;
+        done = true;
+        sortSettings(bundle, 1, false);
+      });
+      runDaily(bundle);
+      stop();
+      expect(done).toBe(true);
+      expect(namedKey(bundle)).not.toBe("Today");
+      runDaily(bundle);
+      expect(namedKey(bundle)).toBe("Today");
+    });
+
+    it("setup run after the sort moves the name too, and the runs after it ask nothing", () => {
+      const bundle = setUp();
+      sortSettings(bundle, 2, true);
+      expect(namedKey(bundle)).not.toBe("Today");
+      bundle.call("setUpWorkbookFromMenu");
+      expect(namedKey(bundle)).toBe("Today");
+      expect(runDaily(bundle).writes.filter((call) => call === "Spreadsheet.setNamedRange")).toEqual([]);
+    });
+  });
+
   it("works as a custom-function argument where TODAY() is refused", () => {
     const bundle = setUp();
     const today = todayCell(bundle).getValue() as Date;

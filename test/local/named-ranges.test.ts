@@ -82,6 +82,23 @@ describe("named ranges", () => {
     expect(ss.getNamedRanges()).toEqual([]);
   });
 
+  it("stay on their cells when a sort moves the values, as in Sheets (a sort moves cells' contents, never names)", () => {
+    const { ss, sheet } = settingsTab();
+    ss.setNamedRange("CampaignDeskToday", sheet.getRange("B3"));
+    sheet.getRange("B3").setNumberFormat("yyyy-mm-dd");
+    // By Key, descending: Today (row 3) comes first, Currency after it.
+    sheet.getRange(2, 1, 2, 2).sort({ column: 1, ascending: false });
+    expect(sheet.getRange("A2:B3").getValues()).toEqual([
+      ["Today", ""],
+      ["Currency", "EUR"],
+    ]);
+    const named = ss.getRangeByName("CampaignDeskToday");
+    expect(named?.getA1Notation()).toBe("B3");
+    expect(named?.getValue()).toBe("EUR");
+    // The value's format went with it.
+    expect(sheet.getRange("B2").getNumberFormat()).toBe("yyyy-mm-dd");
+  });
+
   it("survive saving and restoring the emulator", () => {
     const { emulator, ss, sheet } = settingsTab();
     ss.setNamedRange("CampaignDeskToday", sheet.getRange("B3"));
