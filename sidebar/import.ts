@@ -4,18 +4,16 @@
  * commission reconciliation), a dropdown per column the add-on does not know, and one button
  * that writes exactly what was previewed. Nothing is written before that button.
  */
+import { formatMoney } from "../src/domain/money";
 import type { ImportPreview } from "../src/features/order-import";
 import { clear, el } from "./elements";
+import { confirmLabel, importDoneText, plural } from "./import-text";
 import { callServer } from "./server";
 
 export interface ImportTab {
   /** Previews the import of `sourceTab` ("" when no export tab was selected). */
   open(sourceTab: string): void;
 }
-
-const plural = (count: number, word: string) =>
-  `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
-const money = (amount: number) => amount.toFixed(2);
 
 export function importTab(panel: HTMLElement, afterImport: () => void): ImportTab {
   let sourceTab = "";
@@ -103,6 +101,8 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
 
   function render(shown: ImportPreview): void {
     const { counts } = shown;
+    // In the style the server wrote the preview's other amounts in: one currency on the panel.
+    const money = (amount: number) => formatMoney(amount, shown.money);
     const reconciliation = shown.reconciliation.map(
       (line) =>
         `${line.campaignId || "No collaboration (Open plan)"}: ${plural(line.orders, "order")}, platform ${money(line.platform)} vs expected ${money(line.expected)} (gap ${money(line.gap)}${line.differing > 0 ? `, ${plural(line.differing, "order")} differ` : ""})`,
@@ -146,6 +146,13 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
         counts.updated,
         "import-updated",
       ),
+      shown.rematched > 0
+        ? el(
+            "p",
+            { "data-testid": "import-rematched" },
+            `${plural(shown.rematched, "order")} already on Orders will be matched and priced again: a collaboration or rate changed since.`,
+          )
+        : null,
       shown.collaborations.filled > 0
         ? el(
             "p",
@@ -158,7 +165,7 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
         shown.collaborations.differences.map(
           (d) => `${d.collabId} ${d.column}: typed ${d.typed}, orders say ${d.fromOrders}`,
         ),
-        shown.collaborations.differences.length,
+        shown.collaborations.differenceCount,
         "import-differences",
         true,
       ),
@@ -178,13 +185,13 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
       list(
         "Commission reconciliation by campaign",
         reconciliation,
-        reconciliation.length,
+        shown.reconciliationCount,
         "import-reconciliation",
       ),
     );
     confirm.disabled = !shown.canImport;
     confirm.textContent = shown.canImport
-      ? `Import ${counts.new.toLocaleString("en-US")} new, update ${counts.updated.toLocaleString("en-US")}`
+      ? confirmLabel(shown)
       : shown.missing.length > 0
         ? "Map the missing columns first"
         : "Nothing to change";
@@ -224,6 +231,8 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
 
   confirm.addEventListener("click", async () => {
     if (!preview?.canImport || busy) return;
+    // What this confirm writes, whatever the panel shows by the time the answer comes.
+    const confirmed = preview;
     busy = true;
     confirm.disabled = true;
     say("", "Importing…");
@@ -231,12 +240,12 @@ export function importTab(panel: HTMLElement, afterImport: () => void): ImportTa
       sourceTab,
       mapping,
       addCreators: addCreators.checked,
-      fingerprint: preview.fingerprint,
+      fingerprint: confirmed.fingerprint,
     }).catch((error: Error) => ({ ok: false as const, errors: [{ message: error.message }] }));
     busy = false;
     if (answer.ok) {
       await load();
-      say("", answer.message);
+      say("", importDoneText(confirmed));
       afterImport();
     } else {
       if ("preview" in answer && answer.preview) {

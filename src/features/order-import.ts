@@ -7,8 +7,9 @@
  * Pure: src/gas/import-api.ts reads the tabs, shows the preview and applies the writes.
  */
 import * as z from "zod/mini";
-import { idKey } from "../domain/coverage";
+import { creatorKey, idKey } from "../domain/coverage";
 import { type Day, dayFromSerial, isoFromDay, type ZoneCalendar } from "../domain/day";
+import { formatMoney, type MoneyStyle } from "../domain/money";
 import { cents } from "../domain/order-commission";
 import {
   type ColumnMapping,
@@ -30,7 +31,6 @@ import { locateColumns } from "../workbook/setup-plan";
 import { keyText, readTable } from "../workbook/table";
 import {
   cellDay,
-  handleOf,
   type OrderValues,
   orderPricer,
   ordersOnTab,
@@ -178,7 +178,6 @@ export interface ImportPreview {
   rowsRead: number;
   counts: { new: number; updated: number; unchanged: number; skipped: number };
   skipped: { row: number; reason: string }[];
-  skippedByReason: { reason: string; count: number }[];
   updates: { order: string; changes: string }[];
   additions: { order: string; summary: string }[];
   /** Export headers the add-on does not know, with the field each is mapped to ("" when none). */
@@ -189,11 +188,25 @@ export interface ImportPreview {
   notes: string[];
   creatorsToAdd: string[];
   creatorsToAddCount: number;
+  /** The creators a confirm adds to Creators: all of them when asked for, else 0. */
+  creatorsAdded: number;
+  /**
+   * Orders on the tab the export changes nothing in (counted unchanged or not in the export)
+   * whose Collab ID, Applied rate, Expected commission or Commission gap is written anew: a
+   * collaboration or a rate changed since they were priced.
+   */
+  rematched: number;
   collaborations: {
     filled: number;
+    /** The first few; `differenceCount` is the whole count. */
     differences: { collabId: string; column: string; typed: string; fromOrders: string }[];
+    differenceCount: number;
   };
+  /** The first few campaigns; `reconciliationCount` is the whole count. */
   reconciliation: ReconciliationLine[];
+  reconciliationCount: number;
+  /** How the preview's amounts read (the Currency setting, the spreadsheet's locale): the sidebar shows the reconciliation's the same way. */
+  money: MoneyStyle;
   /** False while columns are missing, or nothing would change. */
   canImport: boolean;
   fingerprint: string;
@@ -282,8 +295,13 @@ export function planImport(input: {
   calendar: ZoneCalendar;
   /** The owned Orders headers that are the add-on's to write (`ownedColumnsOf`). */
   writable?: readonly string[];
+  /** How amounts read in the preview; absent, the Currency setting's default (USD) in en_US. */
+  money?: MoneyStyle;
 }): ImportOutcome {
   const { source, calendar, tabs } = input;
+  const money = input.money ?? { currency: "USD", locale: "en_US" };
+  const amountText = (value: unknown) =>
+    typeof value === "number" ? formatMoney(value, money) : shown(value);
   const headers = source[0] ?? [];
   if (source.length - 1 > MAX_IMPORT_ROWS) {
     return refuse(
@@ -480,6 +498,7 @@ export function planImport(input: {
   const updates: { order: string; changes: string }[] = [];
   let updatedCount = 0;
   let unchangedCount = 0;
+  const updatedAt = new Set<number>();
   const carries = (field: OrderField) => column(field) !== undefined;
   for (const parsed of parsedOrders) {
     const offset = existingByKey.get(orderKeyOf(parsed.orderId, parsed.sku));
@@ -490,25 +509,30 @@ export function planImport(input: {
     }
     const next: OrderValues = { ...current };
     const changes: string[] = [];
-    const set = <K extends keyof OrderValues>(field: K, value: OrderValues[K] | undefined, label: string) => {
+    // Compared to the cent (a day as the day), shown as people read it: amounts in the currency.
+    const set = <K extends keyof OrderValues>(
+      field: K,
+      value: OrderValues[K] | undefined,
+      label: string,
+      show: (value: unknown) => string = shown,
+    ) => {
       if (value === undefined || value === "") return;
-      const from = field === "created" ? shownDay(current.created) : shown(current[field]);
-      const to = field === "created" ? shownDay(value as Day) : shown(value);
-      if (from === to) return;
-      changes.push(`${label} ${from || "(blank)"} → ${to}`);
+      if (field === "created" ? current.created === value : shown(current[field]) === shown(value)) return;
+      changes.push(`${label} ${show(current[field]) || "(blank)"} → ${show(value)}`);
       next[field] = value;
     };
-    set("created", parsed.created, "Created");
+    set("created", parsed.created, "Created", (day) => shownDay(day as Day | undefined));
     if (carries("creator")) set("creator", parsed.creator, "Creator");
     set("quantity", parsed.quantity, "Quantity");
-    set("amount", parsed.amount, "Amount");
+    set("amount", parsed.amount, "Amount", amountText);
     set("adOrder", parsed.adOrder, "Ad order");
     set("contentType", parsed.contentType, "Content type");
     set("status", parsed.status, "Status");
-    set("platformCommission", parsed.platformCommission, "Platform commission");
+    set("platformCommission", parsed.platformCommission, "Platform commission", amountText);
     if (changes.length === 0) unchangedCount += 1;
     else {
       updatedCount += 1;
+      updatedAt.add(offset);
       existing[offset] = next;
       if (updates.length < SHOWN)
         updates.push({ order: `${parsed.orderId} / ${parsed.sku}`, changes: changes.join(", ") });
@@ -572,9 +596,18 @@ export function planImport(input: {
       keepFormulas: false,
     });
   }
+  // Orders the export leaves as they are, matched or priced anew: a collaboration or rate changed.
+  let rematched = 0;
   if (existingRows.length > 0) {
     const rowsNow = existing.map((values) => (values ? rowCells(values) : undefined));
     writes.push(...changedColumnWrites(ordersGrid, managed, rowsNow));
+    const owned = managed.filter((entry) => (ORDER_OWNED as readonly string[]).includes(entry.header));
+    rowsNow.forEach((cells, offset) => {
+      if (!cells || updatedAt.has(offset)) return;
+      const was = existingRows[offset] ?? [];
+      if (owned.some(({ header, position: at }) => !sameStored(cells[header], was[at - 1] ?? "")))
+        rematched += 1;
+    });
   }
 
   // Feeding the collaborations: sums of their orders before and after this import.
@@ -616,8 +649,14 @@ export function planImport(input: {
           differences.push({
             collabId: id,
             column: feed.header,
-            typed: shownCell(cell, calendar),
-            fromOrders: feed.header === "First sale" ? isoFromDay(next) : next.toFixed(2),
+            // As the daily check words it (order-checks): what was read, as people read it.
+            typed:
+              typed === undefined
+                ? shownCell(cell, calendar)
+                : feed.header === "First sale"
+                  ? isoFromDay(typed)
+                  : amountText(typed),
+            fromOrders: feed.header === "First sale" ? isoFromDay(next) : amountText(next),
           });
         return cell;
       }
@@ -632,17 +671,18 @@ export function planImport(input: {
   }
 
   // New creators, added on request (handle only: the exports carry nothing else about them).
-  const creatorsTable = table("Creators");
-  const knownCreators = new Set(creatorsTable.rows.map((row) => idKey(handleOf(row.key))));
-  const creatorsToAdd: string[] = [];
-  for (const values of merged) {
-    if (!values?.creator || knownCreators.has(idKey(handleOf(values.creator)))) continue;
-    knownCreators.add(idKey(handleOf(values.creator)));
-    creatorsToAdd.push(values.creator);
-  }
+  // Without a Creator column there is nowhere to add them (the sidebar asks for setup then).
   const creatorsGrid = tabs.Creators ?? [];
   const creatorColumn = locateColumns(creatorsGrid[0] ?? []).get(headerKey("Creator"));
-  if (input.request.addCreators && creatorsToAdd.length > 0 && creatorColumn !== undefined) {
+  const knownCreators = new Set(table("Creators").rows.map((row) => creatorKey(row.key)));
+  const creatorsToAdd: string[] = [];
+  for (const values of creatorColumn === undefined ? [] : merged) {
+    if (!values?.creator || knownCreators.has(creatorKey(values.creator))) continue;
+    knownCreators.add(creatorKey(values.creator));
+    creatorsToAdd.push(values.creator);
+  }
+  const addingCreators = input.request.addCreators && creatorsToAdd.length > 0;
+  if (addingCreators && creatorColumn !== undefined) {
     writes.push({
       tab: "Creators",
       row: creatorsGrid.length + 1,
@@ -665,17 +705,6 @@ export function planImport(input: {
   if (writes.some((write) => write.tab === "Creators") && creatorColumn !== undefined)
     guards.push(guardOf("Creators", creatorsGrid, [creatorColumn]));
 
-  const reasons = new Map<string, number>();
-  for (const { reason } of skipped) {
-    const kindOf = reason.startsWith("unknown SKU")
-      ? "unknown SKU"
-      : reason.startsWith("duplicate")
-        ? "duplicate"
-        : reason.includes(", not ")
-          ? "a value that is not what its column holds"
-          : reason;
-    reasons.set(kindOf, (reasons.get(kindOf) ?? 0) + 1);
-  }
   const ready = found.missing.length === 0;
   const preview: ImportPreview = {
     ...basePreview,
@@ -687,14 +716,13 @@ export function planImport(input: {
       skipped: skipped.length,
     },
     skipped: skipped.slice(0, SHOWN),
-    skippedByReason: [...reasons].map(([reason, count]) => ({ reason, count })),
     updates,
     additions: additions.slice(0, SHOWN).map((values) => ({
       order: `${values.orderId} / ${values.sku}`,
       summary: [
         values.created === undefined ? "" : isoFromDay(values.created),
         values.creator && `@${values.creator}`,
-        values.amount?.toFixed(2),
+        values.amount === undefined ? "" : amountText(values.amount),
         values.status,
       ]
         .filter(Boolean)
@@ -703,8 +731,16 @@ export function planImport(input: {
     notes,
     creatorsToAdd: creatorsToAdd.slice(0, SHOWN),
     creatorsToAddCount: creatorsToAdd.length,
-    collaborations: { filled, differences: differences.slice(0, SHOWN) },
+    creatorsAdded: addingCreators && ready ? creatorsToAdd.length : 0,
+    rematched,
+    collaborations: {
+      filled,
+      differences: differences.slice(0, SHOWN),
+      differenceCount: differences.length,
+    },
     reconciliation: reconciliation.slice(0, SHOWN),
+    reconciliationCount: reconciliation.length,
+    money,
     canImport: ready && writes.length > 0,
     fingerprint: ready ? fingerprintOf(writes) : "",
   };

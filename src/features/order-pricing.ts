@@ -49,9 +49,6 @@ export interface OrderPrice {
   gap?: number | undefined;
 }
 
-/** Seller Center writes usernames without the `@` many teams type: `@amy` and `amy` are one creator. */
-export const handleOf = (creator: string) => creator.trim().replace(/^@/, "");
-
 interface CampaignTerms extends CoveringCampaign {
   id: string;
   /** Lower case: target, open, partner. */

@@ -24,6 +24,7 @@ import { type AddOnRecord, RECORD_PROPERTY, readRecord, recordText } from "../wo
 import { headerKey, TABS, type TabName, tabSchema } from "../workbook/schema";
 import { keyText } from "../workbook/table";
 import { withDocumentLockOr } from "./document-lock";
+import { readMoneyStyle } from "./settings-tab";
 import { showSidebar } from "./sidebar-api";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -83,6 +84,8 @@ function readForImport(sourceTab: string) {
     sheets,
     tabs,
     calendar: zoneCalendar(spreadsheet.getSpreadsheetTimeZone()),
+    // The preview's amounts read as the sidebar's and the digest's do.
+    money: readMoneyStyle(spreadsheet),
   };
 }
 
@@ -134,6 +137,7 @@ function plan(request: unknown) {
     tabs: read.tabs,
     calendar: read.calendar,
     writable,
+    money: read.money,
   });
   // What the import leaves alone is said in the preview, beside its other notes.
   const outcome =
@@ -313,12 +317,8 @@ export const importEntryPoints = {
           return failure(
             `Cells changed while the import wrote (someone typed in them): ${typedOverText(result.typedOver)}. Those cells keep what was typed; ${result.done} of ${writes.length} blocks were written and the others were not, rather than written over. Run Import from this tab again: nothing is added twice.`,
           );
-        return {
-          ok: true as const,
-          written: preview.counts,
-          blocks: writes.length,
-          message: `Imported ${preview.counts.new} new order row${preview.counts.new === 1 ? "" : "s"} and updated ${preview.counts.updated}; ${preview.counts.unchanged} unchanged, ${preview.counts.skipped} skipped.`,
-        };
+        // The sidebar says what was done from the preview it confirmed: the same counts.
+        return { ok: true as const, written: preview.counts, blocks: writes.length };
       },
       () =>
         failure(

@@ -33,7 +33,7 @@ import {
 import { headerKey, type TabName, tabSchema } from "../workbook/schema";
 import { locateColumns } from "../workbook/setup-plan";
 import { withDocumentLockOr } from "./document-lock";
-import { readSettings } from "./settings-tab";
+import { readMoneyStyle } from "./settings-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -210,10 +210,7 @@ export const sidebarEntryPoints = {
       const header = width > 0 ? collaborations.getRange(1, 1, 1, width).getValues() : [[]];
       sent.Collaborations = packGrid(pickColumns(header, SIDEBAR_COLUMNS.Collaborations));
     }
-    const money = {
-      currency: readSettings(spreadsheet).currency,
-      locale: spreadsheet.getSpreadsheetLocale(),
-    };
+    const money = readMoneyStyle(spreadsheet);
     return { ok: true, timeZone: calendar.timeZone, today: isoFromDay(today), tabs: sent, money };
   },
 

@@ -30,6 +30,8 @@ interface Preview {
   fingerprint: string;
   creatorsToAddCount: number;
   collaborations: { filled: number };
+  additions: { order: string; summary: string }[];
+  money: { currency: string; locale: string };
   errors?: { message: string }[];
 }
 
@@ -187,7 +189,14 @@ describe("Import from this tab", () => {
       "Export",
       asImportedTab(demoAffiliateExport({ tabs, rows: 300, timeZone, today: now })),
     );
+    // The preview's amounts read as the digest's: the Currency setting in the spreadsheet's locale.
+    const shown = preview(bundle);
+    expect(shown.money).toEqual({ currency: "EUR", locale: "de_DE" });
+    expect(shown.additions.length).toBeGreaterThan(0);
+    for (const line of shown.additions) expect(line.summary).toMatch(/, \d{1,3}(\.\d{3})*,\d\d €(, |$)/);
     expect(importAll(bundle)).toMatchObject({ ok: true });
+    const amounts = records(bundle, "Orders").map((order) => order.Amount);
+    expect(amounts.every((amount) => typeof amount === "number")).toBe(true);
     bundle.emulator.withContext("trigger", () => bundle.call("runDailyChecks"));
     const flagged = records(bundle, "Collaborations").find((collab) =>
       String(collab.Alerts).includes("credited a commission the rules do not give"),

@@ -120,6 +120,13 @@ describe("importing from Seller Center in the workbench", () => {
     await expect(frame.getByTestId("import-skipped").textContent()).resolves.toContain("Row ");
     await expect(frame.getByTestId("import-creators").textContent()).resolves.toContain(XSS_HANDLE);
     await expect(frame.locator("img").count()).resolves.toBe(0);
+    // Amounts read as everywhere else in the add-on, in the Currency (the demo's USD), never bare.
+    const newOrders = (await frame.getByTestId("import-new").textContent()) ?? "";
+    expect(newOrders).toMatch(/, \$\d[\d,]*\.\d\d, /);
+    expect(newOrders).not.toMatch(/, \d[\d,]*\.\d\d, /);
+    await expect(frame.getByTestId("import-reconciliation").textContent()).resolves.toMatch(
+      /platform -?\$[\d,]+\.\d\d vs expected -?\$[\d,]+\.\d\d \(gap -?\$[\d,]+\.\d\d/,
+    );
     if (process.env.UPDATE_SCREENSHOT === "1") {
       await page.getByTestId("sidebar-frame").screenshot({ path: join(ROOT, "docs/import.png") });
     }
@@ -147,6 +154,13 @@ describe("importing from Seller Center in the workbench", () => {
       .filter({ hasText: `0 new, 0 updated, ${added} unchanged` })
       .waitFor();
     await expect(frame.getByTestId("import-confirm").isDisabled()).resolves.toBe(true);
+    // Adding the export's new creators is all that is left: the button says so, not "Import 0 new".
+    await frame.getByTestId("import-add-creators").check();
+    await frame
+      .getByTestId("import-confirm")
+      .filter({ hasText: /^Add \d+ creators?$/ })
+      .waitFor();
+    await expect(frame.getByTestId("import-confirm").isEnabled()).resolves.toBe(true);
     await page.getByTestId("panel-close").click();
     await showTab("Orders");
     expect(await columnTexts("Collab ID")).toEqual(collabIds);

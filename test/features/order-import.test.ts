@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dayFromIso, zoneCalendar } from "../../src/domain/day";
+import type { MoneyStyle } from "../../src/domain/money";
 import { dateOrderOf, readAmount, recognizeExport } from "../../src/domain/seller-center";
 import {
   changedSpan,
@@ -88,6 +89,7 @@ function plan(
   tabs = workbook(),
   mapping: Record<string, string> = {},
   addCreators = false,
+  money?: MoneyStyle,
 ) {
   const outcome = planImport({
     source,
@@ -96,6 +98,7 @@ function plan(
     remembered: {},
     tabs,
     calendar,
+    ...(money ? { money } : {}),
   });
   if (!outcome.ok) throw new Error(outcome.errors.map((error) => error.message).join("; "));
   return outcome.plan;
@@ -233,7 +236,7 @@ describe("the import plan", () => {
     expect(collabs[2]?.[GMV]).toBe(999);
     expect((collabs[1]?.[FIRST_SALE] as Date | undefined)?.getTime()).toBe(date("2026-11-10").getTime());
     expect(plan(source).preview.collaborations.differences).toEqual([
-      { collabId: "K-2", column: "GMV", typed: "999", fromOrders: "30.00" },
+      { collabId: "K-2", column: "GMV", typed: "$999.00", fromOrders: "$30.00" },
     ]);
   });
 
@@ -246,7 +249,9 @@ describe("the import plan", () => {
     const refunded = affiliateExport([row("5001", "SKU-1", "amy", "11/10/2026", "40", "Refunded", "0")]);
     const update = plan(refunded, tabs);
     expect(update.preview.counts).toEqual({ new: 0, updated: 1, unchanged: 0, skipped: 0 });
-    expect(update.preview.updates[0]?.changes).toBe("Status Settled → Refunded, Platform commission 8 → 0");
+    expect(update.preview.updates[0]?.changes).toBe(
+      "Status Settled → Refunded, Platform commission $8.00 → $0.00",
+    );
     // Only the updated order's cells are written, each confirmed against the cell as read.
     const orders = tabs.Orders ?? [];
     const orderRow = orders.findIndex((cells) => cells[(orders[0] ?? []).indexOf("Order ID")] === "5001") + 1;
@@ -375,6 +380,116 @@ describe("the import plan", () => {
       ["8002", "Yes", 0.08, 8],
       ["8003", "Yes", 0.1, 10],
     ]);
+  });
+
+  it("shows every amount of the preview in the Currency and the spreadsheet's locale, and writes numbers", () => {
+    const EUR = { currency: "EUR", locale: "de_DE" };
+    const JPY = { currency: "JPY", locale: "en_US" };
+    const orders = affiliateExport([
+      row("9001", "SKU-1", "amy", "11/10/2026", "1234.5", "Settled", "246.90"),
+      row("9002", "SKU-2", "ben", "11/12/2026", "30", "Pending", "3.60"),
+    ]);
+    const euro = plan(orders, workbook(), {}, false, EUR);
+    expect(euro.preview.money).toEqual(EUR);
+    expect(euro.preview.additions.map((line) => line.summary)).toEqual([
+      "2026-11-10, @amy, 1.234,50 €, Settled",
+      "2026-11-12, @ben, 30,00 €, Pending",
+    ]);
+    expect(euro.preview.collaborations.differences).toEqual([
+      { collabId: "K-2", column: "GMV", typed: "999,00 €", fromOrders: "30,00 €" },
+    ]);
+    expect(euro.preview.collaborations.differenceCount).toBe(1);
+    // The reconciliation stays numbers: the sidebar formats it with `money`.
+    expect(euro.preview.reconciliation.map((line) => [line.campaignId, line.platform])).toEqual([
+      ["C-1", 246.9],
+      ["C-2", 3.6],
+    ]);
+    expect(euro.preview.reconciliationCount).toBe(2);
+    // What is written stays a number, whatever the preview says.
+    const tabs = apply(workbook(), euro.writes);
+    const header = tabs.Orders?.[0] ?? [];
+    expect(tabs.Orders?.slice(1).map((cells) => cells[header.indexOf("Amount")])).toEqual([1234.5, 30]);
+    expect(tabs.Collaborations?.[1]?.[GMV]).toBe(1234.5);
+    expect(euro.writes).toEqual(plan(orders).writes);
+
+    // Yen have no decimals: new orders and the changes of an update alike.
+    const yen = plan(orders, workbook(), {}, false, JPY);
+    expect(yen.preview.additions[0]?.summary).toBe("2026-11-10, @amy, ¥1,235, Settled");
+    const refunded = affiliateExport([row("9001", "SKU-1", "amy", "11/10/2026", "1000", "Refunded", "0")]);
+    expect(plan(refunded, tabs, {}, false, JPY).preview.updates).toEqual([
+      {
+        order: "9001 / SKU-1",
+        changes: "Amount ¥1,235 → ¥1,000, Status Settled → Refunded, Platform commission ¥247 → ¥0",
+      },
+    ]);
+  });
+
+  it("knows a creator however the handle is typed: @Amy, ' amy ' and AMY are one creator", () => {
+    const tabs = workbook();
+    tabs.Creators = grid("Creators", [{ Creator: "@Amy" }, { Creator: "ben" }]);
+    const handles = affiliateExport([
+      row("6001", "SKU-1", " amy ", "11/10/2026", "10"),
+      row("6002", "SKU-1", "AMY", "11/10/2026", "10"),
+      row("6003", "SKU-1", "@amy", "11/10/2026", "10"),
+      row("6004", "SKU-1", "zed", "11/10/2026", "10"),
+      row("6005", "SKU-1", "@Zed ", "11/10/2026", "10"),
+      row("6006", "SKU-1", " ZED", "11/10/2026", "10"),
+    ]);
+    const { preview, writes } = plan(handles, tabs, {}, true);
+    expect(preview.creatorsToAdd).toEqual(["zed"]);
+    expect(preview.creatorsToAddCount).toBe(1);
+    const after = apply(tabs, writes);
+    expect(after.Creators?.slice(1).map((cells) => cells[0])).toEqual(["@Amy", "ben", "zed"]);
+    // Each of amy's spellings is matched to amy's collaboration.
+    const header = after.Orders?.[0] ?? [];
+    expect(after.Orders?.slice(1).map((cells) => cells[header.indexOf("Collab ID")])).toEqual([
+      "K-1",
+      "K-1",
+      "K-1",
+      "",
+      "",
+      "",
+    ]);
+  });
+
+  it("counts every typed value that differs from the orders, beyond the ones it lists", () => {
+    const typed = Array.from({ length: 60 }, (_, index) => ({
+      "Collab ID": `K-${100 + index}`,
+      "Campaign ID": "C-2",
+      Creator: `c${index}`,
+      SKU: "SKU-2",
+      GMV: 1,
+    }));
+    const orders = affiliateExport(
+      typed.map((_, index) => row(`70${index}`, "SKU-2", `c${index}`, "11/12/2026", "30")),
+    );
+    const { preview } = plan(orders, workbook({ Collaborations: typed }));
+    expect(preview.collaborations.differences).toHaveLength(50);
+    expect(preview.collaborations.differenceCount).toBe(60);
+  });
+
+  it("says what a confirm writes besides orders: creators added, orders priced again", () => {
+    const tabs = apply(workbook(), plan(source).writes);
+    // Only cleo to add: the orders are all on the tab already.
+    const creatorsOnly = plan(source, tabs, {}, true).preview;
+    expect(creatorsOnly.counts).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 4 });
+    expect([creatorsOnly.creatorsAdded, creatorsOnly.rematched]).toEqual([1, 0]);
+    expect(creatorsOnly.canImport).toBe(true);
+    expect(plan(source, tabs).preview.creatorsAdded).toBe(0);
+    // Without a Creator column there is nowhere to add creators: none is offered, none promised.
+    const noColumn = plan(source, { ...tabs, Creators: [["Handle"], ["amy"]] }, {}, true);
+    expect([noColumn.preview.creatorsToAddCount, noColumn.preview.creatorsAdded]).toEqual([0, 0]);
+    expect(noColumn.writes.some((write) => write.tab === "Creators")).toBe(false);
+
+    // K-1 cancelled since: amy's order 5001, unchanged in the export, is matched and priced again.
+    const cancelled = apply(tabs, []);
+    (cancelled.Collaborations?.[1] as unknown[])[(cancelled.Collaborations?.[0] ?? []).indexOf("Cancelled")] =
+      "Yes";
+    const again = plan(source, cancelled).preview;
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 4 });
+    expect([again.rematched, again.creatorsAdded]).toEqual([1, 0]);
+    expect(again.canImport).toBe(true);
+    expect(plan(source).preview.collaborations.filled).toBe(3);
   });
 
   it("parses the sidebar's request at the door", () => {
