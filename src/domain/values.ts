@@ -41,6 +41,8 @@ export function readRate(value: unknown): number | undefined {
  * serial; text is an ISO day (`2026-12-01`).
  */
 export function readDay(value: unknown, calendar: ZoneCalendar): Day | undefined {
+  // Blank is the commonest cell of a date column: no parsing for it.
+  if (value === "") return undefined;
   if (value instanceof Date) return calendar.dayOf(value);
   if (typeof value === "number") return dayFromSerial(value);
   if (typeof value === "string") return dayFromIso(value);
