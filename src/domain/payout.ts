@@ -63,12 +63,19 @@ export function contentDueDay(terms: {
   return undefined;
 }
 
+// The statuses without a count of days, shared: a daily check asks for tens of thousands.
+const COMMISSION_ONLY: PayoutStatus = Object.freeze({ state: "Commission only" });
+const REJECTED_STATUS: PayoutStatus = Object.freeze({ state: "Rejected" });
+const AWAITING_ACCEPTANCE: PayoutStatus = Object.freeze({ state: "Awaiting acceptance" });
+const AWAITING_SAMPLE: PayoutStatus = Object.freeze({ state: "Awaiting sample" });
+const AWAITING_CONTENT: PayoutStatus = Object.freeze({ state: "Awaiting content" });
+
 export function payoutStatus(facts: PayoutFacts): PayoutStatus {
   const { paymentModel, contentDue, submitted, approved, paid, today } = facts;
-  if (paymentModel === "Commission only") return { state: "Commission only" };
+  if (paymentModel === "Commission only") return COMMISSION_ONLY;
   // Money that left is a fact: a paid collaboration stays Paid even if later marked Rejected.
   if (paid !== undefined) return { state: "Paid", days: today - paid };
-  if (approved === REJECTED) return { state: "Rejected" };
+  if (approved === REJECTED) return REJECTED_STATUS;
   if (approved !== undefined) return { state: "Payable", days: today - approved };
   const round = revisionRound(facts.revisions);
   if (round > 0) {
@@ -76,9 +83,9 @@ export function payoutStatus(facts: PayoutFacts): PayoutStatus {
     return submitted === undefined ? status : { ...status, days: today - submitted };
   }
   if (submitted !== undefined) return { state: "In review", days: today - submitted };
-  if (facts.awaitingAcceptance) return { state: "Awaiting acceptance" };
-  if (facts.sampleOwed) return { state: "Awaiting sample" };
-  if (contentDue === undefined) return { state: "Awaiting content" };
+  if (facts.awaitingAcceptance) return AWAITING_ACCEPTANCE;
+  if (facts.sampleOwed) return AWAITING_SAMPLE;
+  if (contentDue === undefined) return AWAITING_CONTENT;
   if (today > contentDue) return { state: "Content overdue", days: today - contentDue };
   return { state: "Awaiting content", days: contentDue - today };
 }

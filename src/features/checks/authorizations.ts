@@ -2,7 +2,6 @@
 import { alertsCell } from "../../domain/alerts";
 import { adUsableUntil, amplificationOutlastsUse, authStatus } from "../../domain/authorization";
 import { isoFromDay } from "../../domain/day";
-import { authText } from "../../domain/status-text";
 import { readFlag, readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
 import { type Campaign, plansAds } from "./campaign";
@@ -66,16 +65,16 @@ function checkAuthorization(run: CheckRun, row: TableRow): void {
   }
   if (watched(collab, campaign)) {
     if (status.state === "Expiring")
-      run.raise("authExpiring", "Authorizations", row, campaign, authText(status));
+      run.raise("authExpiring", "Authorizations", row, campaign, run.authText(status));
     if (status.state === "Expired")
-      run.raise("authExpired", "Authorizations", row, campaign, authText(status));
+      run.raise("authExpired", "Authorizations", row, campaign, run.authText(status));
     if (status.state === "Link removed") {
       run.raise("linkRemoved", "Authorizations", row, campaign, "Link removed: ads on this post are void");
     }
   }
   run.ownedOf("Authorizations").set(row.key, {
     "Ad usable until": usableCell,
-    "Auth status": authText(status),
+    "Auth status": run.authText(status),
   });
 }
 

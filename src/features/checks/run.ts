@@ -4,6 +4,7 @@
  * ones left here (campaigns, collaboration facts) and adds its own.
  */
 import { ALERT_KINDS, type Alert, type AlertKind, alertsCell } from "../../domain/alerts";
+import type { AuthStatus } from "../../domain/authorization";
 import type { SamplePolicy } from "../../domain/choices";
 import type { CollaborationCost } from "../../domain/commission";
 import type { Day, ZoneCalendar } from "../../domain/day";
@@ -11,7 +12,7 @@ import type { MoneyStyle } from "../../domain/money";
 import type { PayoutStatus } from "../../domain/payout";
 import type { SampleState } from "../../domain/samples";
 import { parseSettings, type Settings } from "../../domain/settings";
-import { payoutText } from "../../domain/status-text";
+import { authText, payoutText } from "../../domain/status-text";
 import { isBlank, readDay, readNumber } from "../../domain/values";
 import type { TabName } from "../../workbook/schema";
 import type { Table, TableRow } from "../../workbook/table";
@@ -111,6 +112,8 @@ export interface CheckRun {
   alertsOf(tab: TabName, row: TableRow): readonly Alert[];
   /** `payoutText`, made once per distinct status of the run: 50,000 rows share a few hundred. */
   payoutText(status: PayoutStatus): string;
+  /** `authText`, made once per distinct status of the run. */
+  authText(status: AuthStatus): string;
   /** `${prefix}${payout text in lower case}${suffix}`, made once per distinct text. */
   payoutPhrase(prefix: string, status: PayoutStatus, suffix?: string): string;
 }
@@ -135,22 +138,14 @@ export function startRun(
     }
     return bySlot;
   };
-  const payoutTexts = new Map<string, Map<number, string>>();
-  const cachedPayoutText = (status: PayoutStatus): string => {
-    // A round, or no count of days, is not kept: the text is the state itself, or rare.
-    if (status.round !== undefined || status.days === undefined) return payoutText(status);
-    let byDays = payoutTexts.get(status.state);
-    if (!byDays) {
-      byDays = new Map();
-      payoutTexts.set(status.state, byDays);
-    }
-    let said = byDays.get(status.days);
-    if (said === undefined) {
-      said = payoutText(status);
-      byDays.set(status.days, said);
-    }
-    return said;
-  };
+  // A round, or no count of days, is not kept: the text is the state itself, or rare.
+  const cachedPayoutText = statusTexts(payoutText, (status: PayoutStatus) =>
+    status.round === undefined ? status.days : undefined,
+  );
+  // Valid, Expiring, Expired and ended read the same for the same last day (days follow from it).
+  const cachedAuthText = statusTexts(authText, (status: AuthStatus) =>
+    status.grantedLater === undefined && !status.cancelled ? status.until : undefined,
+  );
   const phrases = new Map<string, Map<string, string>>();
   return {
     today,
@@ -194,6 +189,7 @@ export function startRun(
     },
     alertsOf: (tab, row) => rowAlerts.get(tab)?.[row.slot] ?? NO_ALERTS,
     payoutText: cachedPayoutText,
+    authText: cachedAuthText,
     payoutPhrase(prefix, status, suffix = "") {
       const text = cachedPayoutText(status);
       let byText = phrases.get(prefix + suffix);
@@ -212,6 +208,32 @@ export function startRun(
 }
 
 const NO_ALERTS: readonly Alert[] = [];
+
+/**
+ * A status's text, made once per state and number (`numberOf`; undefined: made every time). Tens
+ * of thousands of rows of a run share a few hundred texts, and each made anew was garbage.
+ */
+function statusTexts<S extends { state: string }>(
+  toText: (status: S) => string,
+  numberOf: (status: S) => number | undefined,
+): (status: S) => string {
+  const byState = new Map<string, Map<number, string>>();
+  return (status) => {
+    const number = numberOf(status);
+    if (number === undefined) return toText(status);
+    let byNumber = byState.get(status.state);
+    if (!byNumber) {
+      byNumber = new Map();
+      byState.set(status.state, byNumber);
+    }
+    let said = byNumber.get(number);
+    if (said === undefined) {
+      said = toText(status);
+      byNumber.set(number, said);
+    }
+    return said;
+  };
+}
 
 /**
  * An array of `length` empty slots, filled in any order: written out of order, an array grown
