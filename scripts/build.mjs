@@ -42,10 +42,14 @@ const out = join(root, "build");
  * normalized ID, and tallies kept in one pass instead of arrays per campaign and creator. The runs'
  * record changed only under the document lock, with the entries of runs that found it busy kept
  * under keys of their own and folded in, and CampaignDeskToday following a sort of Settings,
- * about 1.8 KB. The cap sits about 2 KB above the bundle: it is a tripwire for an accidental
- * import, raised only with a reason in the commit.
+ * about 1.8 KB. The daily check within 8 times a single pass at 50,000 (issue 17) about 2.4 KB:
+ * each collaboration joined once by row index (a table's first row of each ID and key slots), the
+ * operating view's most urgent rows chosen in a bounded heap before they are built, and texts
+ * shared by many rows made once a run; the import preview's amounts in the currency about 0.4 KB.
+ * The cap sits about 2 KB above the bundle: it is a tripwire for an accidental import, raised
+ * only with a reason in the commit.
  */
-export const CODE_BUDGET_BYTES = 188_000;
+export const CODE_BUDGET_BYTES = 190_000;
 
 mkdirSync(out, { recursive: true });
 

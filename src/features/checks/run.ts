@@ -57,7 +57,10 @@ export interface CollabFacts {
   liveCapable: boolean | undefined;
   adUsable?: Day | undefined;
   authorized: boolean;
-  /** What the seller pays for it: GMV and Ads GMV at their rates (the ads rate by the Shop Ads ladder), the flat fee owed so far, the samples' cost. */
+  /**
+   * What the seller pays for it: GMV and Ads GMV at their rates (the ads rate by the Shop Ads
+   * ladder), the flat fee owed so far, the samples' cost.
+   */
   cost: CollaborationCost;
   /** What the team owes next (the owned column), once the collaborations check ran. */
   nextAction: string;
