@@ -10,6 +10,7 @@ import {
   checkBrief,
 } from "../src/domain/brief";
 import { dayFromIso } from "../src/domain/day";
+import { PARTNER_RATE_FIELDS, partnerRatesFixed, submittedStatus } from "../src/domain/partner-lock";
 import { readNumber } from "../src/domain/values";
 import type { SidebarIssue, SidebarState } from "../src/features/campaign-sidebar";
 import {
@@ -384,6 +385,16 @@ export function briefTab(panel: HTMLElement, reload: (campaignId: string) => Pro
     if (editing) {
       const hint = form.querySelector("#hint-campaignId");
       if (hint) hint.textContent = "Collaborations refer to this ID, so it stays as it is.";
+    }
+    // The server refuses these too (`partnerLockIssues`); read-only says so before anyone types.
+    const status = submittedStatus(brief.status);
+    if (editing && status && partnerRatesFixed(brief)) {
+      for (const field of PARTNER_RATE_FIELDS) {
+        (input(field) as HTMLInputElement).readOnly = true;
+        const hint = form.querySelector(`#hint-${field}`);
+        if (hint)
+          hint.textContent = `Fixed: the agency or platform sets Partner rates once submitted (Status ${status}).`;
+      }
     }
   }
 

@@ -8,6 +8,7 @@ export * from "./commission";
 export * from "./coverage";
 export * from "./day";
 export * from "./inventory";
+export * from "./partner-lock";
 export * from "./payout";
 export * from "./pools";
 export * from "./rates";

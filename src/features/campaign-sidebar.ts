@@ -20,6 +20,7 @@ import { isClosedStatus, splitList } from "../domain/choices";
 import { type CoveringCampaign, coverageIndex, idKey, targetCoverOf } from "../domain/coverage";
 import { type Day, dayFromIso, isoFromDay, type ZoneCalendar } from "../domain/day";
 import type { MoneyStyle } from "../domain/money";
+import { partnerLockIssues } from "../domain/partner-lock";
 import { rateDay } from "../domain/rates";
 import { isBlank, readDay, readFlag, readNumber, readRate } from "../domain/values";
 import { briefInputFromRow, briefProductOf } from "../workbook/brief-row";
@@ -403,7 +404,8 @@ function editedFields(
  * creating the same ID cannot both write it. An edit updates its campaign's row by Campaign ID,
  * and is refused when someone removed or renamed that row meanwhile (adding it back would make a
  * second campaign beside the renamed one); given the brief as it was `loaded`, it writes only the
- * fields the user changed (`editedFields`).
+ * fields the user changed (`editedFields`), never the rates of a submitted Partner campaign
+ * (`partnerLockIssues`).
  */
 export function planBriefSave(
   input: unknown,
@@ -440,12 +442,13 @@ export function planBriefSave(
   const reply: BriefSaved = { ok: true, row, created: !existing, warnings: check.warnings };
   let cells = briefCells(brief, calendar);
   if (existing && opened) {
-    const edit = editedFields(
-      input as Record<string, unknown>,
-      opened,
-      briefInputFromRow((header) => existing.get(header), calendar),
-    );
-    if (edit.conflicts.length > 0) return { ok: false, errors: edit.conflicts };
+    const typed = input as Record<string, unknown>;
+    const stored = briefInputFromRow((header) => existing.get(header), calendar);
+    const edit = editedFields(typed, opened, stored);
+    // Partner rates are judged against the row as it is now, whatever the form loaded.
+    const changed = edit.fields.filter((field) => !sameField(field, typed[field], stored[field]));
+    const errors = [...partnerLockIssues(stored, changed, brief), ...edit.conflicts];
+    if (errors.length > 0) return { ok: false, errors };
     if (edit.fields.length === 0) return { ok: true, writes: [], reply };
     const headers = new Set(edit.fields.map((field) => BRIEF_FIELD_HEADERS[field] as string));
     cells = Object.fromEntries(Object.entries(cells).filter(([header]) => headers.has(header)));
