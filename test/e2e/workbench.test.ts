@@ -566,8 +566,20 @@ describe("the workbench", () => {
     await expect(frame.getByTestId("tab-recruit").getAttribute("aria-selected")).resolves.toBe("true");
     await frame.getByTestId("tab-recruit").press("ArrowLeft");
 
-    await frame.getByTestId("campaign-picker").selectOption("");
     const field = (name: string) => frame.getByTestId(`field-${name}`);
+    // The demo's Partner campaign is Live: its rates are the agency's, shown read-only.
+    await frame.getByTestId("campaign-picker").selectOption("C-008");
+    await expect(field("name").inputValue()).resolves.toBe("Creator Week Partner");
+    for (const rate of ["commissionRate", "adsRate"]) {
+      await expect(field(rate).getAttribute("readonly")).resolves.toBe("");
+      await expect(frame.getByTestId(`hint-${rate}`).textContent()).resolves.toBe(
+        "Fixed: the agency or platform sets Partner rates once submitted (Status Live).",
+      );
+    }
+    await expect(field("budget").getAttribute("readonly")).resolves.toBeNull();
+
+    await frame.getByTestId("campaign-picker").selectOption("");
+    await expect(field("commissionRate").getAttribute("readonly")).resolves.toBeNull();
     await field("campaignId").fill("C-E2F");
     await field("name").fill(FORMULA_NAME);
     await field("objective").selectOption("Organic test");
