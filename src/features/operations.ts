@@ -183,13 +183,20 @@ export class MostUrgent<T extends UrgencyKey> {
 
   constructor(private readonly limit: number) {}
 
+  /** Whether a row this urgent would be kept: ask before building one that would not. */
+  wants(key: UrgencyKey): boolean {
+    const { heap } = this;
+    return heap.length < this.limit || (heap.length > 0 && compareUrgency(key, heap[0] as T) < 0);
+  }
+
   /** Keeps the candidate if it is among the most urgent so far. */
   offer(candidate: T): void {
     const { heap } = this;
+    if (!this.wants(candidate)) return;
     if (heap.length < this.limit) {
       heap.push(candidate);
       this.siftUp(heap.length - 1);
-    } else if (heap.length > 0 && compareUrgency(candidate, heap[0] as T) < 0) {
+    } else {
       heap[0] = candidate;
       this.siftDown(0);
     }

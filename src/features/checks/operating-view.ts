@@ -19,6 +19,9 @@ export function operatingRows(run: CheckRun, products: ProductLookup, limit: num
   const urgent = new MostUrgent<Candidate>(Math.max(limit, 0));
   let total = 0;
   let flagged = 0;
+  // One key, filled for each row: most rows are less urgent than the ones kept, and are dropped
+  // without building anything.
+  const key: UrgencyKey = { severityRank: 3, daysLeft: null, campaignId: "", collabId: "" };
   for (const collab of run.collabs) {
     const { row, campaign } = collab;
     if (!campaign || collab.cancelled || !isLive(run, campaign)) continue;
@@ -29,9 +32,14 @@ export function operatingRows(run: CheckRun, products: ProductLookup, limit: num
     for (const auth of collab.auths) worst = worstRank(run.alertsOf("Authorizations", auth), worst);
     total += 1;
     if (worst < 3) flagged += 1;
+    key.severityRank = worst;
+    key.daysLeft = daysLeft(run, collab, campaign);
+    key.campaignId = campaign.id;
+    key.collabId = row.key;
+    if (!urgent.wants(key)) continue;
     urgent.offer({
       severityRank: worst,
-      daysLeft: daysLeft(run, collab, campaign),
+      daysLeft: key.daysLeft,
       campaignId: campaign.id,
       collabId: row.key,
       collab,
