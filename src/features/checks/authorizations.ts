@@ -1,18 +1,14 @@
 /** Authorizations: ad-usable until, status, and the alerts that stop an ad plan. */
-import { alertsCell } from "../../domain/alerts";
 import { adUsableUntil, amplificationOutlastsUse, authStatus } from "../../domain/authorization";
 import { isoFromDay } from "../../domain/day";
 import { readFlag, readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
 import { type Campaign, plansAds } from "./campaign";
-import { type CheckRun, type CollabFacts, text } from "./run";
+import { type CheckRun, type CollabFacts, fillAlertCells, text } from "./run";
 
 export function checkAuthorizations(run: CheckRun): void {
   for (const row of run.tables.authorizations.rows) checkAuthorization(run, row);
-  for (const row of run.tables.authorizations.rows) {
-    const values = run.ownedOf("Authorizations").get(row.key);
-    if (values) values.Alerts = alertsCell(run.alertsOf("Authorizations", row));
-  }
+  fillAlertCells(run, run.tables.authorizations, "Alerts");
 }
 
 function checkAuthorization(run: CheckRun, row: TableRow): void {

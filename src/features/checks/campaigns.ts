@@ -1,5 +1,5 @@
 /** Campaigns: the brief check, window, flash sale, inventory, and the owned summary columns. */
-import { type AlertKind, alertsCell } from "../../domain/alerts";
+import type { AlertKind } from "../../domain/alerts";
 import { type BriefIssue, type BriefProduct, checkBrief } from "../../domain/brief";
 import { budgetLevel, budgetUsed, campaignSpend } from "../../domain/budget";
 import type { CollaborationCost } from "../../domain/commission";
@@ -12,7 +12,7 @@ import { readFlag } from "../../domain/values";
 import { briefInputFromRow, briefProductOf } from "../../workbook/brief-row";
 import { type Campaign, campaignOf, holdsInventory, unitsOf } from "./campaign";
 import type { ProductLookup } from "./products";
-import type { CheckRun } from "./run";
+import { type CheckRun, fillAlertCells } from "./run";
 
 /** `setUpBy`: who turned daily alerts on, for the Owner rule's default email domains. */
 export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?: string): void {
@@ -46,10 +46,7 @@ export function checkCampaigns(run: CheckRun, products: ProductLookup, setUpBy?:
       Checks: "",
     });
   }
-  for (const campaign of run.campaigns.values()) {
-    const values = run.ownedOf("Campaigns").get(campaign.id);
-    if (values) values.Checks = alertsCell(run.alertsOf("Campaigns", campaign.row));
-  }
+  fillAlertCells(run, run.tables.campaigns, "Checks");
 }
 
 interface CollabTally {

@@ -149,7 +149,7 @@ export function startRun(
   const cachedAuthText = statusTexts(authText, (status: AuthStatus) =>
     status.grantedLater === undefined && !status.cancelled ? status.until : undefined,
   );
-  const phrases = new Map<string, Map<string, string>>();
+  const phrases = new Map<string, Map<string, Map<string, string>>>();
   return {
     today,
     calendar,
@@ -195,10 +195,16 @@ export function startRun(
     authText: cachedAuthText,
     payoutPhrase(prefix, status, suffix = "") {
       const text = cachedPayoutText(status);
-      let byText = phrases.get(prefix + suffix);
+      // By prefix, then suffix: no key text is built on each call.
+      let bySuffix = phrases.get(prefix);
+      if (!bySuffix) {
+        bySuffix = new Map();
+        phrases.set(prefix, bySuffix);
+      }
+      let byText = bySuffix.get(suffix);
       if (!byText) {
         byText = new Map();
-        phrases.set(prefix + suffix, byText);
+        bySuffix.set(suffix, byText);
       }
       let phrase = byText.get(text);
       if (phrase === undefined) {
@@ -261,6 +267,19 @@ export function checkDuplicateIds(run: CheckRun): void {
         run.raise("duplicateId", tab.schema.name, row, undefined, message);
       }
     }
+  }
+}
+
+/**
+ * Each computed row's alerts cell (`Alerts`, or `Checks` on Campaigns), once every check that may
+ * flag the tab's rows has run.
+ */
+export function fillAlertCells(run: CheckRun, table: Table, header: "Alerts" | "Checks"): void {
+  const tab = table.schema.name;
+  const owned = run.ownedOf(tab);
+  for (const row of table.rows) {
+    const values = owned.get(row.key);
+    if (values) values[header] = alertsCell(run.alertsOf(tab, row));
   }
 }
 

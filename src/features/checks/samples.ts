@@ -1,19 +1,15 @@
 /** Samples: status, refunds due, and the follow-up of a delivered sample with no post. */
-import { alertsCell } from "../../domain/alerts";
 import { formatMoney } from "../../domain/money";
 import { sampleFollowUp, sampleShipping } from "../../domain/samples";
 import { daysText } from "../../domain/status-text";
 import { readNumber } from "../../domain/values";
 import type { TableRow } from "../../workbook/table";
 import { readSample } from "./collaborations";
-import { type CheckRun, text } from "./run";
+import { type CheckRun, fillAlertCells, text } from "./run";
 
 export function checkSamples(run: CheckRun): void {
   for (const row of run.tables.samples.rows) checkSample(run, row);
-  for (const row of run.tables.samples.rows) {
-    const values = run.ownedOf("Samples").get(row.key);
-    if (values) values.Alerts = alertsCell(run.alertsOf("Samples", row));
-  }
+  fillAlertCells(run, run.tables.samples, "Alerts");
 }
 
 function checkSample(run: CheckRun, row: TableRow): void {
